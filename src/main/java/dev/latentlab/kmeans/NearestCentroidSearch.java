@@ -1,0 +1,176 @@
+package dev.latentlab.kmeans;
+
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.indexaccum.custom.ArgMin;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Finds each point's nearest centroid with a tiled GEMM fused with an argmin, and hands every tile's result to
+ * a visitor while the tile is still in cache.
+ *
+ * <p>Per tile of T rows: one sgemm {@code [T, D+1] x [D+1, K]} of the augmented rows with the augmented
+ * centroids {@code [-2c, ||c||^2]} gives {@code ||c||^2 - 2 x.c}, then ND4J's argmin along K. Memory is
+ * bounded by {@code threads * T * K} floats: never an N x K matrix. Tiles are shared out to Java worker threads,
+ * each with its own buffers; OpenBLAS runs single-threaded inside them (two Java threads with one BLAS thread
+ * each measured faster than one Java thread with two BLAS threads on the small-inner-dimension GEMM).
+ */
+public final class NearestCentroidSearch implements AutoCloseable {
+    /** Bytes of distance tile per thread that the automatic tile size aims at (fits in L2/L3). */
+    static final long TILE_BYTES = 2L << 20;
+
+    private final int threads;
+    private final int tileRowsOption;
+    private final ExecutorService pool;
+
+    /**
+     * @param threads  worker threads (>= 1)
+     * @param tileRows rows per tile, or 0 to choose from K ({@link #autoTileRows(int)})
+     */
+    public NearestCentroidSearch(int threads, int tileRows) {
+        if (threads < 1 || tileRows < 0) {
+            throw new IllegalArgumentException("threads " + threads + ", tile rows " + tileRows);
+        }
+        this.threads = threads;
+        this.tileRowsOption = tileRows;
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "nearest-centroid");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Rows per tile so that one tile of distances is about {@link #TILE_BYTES}, between 64 and 8192. */
+    public static int autoTileRows(int k) {
+        long rows = TILE_BYTES / (4L * k);
+        return (int) Math.max(64, Math.min(8192, Integer.highestOneBit((int) Math.max(1, rows))));
+    }
+
+    /** Worker threads. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Rows per tile used for {@code k} centroids. */
+    public int tileRows(int k) {
+        return tileRowsOption > 0 ? tileRowsOption : autoTileRows(k);
+    }
+
+    /** Receives the nearest centroid of each row of one tile. Called concurrently, one state per thread. */
+    @FunctionalInterface
+    public interface TileVisitor<S> {
+        /**
+         * @param state    this thread's own state
+         * @param rows     the block's floats; row r of the tile starts at {@code (firstInBlock + r) * stride}
+         * @param firstInBlock first row of the tile within its block
+         * @param firstRow first row of the tile within the whole matrix
+         * @param count    rows in the tile
+         * @param nearest  nearest centroid index of tile row r at {@code nearest.get(r)}
+         */
+        void visit(S state, FloatBuffer rows, int firstInBlock, long firstRow, int count, LongBuffer nearest);
+    }
+
+    /**
+     * Runs the search of all rows of {@code x} against {@code k} centroids ({@code centroids} row-major K x D) and
+     * returns the per-thread states after every tile was visited.
+     */
+    public <S> List<S> run(PatchMatrix x, float[] centroids, int k, Supplier<S> newState, TileVisitor<S> visitor) {
+        int dim = x.dim();
+        if (centroids.length != k * dim) {
+            throw new IllegalArgumentException("centroids length " + centroids.length + " != " + k + "*" + dim);
+        }
+        int tile = tileRows(k);
+        List<long[]> tiles = new ArrayList<>();
+        for (int b = 0; b < x.blockCount(); b++) {
+            int n = x.rowsInBlock(b);
+            for (int start = 0; start < n; start += tile) {
+                tiles.add(new long[] {b, start, Math.min(tile, n - start)});
+            }
+        }
+        try (INDArray augmented = augmentedCentroids(centroids, k, dim)) {
+            AtomicInteger next = new AtomicInteger();
+            int workers = (int) Math.min(threads, Math.max(1, tiles.size()));
+            List<Future<S>> futures = new ArrayList<>();
+            int blasThreads = Nd4j.factory().blas().getMaxThreads();
+            if (workers > 1) {
+                Nd4j.factory().blas().setMaxThreads(1);
+            }
+            try {
+                for (int w = 0; w < workers; w++) {
+                    futures.add(pool.submit(() -> work(x, augmented, k, tile, tiles, next, newState.get(), visitor)));
+                }
+                List<S> states = new ArrayList<>(workers);
+                for (Future<S> f : futures) {
+                    states.add(f.get());
+                }
+                return states;
+            } finally {
+                if (workers > 1) {
+                    Nd4j.factory().blas().setMaxThreads(blasThreads);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static <S> S work(PatchMatrix x, INDArray augmented, int k, int tile, List<long[]> tiles,
+                              AtomicInteger next, S state, TileVisitor<S> visitor) {
+        try (INDArray distances = Nd4j.createUninitialized(DataType.FLOAT, tile, k);
+             INDArray nearest = Nd4j.createUninitialized(DataType.LONG, tile)) {
+            LongBuffer nearestView = nearest.data().asNioLong();
+            for (int t = next.getAndIncrement(); t < tiles.size(); t = next.getAndIncrement()) {
+                long[] spec = tiles.get(t);
+                int b = (int) spec[0];
+                int start = (int) spec[1];
+                int count = (int) spec[2];
+                INDArray rows = x.block(b).get(NDArrayIndex.interval(start, start + count), NDArrayIndex.all());
+                INDArray d = count == tile ? distances : distances.get(NDArrayIndex.interval(0, count), NDArrayIndex.all());
+                INDArray out = count == tile ? nearest : nearest.get(NDArrayIndex.interval(0, count));
+                Nd4j.gemm(rows, augmented, d, false, true, 1.0, 0.0);
+                Nd4j.exec(new ArgMin(new INDArray[] {d}, new INDArray[] {out}, false, 1));
+                long firstRow = (long) b * x.blockRows() + start;
+                visitor.visit(state, x.view(b), start, firstRow, count, nearestView);
+            }
+        }
+        return state;
+    }
+
+    /** {@code [-2c, ||c||^2]} as a K x (D+1) matrix. */
+    static INDArray augmentedCentroids(float[] centroids, int k, int dim) {
+        float[] aug = new float[k * (dim + 1)];
+        for (int c = 0; c < k; c++) {
+            double norm = 0;
+            for (int d = 0; d < dim; d++) {
+                float v = centroids[c * dim + d];
+                aug[c * (dim + 1) + d] = -2f * v;
+                norm += (double) v * v;
+            }
+            aug[c * (dim + 1) + dim] = (float) norm;
+        }
+        return Nd4j.create(aug, new long[] {k, dim + 1}, DataType.FLOAT);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
