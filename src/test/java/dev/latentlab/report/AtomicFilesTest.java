@@ -33,6 +33,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void writtenFilesAreReadableByOthersLikeOrdinaryFiles() throws IOException {
+        Path ordinary = Files.createFile(dir.resolve("ordinary"));
+        Path atomic = dir.resolve("atomic");
+        AtomicFiles.writeString(atomic, "x");
+        if (ordinary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(Files.getPosixFilePermissions(atomic)).isEqualTo(Files.getPosixFilePermissions(ordinary));
+        }
+    }
+
+    @Test
     void replacesAnExistingFileAndCreatesMissingDirectories() throws IOException {
         Path file = dir.resolve("sub/dir/x.txt");
         AtomicFiles.writeString(file, "old");
