@@ -81,6 +81,9 @@ public final class ImageGrid {
 
         /** Font size in pixels of labels and titles (default 12). */
         public Builder fontSize(int pixels) {
+            if (pixels < 1) {
+                throw new IllegalArgumentException("font size " + pixels + " must be >= 1");
+            }
             this.fontSize = pixels;
             return this;
         }
@@ -140,7 +143,20 @@ public final class ImageGrid {
             if (rows.isEmpty()) {
                 throw new IllegalStateException("image grid has no rows");
             }
-            return new ImageGrid(this);
+            return new ImageGrid(copy());
+        }
+
+        /** A snapshot, so that later calls on this builder do not change a built grid. */
+        private Builder copy() {
+            Builder b = new Builder(cellHeight, cellWidth);
+            b.upscale = upscale;
+            b.padding = padding;
+            b.normalize = normalize;
+            b.fontSize = fontSize;
+            b.columnTitles = columnTitles;
+            b.rowLabels.addAll(rowLabels);
+            b.rows.addAll(rows); // each row list is private to this builder and never changed
+            return b;
         }
 
         private static float[] toUnit(byte[] image) {

@@ -83,6 +83,14 @@ class ImageGridTest {
     }
 
     @Test
+    void aBuiltGridIgnoresLaterBuilderCalls() {
+        ImageGrid.Builder builder = ImageGrid.builder(1, 1).padding(0).row(List.of(filled(1, 1f)));
+        ImageGrid grid = builder.build();
+        builder.row(List.of(filled(1, 0f))).upscale(5);
+        assertThat(grid.toImage().getHeight()).isEqualTo(1);
+    }
+
+    @Test
     void rejectsImagesOfTheWrongSize() {
         assertThatThrownBy(() -> ImageGrid.builder(5, 5).row(List.of(new float[24])))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 5x5");
