@@ -1,0 +1,80 @@
+package dev.latentlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+class RunDirectoryTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-03-05T14:07:09Z"), ZoneOffset.UTC);
+    private static final Logger LOG = LoggerFactory.getLogger(RunDirectoryTest.class);
+
+    @TempDir
+    Path runs;
+
+    record Result(int k, double trainMse) {
+    }
+
+    @Test
+    void namesFoldersByTimeAndNameAndAddsSuffixesOnCollision() throws IOException {
+        try (RunDirectory a = RunDirectory.create(runs, "kmeans", CLOCK);
+             RunDirectory b = RunDirectory.create(runs, "kmeans", CLOCK);
+             RunDirectory c = RunDirectory.create(runs, "kmeans", CLOCK)) {
+            assertThat(a.path().getFileName()).hasToString("20240305-140709-kmeans");
+            assertThat(b.path().getFileName()).hasToString("20240305-140709-kmeans-2");
+            assertThat(c.path().getFileName()).hasToString("20240305-140709-kmeans-3");
+            assertThat(a.path()).isDirectory();
+            assertThat(a.resolve("metrics.csv")).isEqualTo(a.path().resolve("metrics.csv"));
+        }
+    }
+
+    @Test
+    void unsafeCharactersInTheNameAreReplaced() throws IOException {
+        try (RunDirectory run = RunDirectory.create(runs, "vae beta/4", CLOCK)) {
+            assertThat(run.path().getFileName()).hasToString("20240305-140709-vae_beta_4");
+            assertThat(run.path().getParent()).isEqualTo(runs);
+        }
+        assertThatThrownBy(() -> RunDirectory.create(runs, "  ", CLOCK)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void runLogCapturesLinesAndExceptionsWhileOpenOnly() throws IOException {
+        Path log;
+        try (RunDirectory run = RunDirectory.create(runs, "logged", CLOCK)) {
+            log = run.resolve(RunDirectory.LOG_FILE);
+            LOG.info("inside the run {}", 42);
+            LOG.info("with a stack trace", new IllegalStateException("kaboom"));
+            LoggerFactory.getLogger("org.nd4j.linalg.Something").info("library chatter");
+        }
+        LOG.info("after the run");
+
+        String text = Files.readString(log);
+        assertThat(text).contains("INFO", RunDirectoryTest.class.getSimpleName(), "inside the run 42")
+                .contains("with a stack trace", "java.lang.IllegalStateException: kaboom", "at dev.latentlab")
+                .doesNotContain("library chatter")
+                .doesNotContain("after the run");
+        assertThat(text.lines().findFirst().orElseThrow()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*");
+    }
+
+    @Test
+    void writesConfigAndPrettySummary() throws IOException {
+        try (RunDirectory run = RunDirectory.create(runs, "files", CLOCK)) {
+            run.writeConfig("task: kmeans\nk: 100");
+            run.writeSummary(Map.of("results", List.of(new Result(100, 0.5))));
+            assertThat(Files.readString(run.resolve("config.yaml"))).isEqualTo("task: kmeans\nk: 100\n");
+            String json = Files.readString(run.resolve("summary.json"));
+            assertThat(json).contains("\"results\" : [", "\"k\" : 100", "\"trainMse\" : 0.5").endsWith("\n");
+        }
+    }
+}
