@@ -266,4 +266,26 @@ class ConfigLoaderTest {
     void bindingTheWrongTaskIsRejected() throws IOException {
         assertBindFails("task: vae\n", "task = \"vae\": expected kmeans_patches");
     }
+
+    /** A record whose constructor fails without a Check: a bug, not a user mistake. */
+    public record Careless(String dir) {
+        public static final Careless DEFAULTS = new Careless("x");
+
+        public Careless {
+            dir.length();
+        }
+    }
+
+    /** A record that forgot its DEFAULTS. */
+    public record NoDefaults(int n) {
+    }
+
+    @Test
+    void recordsThatBreakThePatternAreProgrammingErrors() throws IOException {
+        Path file = write("x.yaml", "dir: null\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file).bind(Careless.class))
+                .isInstanceOf(IllegalStateException.class).hasRootCauseInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> ConfigLoader.load(file).bind(NoDefaults.class))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must declare public static final");
+    }
 }
