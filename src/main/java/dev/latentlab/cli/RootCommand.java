@@ -1,22 +1,50 @@
 package dev.latentlab.cli;
 
+import dev.latentlab.config.ConfigLoader;
+import dev.latentlab.config.ConfigLocator;
+import dev.latentlab.config.LoadedConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The top-level command: runs the pipeline named by a config's {@code task:}; subcommands do the rest. */
-@Command(name = "trainer", mixinStandardHelpOptions = true, version = "latentlab 0.1.0",
-        description = "YAML-driven DL4J/ND4J pipelines for unsupervised learning on images.")
+@Command(name = "trainer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"YAML-driven DL4J/ND4J pipelines for unsupervised learning on images.",
+                "Runs the pipeline named by the config's task: (" + Tasks.NAMES + ")."},
+        subcommands = {DataCommand.class, BenchCommand.class, ReconstructCommand.class},
+        exitCodeOnInvalidInput = ExitCode.BAD_INPUT, exitCodeOnExecutionException = ExitCode.RUN_FAILED)
 public final class RootCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Experiment config (YAML). A bare name is also looked up in configs/.")
+    private String config;
+
+    @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
+            description = "Override a config value, e.g. --set kmeans.k=[100,200] --set seed=7 (repeatable).")
+    private List<String> overrides = new ArrayList<>();
 
     /** Parses and runs {@code args}; returns the process exit code. */
     public static int execute(String... args) {
-        return new CommandLine(new RootCommand()).execute(args);
+        CommandLine cli = new CommandLine(new RootCommand());
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        return cli.execute(args);
     }
 
     @Override
-    public Integer call() {
-        CommandLine.usage(this, System.out);
-        return ExitCode.BAD_INPUT;
+    public Integer call() throws Exception {
+        if (config == null) {
+            CommandLine.usage(this, System.err);
+            System.err.println("error: --config FILE is required (or name a subcommand)");
+            return ExitCode.BAD_INPUT;
+        }
+        Path file = new ConfigLocator().locate(config);
+        LoadedConfig loaded = ConfigLoader.load(file, overrides);
+        Path runDir = Tasks.run(loaded);
+        System.out.println("run folder: " + runDir);
+        return ExitCode.OK;
     }
 }

@@ -86,12 +86,14 @@ public record PatchDictionaryConfig(String task, String name, long seed, Data da
      * @param initSample       k-means++ runs on a seeded sample of this many patches when there are more
      * @param batchSize        mini-batch only: patches per batch
      * @param maxNoImprovement mini-batch only: stop after this many batches without a better smoothed inertia
+     * @param threads          worker threads of the nearest-centroid search; 0 = all cores
+     * @param tileRows         patches per distance tile; 0 = chosen from K
      */
     public record KMeans(String algorithm, String init, List<Integer> k, int maxIter, double tol, Integer fitSample,
-                         int initSample, int batchSize, int maxNoImprovement) {
+                         int initSample, int batchSize, int maxNoImprovement, int threads, int tileRows) {
         /** Every key at its default. */
         public static final KMeans DEFAULTS = new KMeans("lloyd", "kmeans++", List.of(100), 100, 1.0e-4, null,
-                200_000, 4096, 10);
+                200_000, 4096, 10, 0, 0);
 
         public KMeans {
             Check.oneOf("algorithm", algorithm, "lloyd", "minibatch");
@@ -112,6 +114,8 @@ public record PatchDictionaryConfig(String task, String name, long seed, Data da
             }
             Check.atLeast("batch_size", batchSize, 1);
             Check.atLeast("max_no_improvement", maxNoImprovement, 1);
+            Check.atLeast("threads", threads, 0);
+            Check.atLeast("tile_rows", tileRows, 0);
         }
     }
 

@@ -91,13 +91,7 @@ public final class NearestCentroidSearch implements AutoCloseable {
             throw new IllegalArgumentException("centroids length " + centroids.length + " != " + k + "*" + dim);
         }
         int tile = tileRows(k);
-        List<long[]> tiles = new ArrayList<>();
-        for (int b = 0; b < x.blockCount(); b++) {
-            int n = x.rowsInBlock(b);
-            for (int start = 0; start < n; start += tile) {
-                tiles.add(new long[] {b, start, Math.min(tile, n - start)});
-            }
-        }
+        List<long[]> tiles = tiles(x, tile);
         try (INDArray augmented = augmentedCentroids(centroids, k, dim)) {
             AtomicInteger next = new AtomicInteger();
             int workers = (int) Math.min(threads, Math.max(1, tiles.size()));
@@ -130,6 +124,61 @@ public final class NearestCentroidSearch implements AutoCloseable {
             }
             throw new IllegalStateException(cause);
         }
+    }
+
+    /**
+     * The baseline of the benchmark: the same tiled sgemm over all rows, with the same threads and tile size, but
+     * no argmin and no visitor. Returns the wall time in seconds.
+     */
+    public double gemmOnlySeconds(PatchMatrix x, float[] centroids, int k) {
+        int tile = tileRows(k);
+        List<long[]> tiles = tiles(x, tile);
+        long start = System.nanoTime();
+        try (INDArray augmented = augmentedCentroids(centroids, k, x.dim())) {
+            AtomicInteger next = new AtomicInteger();
+            int blasThreads = Nd4j.factory().blas().getMaxThreads();
+            if (threads > 1) {
+                Nd4j.factory().blas().setMaxThreads(1);
+            }
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                futures.add(pool.submit(() -> {
+                    try (INDArray distances = Nd4j.createUninitialized(DataType.FLOAT, tile, k)) {
+                        for (int t = next.getAndIncrement(); t < tiles.size(); t = next.getAndIncrement()) {
+                            long[] spec = tiles.get(t);
+                            int count = (int) spec[2];
+                            INDArray rows = x.block((int) spec[0]).get(NDArrayIndex.interval(spec[1], spec[1] + count), NDArrayIndex.all());
+                            INDArray d = count == tile ? distances : distances.get(NDArrayIndex.interval(0, count), NDArrayIndex.all());
+                            Nd4j.gemm(rows, augmented, d, false, true, 1.0, 0.0);
+                        }
+                    }
+                }));
+            }
+            try {
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                Nd4j.factory().blas().setMaxThreads(blasThreads);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static List<long[]> tiles(PatchMatrix x, int tile) {
+        List<long[]> tiles = new ArrayList<>();
+        for (int b = 0; b < x.blockCount(); b++) {
+            int n = x.rowsInBlock(b);
+            for (int start = 0; start < n; start += tile) {
+                tiles.add(new long[] {b, start, Math.min(tile, n - start)});
+            }
+        }
+        return tiles;
     }
 
     private static <S> S work(PatchMatrix x, INDArray augmented, int k, int tile, List<long[]> tiles,
