@@ -28,7 +28,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class NearestCentroidSearch implements AutoCloseable {
     /** Bytes of distance tile per thread that the automatic tile size aims at (fits in L2/L3). */
-    static final long TILE_BYTES = 2L << 20;
+    static final long TILE_BYTES = 4L << 20;
 
     private final int threads;
     private final int tileRowsOption;
@@ -51,10 +51,10 @@ public final class NearestCentroidSearch implements AutoCloseable {
         });
     }
 
-    /** Rows per tile so that one tile of distances is about {@link #TILE_BYTES}, between 64 and 8192. */
+    /** Rows per tile so that one tile of distances is about {@link #TILE_BYTES}, between 256 and 8192. */
     public static int autoTileRows(int k) {
         long rows = TILE_BYTES / (4L * k);
-        return (int) Math.max(64, Math.min(8192, Integer.highestOneBit((int) Math.max(1, rows))));
+        return (int) Math.max(256, Math.min(8192, Integer.highestOneBit((int) Math.max(1, rows))));
     }
 
     /** Worker threads. */
@@ -96,11 +96,7 @@ public final class NearestCentroidSearch implements AutoCloseable {
             AtomicInteger next = new AtomicInteger();
             int workers = (int) Math.min(threads, Math.max(1, tiles.size()));
             List<Future<S>> futures = new ArrayList<>();
-            int blasThreads = Nd4j.factory().blas().getMaxThreads();
-            if (workers > 1) {
-                Nd4j.factory().blas().setMaxThreads(1);
-            }
-            try {
+            try (SingleThreadedNatives ignored = SingleThreadedNatives.when(workers > 1)) {
                 for (int w = 0; w < workers; w++) {
                     futures.add(pool.submit(() -> work(x, augmented, k, tile, tiles, next, newState.get(), visitor)));
                 }
@@ -109,10 +105,6 @@ public final class NearestCentroidSearch implements AutoCloseable {
                     states.add(f.get());
                 }
                 return states;
-            } finally {
-                if (workers > 1) {
-                    Nd4j.factory().blas().setMaxThreads(blasThreads);
-                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -136,10 +128,7 @@ public final class NearestCentroidSearch implements AutoCloseable {
         long start = System.nanoTime();
         try (INDArray augmented = augmentedCentroids(centroids, k, x.dim())) {
             AtomicInteger next = new AtomicInteger();
-            int blasThreads = Nd4j.factory().blas().getMaxThreads();
-            if (threads > 1) {
-                Nd4j.factory().blas().setMaxThreads(1);
-            }
+            SingleThreadedNatives natives = SingleThreadedNatives.when(threads > 1);
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 futures.add(pool.submit(() -> {
@@ -154,12 +143,10 @@ public final class NearestCentroidSearch implements AutoCloseable {
                     }
                 }));
             }
-            try {
+            try (natives) {
                 for (Future<?> f : futures) {
                     f.get();
                 }
-            } finally {
-                Nd4j.factory().blas().setMaxThreads(blasThreads);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
