@@ -78,10 +78,7 @@ public final class PatchMatrix implements AutoCloseable {
     public void copyRow(long i, float[] out, int offset) {
         int b = (int) (i / blockRows);
         int base = (int) (i - (long) b * blockRows) * stride();
-        FloatBuffer v = views.get(b);
-        for (int d = 0; d < dim; d++) {
-            out[offset + d] = v.get(base + d);
-        }
+        views.get(b).get(base, out, offset, dim);
     }
 
     /** The mean over dimensions of each dimension's variance (population), as scikit-learn's tolerance uses. */
@@ -131,12 +128,17 @@ public final class PatchMatrix implements AutoCloseable {
 
     /** Builds a matrix of a known number of rows, one row at a time. */
     public static final class Builder {
+        /** Rows staged on the heap before one bulk copy into the off-heap block. */
+        private static final int STAGE_ROWS = 4096;
+
         private final int dim;
         private final long capacity;
         private final int blockRows;
         private final List<INDArray> blocks = new ArrayList<>();
+        private final float[] stage;
         private FloatBuffer current;
         private int inBlock;
+        private int staged;
         private long added;
 
         public Builder(int dim, long capacity) {
@@ -150,6 +152,7 @@ public final class PatchMatrix implements AutoCloseable {
             this.dim = dim;
             this.capacity = capacity;
             this.blockRows = blockRows;
+            this.stage = new float[(int) Math.min(STAGE_ROWS, Math.max(1, capacity)) * (dim + 1)];
         }
 
         /** Appends {@code values[offset .. offset+D)} as the next row. */
@@ -157,20 +160,30 @@ public final class PatchMatrix implements AutoCloseable {
             if (added == capacity) {
                 throw new IllegalStateException("capacity " + capacity + " exceeded");
             }
-            if (current == null || inBlock == blockRows) {
+            if (current == null || inBlock + staged == blockRows) {
+                flush();
                 int n = (int) Math.min(blockRows, capacity - added);
                 INDArray block = Nd4j.createUninitialized(DataType.FLOAT, n, dim + 1);
                 blocks.add(block);
                 current = block.data().asNioFloat();
                 inBlock = 0;
             }
-            int base = inBlock * (dim + 1);
-            for (int d = 0; d < dim; d++) {
-                current.put(base + d, values[offset + d]);
-            }
-            current.put(base + dim, 1f);
-            inBlock++;
+            int base = staged * (dim + 1);
+            System.arraycopy(values, offset, stage, base, dim);
+            stage[base + dim] = 1f;
+            staged++;
             added++;
+            if (staged * (dim + 1) == stage.length) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (staged > 0) {
+                current.put(inBlock * (dim + 1), stage, 0, staged * (dim + 1));
+                inBlock += staged;
+                staged = 0;
+            }
         }
 
         /** Rows added so far. */
@@ -183,6 +196,7 @@ public final class PatchMatrix implements AutoCloseable {
             if (added != capacity) {
                 throw new IllegalStateException("added " + added + " rows, expected " + capacity);
             }
+            flush();
             return new PatchMatrix(dim, added, blockRows, blocks);
         }
     }
