@@ -1,5 +1,6 @@
 package dev.latentlab.report;
 
+import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import javax.imageio.ImageIO;
 
 /**
  * Atomic file writes: the content goes to a temporary file in the target's directory, is flushed to disk and
@@ -59,6 +61,15 @@ public final class AtomicFiles {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             content.writeTo(writer);
             writer.flush();
+        });
+    }
+
+    /** Writes {@code image} as a PNG file. */
+    public static void writePng(Path target, BufferedImage image) throws IOException {
+        writeStream(target, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
         });
     }
 

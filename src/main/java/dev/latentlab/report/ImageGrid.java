@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Greyscale images (float[] in [0,1] or byte[] 0..255, row-major, all {@code cellHeight x cellWidth}) laid out
@@ -221,12 +220,7 @@ public final class ImageGrid {
 
     /** Renders the grid and writes it as a PNG file, atomically. */
     public Path writePng(Path file) throws IOException {
-        BufferedImage image = toImage();
-        AtomicFiles.writeStream(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        AtomicFiles.writePng(file, toImage());
         return file;
     }
 

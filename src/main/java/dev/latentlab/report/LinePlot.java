@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -153,12 +152,7 @@ public final class LinePlot {
 
     /** Renders the chart and writes it as a PNG file, atomically. */
     public Path writePng(Path file) throws IOException {
-        BufferedImage image = toImage();
-        AtomicFiles.writeStream(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        AtomicFiles.writePng(file, toImage());
         return file;
     }
 
