@@ -1,6 +1,10 @@
 package dev.latentlab.data;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An in-memory set of greyscale images stored as unsigned bytes (0..255), row-major, image after image,
@@ -33,8 +37,43 @@ public record ImageSet(int count, int height, int width, byte[] pixels, int[] la
     /** The first {@code n} images (all when n >= count). Shares no arrays with this set. */
     public ImageSet head(int n) {
         int m = Math.min(n, count);
-        byte[] px = java.util.Arrays.copyOf(pixels, m * imageSize());
-        int[] lb = labels == null ? null : java.util.Arrays.copyOf(labels, m);
+        byte[] px = Arrays.copyOf(pixels, m * imageSize());
+        int[] lb = labels == null ? null : Arrays.copyOf(labels, m);
         return new ImageSet(m, height, width, px, lb);
+    }
+
+    /** The images at {@code indices}, in that order. Shares no arrays with this set. */
+    public ImageSet select(int[] indices) {
+        int size = imageSize();
+        byte[] px = new byte[indices.length * size];
+        int[] lb = labels == null ? null : new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(pixels, indices[i] * size, px, i * size, size);
+            if (lb != null) {
+                lb[i] = labels[indices[i]];
+            }
+        }
+        return new ImageSet(indices.length, height, width, px, lb);
+    }
+
+    /** The images whose label is one of {@code keep}, in their original order; this set must have labels. */
+    public ImageSet withLabels(Collection<Integer> keep) {
+        if (labels == null) {
+            throw new IllegalStateException("image set has no labels");
+        }
+        Set<Integer> wanted = Set.copyOf(keep);
+        return select(java.util.stream.IntStream.range(0, count).filter(i -> wanted.contains(labels[i])).toArray());
+    }
+
+    /** The distinct labels, ascending (empty without labels). */
+    public int[] distinctLabels() {
+        if (labels == null) {
+            return new int[0];
+        }
+        TreeSet<Integer> set = new TreeSet<>();
+        for (int l : labels) {
+            set.add(l);
+        }
+        return set.stream().mapToInt(Integer::intValue).toArray();
     }
 }
