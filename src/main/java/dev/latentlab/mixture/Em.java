@@ -45,7 +45,9 @@ final class Em {
         for (int c = 0; c < k; c++) {
             double[] lp = logProb[c];
             for (int t = 0; t < n; t++) {
-                sum[t] += Math.exp(lp[t] - max[t]);
+                double v = Math.exp(lp[t] - max[t]);
+                lp[t] = v;
+                sum[t] += v;
             }
         }
         double[] logLikelihood = new double[n];
@@ -53,11 +55,12 @@ final class Em {
         for (int t = 0; t < n; t++) {
             logLikelihood[t] = max[t] + Math.log(sum[t]);
             total += logLikelihood[t];
+            sum[t] = 1.0 / sum[t];
         }
         for (int c = 0; c < k; c++) {
-            double[] lp = logProb[c];
+            double[] r = logProb[c];
             for (int t = 0; t < n; t++) {
-                lp[t] = Math.exp(lp[t] - logLikelihood[t]);
+                r[t] *= sum[t];
             }
         }
         return new Expectation(logProb, logLikelihood, n == 0 ? Double.NaN : total / n);
@@ -84,12 +87,7 @@ final class Em {
             weights[c] = nk;
             weightSum += nk;
             for (int i = 0; i < d; i++) {
-                double[] xi = cols[i];
-                double s = 0;
-                for (int t = 0; t < n; t++) {
-                    s += r[t] * xi[t];
-                }
-                means[c][i] = s / nk;
+                means[c][i] = dot(r, cols[i], 0, n) / nk;
             }
             covariances[c] = covariance(cols, n, r, means[c], nk, type, regCovar);
         }
@@ -122,12 +120,7 @@ final class Em {
             for (int i = 0; i < d; i++) {
                 double[] wi = weighted[i];
                 for (int j = full ? 0 : i; j <= i; j++) {
-                    double[] dj = diff[j];
-                    double acc = 0;
-                    for (int t = 0; t < m; t++) {
-                        acc += wi[t] * dj[t];
-                    }
-                    cov[i * d + j] += acc;
+                    cov[i * d + j] += dot(wi, diff[j], 0, m);
                 }
             }
         }
@@ -149,5 +142,24 @@ final class Em {
             }
         }
         return cov;
+    }
+
+    /** {@code Σ a[t]·b[t]} over [from, to), with four independent sums so the additions can overlap. */
+    static double dot(double[] a, double[] b, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int t = from;
+        for (; t + 3 < to; t += 4) {
+            s0 += a[t] * b[t];
+            s1 += a[t + 1] * b[t + 1];
+            s2 += a[t + 2] * b[t + 2];
+            s3 += a[t + 3] * b[t + 3];
+        }
+        for (; t < to; t++) {
+            s0 += a[t] * b[t];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }
