@@ -1,0 +1,41 @@
+package dev.latentlab.mixture;
+
+/** The form of each component's covariance matrix, as in scikit-learn's {@code covariance_type}. */
+public enum CovarianceType {
+    /** Any symmetric positive definite matrix: D(D+1)/2 parameters per component. */
+    FULL("full"),
+    /** A diagonal matrix: D parameters per component. */
+    DIAGONAL("diag"),
+    /** A multiple of the identity, σ²I: one parameter per component. */
+    SPHERICAL("spherical");
+
+    private final String sklearnName;
+
+    CovarianceType(String sklearnName) {
+        this.sklearnName = sklearnName;
+    }
+
+    /** scikit-learn's name of the type: full, diag or spherical. */
+    public String sklearnName() {
+        return sklearnName;
+    }
+
+    /** The type with scikit-learn's name {@code name}, or null when none has it. */
+    public static CovarianceType fromSklearnName(String name) {
+        for (CovarianceType t : values()) {
+            if (t.sklearnName.equals(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Free covariance parameters of one component of dimension {@code dim}. */
+    long parametersPerComponent(int dim) {
+        return switch (this) {
+            case FULL -> (long) dim * (dim + 1) / 2;
+            case DIAGONAL -> dim;
+            case SPHERICAL -> 1;
+        };
+    }
+}

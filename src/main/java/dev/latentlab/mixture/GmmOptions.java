@@ -1,0 +1,84 @@
+package dev.latentlab.mixture;
+
+/**
+ * Options of one Gaussian mixture fit, validated on construction. Defaults follow scikit-learn's
+ * {@code GaussianMixture}.
+ *
+ * @param components     number of mixture components K (>= 1)
+ * @param covarianceType form of the covariance matrices
+ * @param maxIter        most EM iterations per initialisation (>= 1)
+ * @param tol            stop when the mean log-likelihood per sample changes by less than this (>= 0)
+ * @param regCovar       added to the diagonal of every covariance, keeping it positive definite (>= 0)
+ * @param nInit          initialisations to run; the fit with the highest final mean log-likelihood is kept (>= 1).
+ *                       Initialisation {@code i} (0-based) draws its random choices from {@code new Random(seed + i)}
+ * @param init           how each initialisation chooses the starting responsibilities
+ * @param seed           seed of every random choice of the fit
+ */
+public record GmmOptions(int components, CovarianceType covarianceType, int maxIter, double tol, double regCovar,
+                         int nInit, Init init, long seed) {
+
+    /** Initialisation methods. */
+    public enum Init {
+        /**
+         * k-means++ seeding on all points, then Lloyd k-means (at most {@value Initialization#KMEANS_ITERATIONS}
+         * iterations, until no point changes cluster); the hard cluster assignment gives the first M-step (as
+         * scikit-learn's {@code init_params="kmeans"}).
+         */
+        KMEANS_PLUS_PLUS,
+        /** K distinct random points as centres, each point assigned to its nearest centre, then the first M-step. */
+        RANDOM
+    }
+
+    public GmmOptions {
+        require(components >= 1, "components must be >= 1, got " + components);
+        require(covarianceType != null, "covarianceType must be set");
+        require(maxIter >= 1, "maxIter must be >= 1, got " + maxIter);
+        require(tol >= 0 && Double.isFinite(tol), "tol must be finite and >= 0, got " + tol);
+        require(regCovar >= 0 && Double.isFinite(regCovar), "regCovar must be finite and >= 0, got " + regCovar);
+        require(nInit >= 1, "nInit must be >= 1, got " + nInit);
+        require(init != null, "init must be set");
+    }
+
+    /** scikit-learn's defaults: full covariances, 100 iterations, tol 1e-3, regCovar 1e-6, one k-means init, seed 0. */
+    public static GmmOptions defaults(int components) {
+        return new GmmOptions(components, CovarianceType.FULL, 100, 1e-3, 1e-6, 1, Init.KMEANS_PLUS_PLUS, 0L);
+    }
+
+    public GmmOptions withComponents(int k) {
+        return new GmmOptions(k, covarianceType, maxIter, tol, regCovar, nInit, init, seed);
+    }
+
+    public GmmOptions withCovarianceType(CovarianceType type) {
+        return new GmmOptions(components, type, maxIter, tol, regCovar, nInit, init, seed);
+    }
+
+    public GmmOptions withMaxIter(int n) {
+        return new GmmOptions(components, covarianceType, n, tol, regCovar, nInit, init, seed);
+    }
+
+    public GmmOptions withTol(double t) {
+        return new GmmOptions(components, covarianceType, maxIter, t, regCovar, nInit, init, seed);
+    }
+
+    public GmmOptions withRegCovar(double r) {
+        return new GmmOptions(components, covarianceType, maxIter, tol, r, nInit, init, seed);
+    }
+
+    public GmmOptions withNInit(int n) {
+        return new GmmOptions(components, covarianceType, maxIter, tol, regCovar, n, init, seed);
+    }
+
+    public GmmOptions withInit(Init i) {
+        return new GmmOptions(components, covarianceType, maxIter, tol, regCovar, nInit, i, seed);
+    }
+
+    public GmmOptions withSeed(long s) {
+        return new GmmOptions(components, covarianceType, maxIter, tol, regCovar, nInit, init, s);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
