@@ -3,6 +3,7 @@ package dev.latentlab.cli;
 import dev.latentlab.BadInputException;
 import dev.latentlab.data.IdxReader;
 import dev.latentlab.data.ImageSet;
+import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.PictureLoader;
 import dev.latentlab.kmeans.PatchCoder;
 import dev.latentlab.kmeans.PatchDictionary;
@@ -38,9 +39,16 @@ final class ReconstructCommand implements Callable<Integer> {
 
         @Option(names = "--idx", paramLabel = "FILE", description = "An MNIST idx image file (plain or .gz).")
         Path idx;
+
+        @Option(names = "--npz", paramLabel = "FILE",
+                description = "A numpy .npz of digits (uint8 0..255 or float [0,1]; [N,28,28], [N,784] or [N,1,28,28]).")
+        Path npz;
     }
 
-    @Option(names = "--first", description = "With --idx: how many digits from the start (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--npz-key", paramLabel = "KEY", description = "With --npz: the images array (default: detected).")
+    private String npzKey;
+
+    @Option(names = "--first", description = "With --idx/--npz: how many digits from the start (default: ${DEFAULT-VALUE}).")
     private int first = 16;
 
     @Option(names = "--invert", description = "With --image: AUTO, YES or NO (default: ${DEFAULT-VALUE}).")
@@ -55,9 +63,14 @@ final class ReconstructCommand implements Callable<Integer> {
             throw new BadInputException("--first " + first + ": expected an integer >= 1");
         }
         PatchDictionary dictionary = PatchDictionaryFiles.load(model);
-        ImageSet images = input.idx != null
-                ? IdxReader.readImages(input.idx, null).head(first)
-                : PictureLoader.load(input.images, 28, 28, invert);
+        ImageSet images;
+        if (input.idx != null) {
+            images = IdxReader.readImages(input.idx, null).head(first);
+        } else if (input.npz != null) {
+            images = NpzReader.readImages(input.npz, npzKey, null).head(first);
+        } else {
+            images = PictureLoader.load(input.images, 28, 28, invert);
+        }
         float[] recon;
         try (PatchCoder coder = new PatchCoder(Runtime.getRuntime().availableProcessors(), 0)) {
             recon = coder.reconstruct(images, dictionary);

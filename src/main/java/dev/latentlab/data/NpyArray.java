@@ -44,6 +44,14 @@ public final class NpyArray {
         return new NpyArray(NpyDtype.INT64, shape.clone(), b);
     }
 
+    /** A float32 array of the given shape. */
+    public static NpyArray ofFloat32(float[] values, long... shape) {
+        checkLength(values.length, shape);
+        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(values);
+        return new NpyArray(NpyDtype.FLOAT32, shape.clone(), b);
+    }
+
     /** A float64 array of the given shape. */
     public static NpyArray ofFloat64(double[] values, long... shape) {
         checkLength(values.length, shape);

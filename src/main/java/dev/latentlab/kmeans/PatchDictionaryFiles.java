@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latentlab.BadInputException;
+import dev.latentlab.data.NpyArray;
 import dev.latentlab.report.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Saves and loads a {@link PatchDictionary} as a folder readable from numpy: {@code centroids.npy} (float32,
@@ -34,11 +32,8 @@ public final class PatchDictionaryFiles {
     public static void save(PatchDictionary dictionary, Path dir, Map<String, ?> metadata) throws IOException {
         Files.createDirectories(dir);
         int s = dictionary.patchSize();
-        try (INDArray c = Nd4j.create(dictionary.centroids(), new long[] {dictionary.k(), s, s}, DataType.FLOAT);
-             INDArray n = Nd4j.createFromArray(dictionary.counts())) {
-            AtomicFiles.write(dir.resolve(CENTROIDS), Nd4j.toNpyByteArray(c));
-            AtomicFiles.write(dir.resolve(COUNTS), Nd4j.toNpyByteArray(n));
-        }
+        AtomicFiles.write(dir.resolve(CENTROIDS), NpyArray.ofFloat32(dictionary.centroids(), dictionary.k(), s, s).toNpyBytes());
+        AtomicFiles.write(dir.resolve(COUNTS), NpyArray.ofInt64(dictionary.counts(), dictionary.k()).toNpyBytes());
         ObjectNode sidecar = JSON.createObjectNode();
         sidecar.put("format", FORMAT);
         sidecar.put("patch_size", s);
@@ -67,8 +62,20 @@ public final class PatchDictionaryFiles {
         int size = sidecar.path("patch_size").asInt();
         int stride = sidecar.path("stride").asInt();
         int k = sidecar.path("k").asInt();
-        float[] centroids = readNpy(dir.resolve(CENTROIDS), DataType.FLOAT, (long) k * size * size).toFloatVector();
-        long[] counts = readNpy(dir.resolve(COUNTS), DataType.LONG, k).toLongVector();
+        double[] values = readNpy(dir.resolve(CENTROIDS), (long) k * size * size).toDoubleArray();
+        float[] centroids = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            centroids[i] = (float) values[i];
+        }
+        NpyArray countArray = readNpy(dir.resolve(COUNTS), k);
+        long[] counts = new long[k];
+        try {
+            for (int i = 0; i < k; i++) {
+                counts[i] = countArray.getLong(i);
+            }
+        } catch (IllegalStateException e) {
+            throw new BadInputException(dir.resolve(COUNTS) + ": expected integer counts, found " + countArray.describe());
+        }
         try {
             return new PatchDictionary(size, stride, k, centroids, counts);
         } catch (IllegalArgumentException e) {
@@ -76,20 +83,19 @@ public final class PatchDictionaryFiles {
         }
     }
 
-    private static INDArray readNpy(Path file, DataType type, long length) {
+    private static NpyArray readNpy(Path file, long length) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": file not found");
         }
-        INDArray a;
+        NpyArray a;
         try {
-            a = Nd4j.createFromNpyFile(file.toFile());
-        } catch (RuntimeException e) {
+            a = NpyArray.parse(Files.readAllBytes(file));
+        } catch (IllegalArgumentException | IOException e) {
             throw new BadInputException(file + ": not a readable .npy file (" + e.getMessage() + ")");
         }
-        if (a.dataType() != type || a.length() != length) {
-            throw new BadInputException(file + ": expected " + length + " values of " + type + ", found "
-                    + a.length() + " of " + a.dataType());
+        if (a.size() != length) {
+            throw new BadInputException(file + ": expected " + length + " values, found " + a.size() + " (" + a.describe() + ")");
         }
-        return a.reshape(length);
+        return a;
     }
 }
