@@ -7,9 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latentlab.BadInputException;
 import dev.latentlab.report.AtomicFiles;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,6 +32,8 @@ public final class PatchDictionaryFiles {
     static final String FORMAT = "latentlab.patch-dictionary/1";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern NPY_DESCR = Pattern.compile("'descr'\\s*:\\s*'[<>|=]?[a-zA-Z](\\d+)'");
+    private static final Pattern NPY_SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([\\d\\s,]*)\\)");
 
     private PatchDictionaryFiles() {
     }
@@ -80,6 +88,7 @@ public final class PatchDictionaryFiles {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": file not found");
         }
+        checkNpyLength(file);
         INDArray a;
         try {
             a = Nd4j.createFromNpyFile(file.toFile());
@@ -91,5 +100,50 @@ public final class PatchDictionaryFiles {
                     + a.length() + " of " + a.dataType());
         }
         return a.reshape(length);
+    }
+
+    /**
+     * Checks the magic bytes and that the file holds exactly the data its header announces: ND4J reads a
+     * truncated .npy without complaint (the missing values come from beyond the end of the data).
+     */
+    private static void checkNpyLength(Path file) {
+        byte[] head;
+        long size;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(12);
+            size = Files.size(file);
+            if (head.length < 10 || (head[0] & 0xff) != 0x93
+                    || !new String(head, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY")) {
+                throw new BadInputException(file + ": not a .npy file (no \\x93NUMPY magic)");
+            }
+            int prefix = head[6] == 1 ? 10 : 12;
+            if (head.length < prefix) {
+                throw new BadInputException(file + ": truncated .npy header");
+            }
+            long headerLength = head[6] == 1
+                    ? (head[8] & 0xff) | (head[9] & 0xff) << 8
+                    : ByteBuffer.wrap(head, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
+            byte[] rest = in.readNBytes((int) Math.max(0, Math.min(headerLength - (head.length - prefix), 1 << 16)));
+            String header = new String(head, prefix, head.length - prefix, StandardCharsets.ISO_8859_1)
+                    + new String(rest, StandardCharsets.ISO_8859_1);
+            Matcher descr = NPY_DESCR.matcher(header);
+            Matcher shape = NPY_SHAPE.matcher(header);
+            if (!descr.find() || !shape.find()) {
+                throw new BadInputException(file + ": malformed .npy header (no descr or shape)");
+            }
+            long values = 1;
+            for (String dim : shape.group(1).split(",")) {
+                if (!dim.isBlank()) {
+                    values *= Long.parseLong(dim.strip());
+                }
+            }
+            long expected = prefix + headerLength + values * Integer.parseInt(descr.group(1));
+            if (size != expected) {
+                throw new BadInputException(file + ": truncated or padded .npy file (header says shape ("
+                        + shape.group(1).strip() + ") = " + expected + " bytes, file has " + size + ")");
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new BadInputException(file + ": not a readable .npy file (" + e.getMessage() + ")");
+        }
     }
 }
