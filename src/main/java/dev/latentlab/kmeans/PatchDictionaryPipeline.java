@@ -150,7 +150,7 @@ public final class PatchDictionaryPipeline {
             testPatches.close();
         }
         PatchDictionaryFigures.mseVsK(run.resolve(PatchDictionaryFigures.MSE_VS_K), results,
-                Math.max(0, km.k().indexOf(elbowK)));
+                elbowK == null ? 0 : Math.max(0, km.k().indexOf(elbowK)));
         PatchDictionaryFigures.reconstructions(run.resolve(PatchDictionaryFigures.RECON_TEST), testExamples, testRecon);
         PatchDictionaryFigures.reconstructions(run.resolve(PatchDictionaryFigures.RECON_TRAIN), trainExamples, trainRecon);
         HtmlReport.forRun(run.path()).title("Patch dictionary " + config.name()).imageOrder(figures).write();
