@@ -147,11 +147,11 @@ class NearestCentroidSearchTest {
     }
 
     @Test
-    void autoTileRowsAimsAtTwoMebibytesOfDistances() {
+    void autoTileRowsAimsAtFourMebibytesOfDistances() {
         assertThat(NearestCentroidSearch.autoTileRows(1)).isEqualTo(8192);
-        assertThat(NearestCentroidSearch.autoTileRows(256)).isEqualTo(2048);
-        assertThat(NearestCentroidSearch.autoTileRows(1000)).isEqualTo(512);
-        assertThat(NearestCentroidSearch.autoTileRows(1_000_000)).isEqualTo(64);
+        assertThat(NearestCentroidSearch.autoTileRows(256)).isEqualTo(4096);
+        assertThat(NearestCentroidSearch.autoTileRows(1000)).isEqualTo(1024);
+        assertThat(NearestCentroidSearch.autoTileRows(1_000_000)).isEqualTo(256);
         try (NearestCentroidSearch search = new NearestCentroidSearch(1, 123)) {
             assertThat(search.tileRows(1000)).isEqualTo(123);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latentlab.BadInputException;
+import dev.latentlab.data.NpyArray;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -126,15 +127,21 @@ class PatchDictionaryFilesTest {
     }
 
     @Test
-    void npyOfTheWrongTypeIsBadInput() throws IOException {
-        PatchDictionaryFiles.save(sample(), tmp, Map.of());
-        Path npy = tmp.resolve(PatchDictionaryFiles.CENTROIDS);
-        try (INDArray doubles = Nd4j.create(new double[3 * 25], new long[] {3, 5, 5}, DataType.DOUBLE)) {
-            Files.write(npy, Nd4j.toNpyByteArray(doubles));
+    void float64CentroidsFromNumpyLoadButFloatCountsAreBadInput() throws IOException {
+        PatchDictionary saved = sample();
+        PatchDictionaryFiles.save(saved, tmp, Map.of());
+        double[] values = new double[saved.centroids().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = saved.centroids()[i];
         }
+        Files.write(tmp.resolve(PatchDictionaryFiles.CENTROIDS),
+                NpyArray.ofFloat64(values, saved.k(), saved.patchSize(), saved.patchSize()).toNpyBytes());
+        assertThat(PatchDictionaryFiles.load(tmp).centroids()).isEqualTo(saved.centroids());
 
+        Path counts = tmp.resolve(PatchDictionaryFiles.COUNTS);
+        Files.write(counts, NpyArray.ofFloat64(new double[saved.k()], saved.k()).toNpyBytes());
         assertThatThrownBy(() -> PatchDictionaryFiles.load(tmp)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining(npy.toString()).hasMessageContaining("FLOAT");
+                .hasMessageContaining(counts.toString()).hasMessageContaining("expected integer counts");
     }
 
     @Test
