@@ -136,21 +136,4 @@ public record PatchDictionaryConfig(String task, String name, long seed, Data da
             Check.atLeast("example_patches", examplePatches, 1);
         }
     }
-
-    /**
-     * Where results go.
-     *
-     * @param runsDir   the folder of run folders
-     * @param modelsDir the folder of saved models
-     * @param saveModel write the dictionary of every K under {@code <models_dir>/<name>/k<K>/}
-     */
-    public record Output(String runsDir, String modelsDir, boolean saveModel) {
-        /** Every key at its default. */
-        public static final Output DEFAULTS = new Output("runs", "models", true);
-
-        public Output {
-            Check.nonEmpty("runs_dir", runsDir);
-            Check.nonEmpty("models_dir", modelsDir);
-        }
-    }
 }

@@ -1,0 +1,195 @@
+package dev.latentlab.config;
+
+import java.util.List;
+
+/**
+ * The {@code vae_gmm} task: a convolutional VAE trained on digits, a Gaussian mixture fitted on its latent means
+ * and used as a classifier, evaluated on held-out digits.
+ *
+ * @param task     always {@value #TASK}
+ * @param name     the run name ({@code runs/<stamp>-<name>/}, {@code models/<name>/}); defaults to the file name
+ * @param seed     the seed of every random choice in the run (split, shuffles, weights, dropout, GMM)
+ * @param data     the training digits
+ * @param model    the VAE architecture and loss
+ * @param train    the training loop
+ * @param gmm      the Gaussian mixture on the latent means
+ * @param evaluate held-out evaluation
+ * @param report   figures
+ * @param output   where runs and models go
+ */
+public record VaeGmmConfig(String task, String name, long seed, Data data, Model model, Train train, Gmm gmm,
+                           Evaluate evaluate, Report report, Output output) {
+    public static final String TASK = "vae_gmm";
+    /** Every key at its default. */
+    public static final VaeGmmConfig DEFAULTS = new VaeGmmConfig(TASK, TASK, 42L, Data.DEFAULTS, Model.DEFAULTS,
+            Train.DEFAULTS, Gmm.DEFAULTS, Evaluate.DEFAULTS, Report.DEFAULTS, Output.DEFAULTS);
+
+    public VaeGmmConfig {
+        Check.oneOf("task", task, TASK);
+        Check.matches("name", name, PatchDictionaryConfig.RUN_NAME, "a name of letters, digits, '_', '.', '-'");
+        Check.notNull("data", data, "a map");
+        Check.notNull("model", model, "a map");
+        Check.notNull("train", train, "a map");
+        Check.notNull("gmm", gmm, "a map");
+        Check.notNull("evaluate", evaluate, "a map");
+        Check.notNull("report", report, "a map");
+        Check.notNull("output", output, "a map");
+        if (model.strides().size() != model.channels().size()) {
+            throw new InvalidValueException("model.strides", model.strides(),
+                    "one stride per entry of model.channels (" + model.channels().size() + ")");
+        }
+    }
+
+    /**
+     * @param source             {@code mnist} (idx files in {@code dir}) or {@code npz} (the file {@code npz})
+     * @param dir                the MNIST folder
+     * @param fetch              download MNIST into {@code dir} when it is missing
+     * @param npz                the training .npz when {@code source: npz}
+     * @param imageKey           the images array in the .npz; null = detect
+     * @param labelKey           the labels array in the .npz; null = detect
+     * @param digits             keep only these labels; empty = all
+     * @param trainLimit         use the first N digits after filtering; null = all
+     * @param validationFraction the seeded validation share, in (0, 1)
+     * @param augment            training-time augmentation (all off by default)
+     */
+    public record Data(String source, String dir, boolean fetch, String npz, String imageKey, String labelKey,
+                       List<Integer> digits, Integer trainLimit, double validationFraction, Augment augment) {
+        public static final Data DEFAULTS = new Data("mnist", "data/mnist", true, null, null, null,
+                List.of(1, 4, 8), null, 0.2, Augment.DEFAULTS);
+
+        public Data {
+            Check.oneOf("source", source, "mnist", "npz");
+            Check.nonEmpty("dir", dir);
+            if (source.equals("npz") && (npz == null || npz.isBlank())) {
+                throw new InvalidValueException("npz", npz, "the path of the training .npz (data.source is npz)");
+            }
+            digits = Check.list("digits", digits);
+            Check.nullOrAtLeast("train_limit", trainLimit, 2);
+            if (!(validationFraction > 0 && validationFraction < 1)) {
+                throw new InvalidValueException("validation_fraction", validationFraction, "a number in (0, 1)");
+            }
+            Check.notNull("augment", augment, "a map");
+        }
+    }
+
+    /**
+     * @param rotationDegrees random rotation by up to ± this many degrees (0 = off)
+     * @param flipProbability horizontal flip with this probability (0 = off)
+     * @param noiseStd        additive Gaussian noise on [0, 1] pixels (0 = off)
+     */
+    public record Augment(double rotationDegrees, double flipProbability, double noiseStd) {
+        public static final Augment DEFAULTS = new Augment(0, 0, 0);
+
+        public Augment {
+            Check.inRange("rotation_degrees", rotationDegrees, 0, 180);
+            Check.inRange("flip_probability", flipProbability, 0, 1);
+            Check.inRange("noise_std", noiseStd, 0, 1);
+        }
+    }
+
+    /**
+     * @param channels  encoder conv widths (the decoder mirrors them)
+     * @param strides   one stride (1 or 2) per encoder conv
+     * @param dense     width of the dense layer before the latent heads
+     * @param latentDim latent dimension
+     * @param dropout   drop probability (spatial on conv blocks, plain on the dense layer), in [0, 1)
+     * @param beta      weight of the KL divergence in the loss
+     */
+    public record Model(List<Integer> channels, List<Integer> strides, int dense, int latentDim, double dropout,
+                        double beta) {
+        public static final Model DEFAULTS = new Model(List.of(32, 64, 128, 128, 256), List.of(1, 2, 1, 2, 1),
+                512, 2, 0.2, 0.5);
+
+        public Model {
+            channels = Check.nonEmpty("channels", channels);
+            channels = Check.eachAtLeast("channels", channels, 1);
+            strides = Check.list("strides", strides);
+            for (int i = 0; i < strides.size(); i++) {
+                Check.inRange("strides[" + i + "]", strides.get(i), 1, 2);
+            }
+            Check.atLeast("dense", dense, 1);
+            Check.atLeast("latent_dim", latentDim, 1);
+            if (!(dropout >= 0 && dropout < 1)) {
+                throw new InvalidValueException("dropout", dropout, "a number in [0, 1)");
+            }
+            Check.atLeast("beta", beta, 0.0);
+        }
+    }
+
+    /**
+     * @param epochs                 the most epochs
+     * @param batchSize              images per batch
+     * @param learningRate           Adam's initial learning rate
+     * @param earlyStoppingPatience  stop after this many epochs without a better validation loss
+     * @param plateauFactor          ReduceLROnPlateau: multiply the learning rate by this
+     * @param plateauPatience        ReduceLROnPlateau: after this many epochs without improvement
+     * @param minLr                  ReduceLROnPlateau: never below this
+     */
+    public record Train(int epochs, int batchSize, double learningRate, int earlyStoppingPatience,
+                        double plateauFactor, int plateauPatience, double minLr) {
+        public static final Train DEFAULTS = new Train(100, 128, 1e-3, 15, 0.5, 5, 1e-6);
+
+        public Train {
+            Check.atLeast("epochs", epochs, 1);
+            Check.atLeast("batch_size", batchSize, 1);
+            if (!(learningRate > 0 && Double.isFinite(learningRate))) {
+                throw new InvalidValueException("learning_rate", learningRate, "a positive number");
+            }
+            Check.atLeast("early_stopping_patience", earlyStoppingPatience, 1);
+            if (!(plateauFactor > 0 && plateauFactor < 1)) {
+                throw new InvalidValueException("plateau_factor", plateauFactor, "a number in (0, 1)");
+            }
+            Check.atLeast("plateau_patience", plateauPatience, 1);
+            Check.atLeast("min_lr", minLr, 0.0);
+        }
+    }
+
+    /**
+     * @param components candidate numbers of components; the one with the best validation accuracy is kept
+     * @param covariance {@code full}, {@code diag} or {@code spherical}
+     * @param nInit      EM restarts per candidate, the best log-likelihood kept
+     * @param maxIter    EM iterations per restart
+     * @param tol        EM stops when the mean log-likelihood improves less than this
+     * @param regCovar   added to the covariance diagonals
+     */
+    public record Gmm(List<Integer> components, String covariance, int nInit, int maxIter, double tol, double regCovar) {
+        public static final Gmm DEFAULTS = new Gmm(List.of(3, 6, 9, 12, 15), "full", 3, 200, 1e-3, 1e-6);
+
+        public Gmm {
+            components = Check.nonEmpty("components", components);
+            components = Check.eachAtLeast("components", components, 1);
+            Check.oneOf("covariance", covariance, "full", "diag", "spherical");
+            Check.atLeast("n_init", nInit, 1);
+            Check.atLeast("max_iter", maxIter, 1);
+            Check.atLeast("tol", tol, 0.0);
+            Check.atLeast("reg_covar", regCovar, 0.0);
+        }
+    }
+
+    /**
+     * @param mnistTest also evaluate on the MNIST t10k digits of the same labels
+     * @param npz       held-out .npz files to evaluate (same key detection as data)
+     */
+    public record Evaluate(boolean mnistTest, List<String> npz) {
+        public static final Evaluate DEFAULTS = new Evaluate(true, List.of());
+
+        public Evaluate {
+            npz = Check.list("npz", npz);
+        }
+    }
+
+    /**
+     * @param gridImages           validation originals shown beside their reconstructions
+     * @param samplesPerComponent  decoded samples drawn from each GMM component
+     * @param scatterPoints        latent points drawn in the scatter plot (a seeded sample)
+     */
+    public record Report(int gridImages, int samplesPerComponent, int scatterPoints) {
+        public static final Report DEFAULTS = new Report(16, 8, 3000);
+
+        public Report {
+            Check.atLeast("grid_images", gridImages, 1);
+            Check.atLeast("samples_per_component", samplesPerComponent, 1);
+            Check.atLeast("scatter_points", scatterPoints, 1);
+        }
+    }
+}
