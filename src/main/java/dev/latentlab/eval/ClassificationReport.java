@@ -1,0 +1,98 @@
+package dev.latentlab.eval;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.nd4j.evaluation.EvaluationAveraging;
+import org.nd4j.evaluation.classification.Evaluation;
+
+/**
+ * Classification metrics of predicted against true labels, computed with DL4J's {@link Evaluation}: accuracy,
+ * macro and per-class precision/recall/F1 and the confusion matrix (rows = true label, columns = predicted).
+ * Macro averages follow DL4J: a class that is never predicted and never present is left out of the average.
+ *
+ * @param name       what was evaluated (e.g. a file name)
+ * @param count      number of samples
+ * @param labels     the class labels, ascending (rows/columns of the confusion matrix)
+ * @param accuracy   fraction correct
+ * @param precision  macro precision
+ * @param recall     macro recall
+ * @param f1         macro F1
+ * @param perClass   per-class figures, in {@code labels} order
+ * @param confusion  confusion counts [true][predicted]
+ */
+public record ClassificationReport(
+        @JsonProperty("name") String name,
+        @JsonProperty("count") int count,
+        @JsonProperty("labels") int[] labels,
+        @JsonProperty("accuracy") double accuracy,
+        @JsonProperty("macro_precision") double precision,
+        @JsonProperty("macro_recall") double recall,
+        @JsonProperty("macro_f1") double f1,
+        @JsonProperty("per_class") List<ClassMetrics> perClass,
+        @JsonProperty("confusion_matrix") int[][] confusion) {
+
+    /** One class's figures. */
+    public record ClassMetrics(@JsonProperty("label") int label, @JsonProperty("support") int support,
+                               @JsonProperty("precision") double precision, @JsonProperty("recall") double recall,
+                               @JsonProperty("f1") double f1) {
+    }
+
+    /** Evaluates {@code predicted} against {@code truth} (same length, any integer labels). */
+    public static ClassificationReport of(String name, int[] truth, int[] predicted) {
+        if (truth.length != predicted.length) {
+            throw new IllegalArgumentException(truth.length + " true labels but " + predicted.length + " predictions");
+        }
+        TreeSet<Integer> all = new TreeSet<>();
+        Arrays.stream(truth).forEach(all::add);
+        Arrays.stream(predicted).forEach(all::add);
+        int[] labels = all.stream().mapToInt(Integer::intValue).toArray();
+        List<String> names = all.stream().map(String::valueOf).toList();
+        Evaluation evaluation = new Evaluation(names);
+        for (int i = 0; i < truth.length; i++) {
+            // DL4J: eval(predicted index, actual index)
+            evaluation.eval(Arrays.binarySearch(labels, predicted[i]), Arrays.binarySearch(labels, truth[i]));
+        }
+        int[][] confusion = new int[labels.length][labels.length];
+        List<ClassMetrics> perClass = new ArrayList<>();
+        for (int a = 0; a < labels.length; a++) {
+            int support = 0;
+            for (int p = 0; p < labels.length; p++) {
+                confusion[a][p] = evaluation.getConfusionMatrix().getCount(a, p);
+                support += confusion[a][p];
+            }
+            perClass.add(new ClassMetrics(labels[a], support, evaluation.precision(a), evaluation.recall(a), evaluation.f1(a)));
+        }
+        return new ClassificationReport(name, truth.length, labels, evaluation.accuracy(),
+                evaluation.precision(EvaluationAveraging.Macro), evaluation.recall(EvaluationAveraging.Macro),
+                evaluation.f1(EvaluationAveraging.Macro), List.copyOf(perClass), confusion);
+    }
+
+    /** A plain-text table: the headline figures, per-class rows and the confusion matrix. */
+    public String toTable() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%s: %d samples, accuracy %.4f, macro precision %.4f, recall %.4f, F1 %.4f%n",
+                name, count, accuracy, precision, recall, f1));
+        out.append(String.format(Locale.ROOT, "  %6s %9s %9s %9s %8s%n", "label", "precision", "recall", "f1", "support"));
+        for (ClassMetrics c : perClass) {
+            out.append(String.format(Locale.ROOT, "  %6d %9.4f %9.4f %9.4f %8d%n", c.label(), c.precision(), c.recall(),
+                    c.f1(), c.support()));
+        }
+        out.append("  confusion (rows true, columns predicted):\n  ").append(String.format("%6s", ""));
+        for (int l : labels) {
+            out.append(String.format("%7d", l));
+        }
+        out.append('\n');
+        for (int a = 0; a < labels.length; a++) {
+            out.append(String.format("  %6d", labels[a]));
+            for (int p = 0; p < labels.length; p++) {
+                out.append(String.format("%7d", confusion[a][p]));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}
