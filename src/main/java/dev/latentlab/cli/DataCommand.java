@@ -1,7 +1,10 @@
 package dev.latentlab.cli;
 
 import dev.latentlab.BadInputException;
+import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.MnistFetcher;
+import dev.latentlab.data.MnistFiles;
+import dev.latentlab.data.NpzWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,8 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code data fetch mnist}: downloads and verifies the datasets the pipelines use. */
-@Command(name = "data", mixinStandardHelpOptions = true, description = "Fetch datasets.",
-        subcommands = DataCommand.Fetch.class)
+@Command(name = "data", mixinStandardHelpOptions = true, description = "Fetch datasets and export subsets.",
+        subcommands = {DataCommand.Fetch.class, DataCommand.Npz.class})
 final class DataCommand {
 
     /** {@code data fetch mnist [--dir DIR] [--force]}. */
@@ -40,6 +43,52 @@ final class DataCommand {
             } else {
                 System.out.println("MNIST already present and verified in " + dir);
             }
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code data npz --split test --digits 1,4,8 --out held_out.npz}: a labelled MNIST subset for numpy users. */
+    @Command(name = "npz", mixinStandardHelpOptions = true,
+            description = {"Write a labelled subset of MNIST as .npz (uint8 'images' [N,28,28], int64 'labels' [N]),",
+                    "e.g. a held-out file for `evaluate` made from the t10k digits."})
+    static final class Npz implements Callable<Integer> {
+        @Option(names = "--split", description = "train or test (default: ${DEFAULT-VALUE}).")
+        private String split = "test";
+
+        @Option(names = "--digits", split = ",", paramLabel = "D", description = "Keep these labels (default: all).")
+        private java.util.List<Integer> digits = java.util.List.of();
+
+        @Option(names = "--limit", description = "At most this many digits after filtering (default: all).")
+        private Integer limit;
+
+        @Option(names = "--compressed", description = "np.savez_compressed instead of np.savez.")
+        private boolean compressed;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "MNIST folder (default: ${DEFAULT-VALUE}); fetched when missing.")
+        private Path dir = MnistFetcher.DEFAULT_DIR;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The .npz to write.")
+        private Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!split.equals("train") && !split.equals("test")) {
+                throw new BadInputException("--split " + split + ": expected train or test");
+            }
+            if (limit != null && limit < 1) {
+                throw new BadInputException("--limit " + limit + ": expected an integer >= 1");
+            }
+            new MnistFetcher().ensure(dir);
+            ImageSet images = split.equals("train") ? MnistFiles.train(dir) : MnistFiles.test(dir);
+            if (!digits.isEmpty()) {
+                images = images.withLabels(digits);
+            }
+            if (limit != null) {
+                images = images.head(limit);
+            }
+            NpzWriter.writeImages(out, images, compressed ? NpzWriter.Compression.DEFLATED : NpzWriter.Compression.STORED);
+            System.out.println("wrote " + images.count() + " digits (labels " + java.util.Arrays.toString(images.distinctLabels())
+                    + ") to " + out);
             return ExitCode.OK;
         }
     }
