@@ -17,9 +17,10 @@ import org.nd4j.linalg.learning.config.Adam;
  * place, so Adam's moments are kept), early stopping, and the best validation model kept. With a checkpoint
  * folder every epoch is committed there and {@link #resume} continues from the last one.
  *
- * <p>Each epoch seeds ND4J's global random generator from (seed, epoch) before training, so dropout masks and
- * ε, and with a source that shuffles by epoch the whole run, are reproducible and a resumed run repeats what
- * an uninterrupted one would have done.
+ * <p>Each epoch seeds ND4J's global random generator from (seed, epoch) before training. That makes the
+ * validation losses' ε reproducible, but not training: SameDiff M2.1's {@code fit} does not draw its dropout
+ * masks and ε from that generator, so two runs (or a resumed and an uninterrupted one) agree statistically, not
+ * bit for bit. Not thread-safe; one trainer run at a time per process (the generator is global).
  */
 public final class VaeTrainer {
     private final TrainerOptions options;

@@ -34,6 +34,11 @@ class VaeTrainerTest {
         return new ArrayBatchSource(trainImages, 32, true, 1);
     }
 
+    /** Two batches per epoch: enough to get a trained model with updater state. */
+    private static BatchSource quickTrain() {
+        return new ArrayBatchSource(trainImages, 96, true, 1);
+    }
+
     private static BatchSource validation() {
         return new ArrayBatchSource(valImages, 48, false, 0);
     }
@@ -84,7 +89,7 @@ class VaeTrainerTest {
 
     @Test
     void learningRateChangesInPlaceAndKeepsAdamsMoments(@TempDir Path dir) throws Exception {
-        VaeModel trained = new VaeTrainer(options(1)).train(VaeModel.untrained(VaeTestData.TINY, 2), train(),
+        VaeModel trained = new VaeTrainer(options(1)).train(VaeModel.untrained(VaeTestData.TINY, 2), quickTrain(),
                 validation(), TrainingListener.NONE).best();
         trained.save(dir);
         for (VaeModel model : List.of(trained, VaeModel.load(dir))) {
@@ -116,7 +121,7 @@ class VaeTrainerTest {
 
     @Test
     void aLoadedModelKeepsItsCodesAndCanTrainOn(@TempDir Path dir) throws Exception {
-        VaeModel trained = new VaeTrainer(options(1)).train(VaeModel.untrained(VaeTestData.TINY, 3), train(),
+        VaeModel trained = new VaeTrainer(options(1)).train(VaeModel.untrained(VaeTestData.TINY, 3), quickTrain(),
                 validation(), TrainingListener.NONE).best();
         trained.save(dir);
         VaeModel loaded = VaeModel.load(dir);
@@ -125,7 +130,7 @@ class VaeTrainerTest {
         assertThat(loaded.reconstruct(x)).isEqualTo(trained.reconstruct(x));
         assertThat(loaded.graph().getUpdaterMap()).isNotEmpty();
 
-        TrainingResult more = new VaeTrainer(options(1)).train(loaded, train(), validation(), TrainingListener.NONE);
+        TrainingResult more = new VaeTrainer(options(1)).train(loaded, quickTrain(), validation(), TrainingListener.NONE);
         assertThat(more.history()).hasSize(1);
         assertThat(more.best().encodeMean(x).equalsWithEps(trained.encodeMean(x), 1e-6)).isFalse();
         assertThat(loaded.encodeMean(x)).isEqualTo(trained.encodeMean(x));
@@ -145,7 +150,7 @@ class VaeTrainerTest {
         assertThat(afterTwo.epoch()).isEqualTo(2);
         assertThat(afterTwo.plateau().learningRate()).isEqualTo(3e-3);
 
-        TrainingResult resumed = new VaeTrainer(interrupted.withEpochs(3)).resume(train(), validation(), TrainingListener.NONE);
+        TrainingResult resumed = new VaeTrainer(interrupted.withEpochs(3)).resume(quickTrain(), validation(), TrainingListener.NONE);
 
         assertThat(resumed.history()).extracting(EpochStats::epoch).containsExactly(3);
         assertThat(resumed.lastEpoch()).isEqualTo(3);
@@ -166,7 +171,7 @@ class VaeTrainerTest {
                     .contains(CheckpointFiles.STATE, "epoch-0003", state.bestDir()).hasSizeLessThanOrEqualTo(3);
         }
         // resuming a run that reached its last epoch trains nothing and returns the best model
-        TrainingResult again = new VaeTrainer(interrupted.withEpochs(3)).resume(train(), validation(), TrainingListener.NONE);
+        TrainingResult again = new VaeTrainer(interrupted.withEpochs(3)).resume(quickTrain(), validation(), TrainingListener.NONE);
         assertThat(again.history()).isEmpty();
         assertThat(again.bestEpoch()).isEqualTo(bestEpoch);
         INDArray x = VaeTestData.images(250, 255);
