@@ -1,0 +1,85 @@
+package dev.latentlab.vae;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.latentlab.report.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A resumable checkpoint folder: {@code state.json} ({@link TrainerState}) names the sub-folders holding the
+ * model after the last finished epoch and the best model (each a {@link VaeModel} folder). The state file is
+ * written last and atomically, so it is the commit point: a crash leaves the previous checkpoint valid, and
+ * sub-folders no state refers to are deleted after the next commit.
+ */
+final class CheckpointFiles {
+    static final String STATE = "state.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+
+    CheckpointFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    boolean exists() {
+        return Files.isRegularFile(dir.resolve(STATE));
+    }
+
+    /**
+     * Commits a checkpoint: writes the current model (and, when {@code bestBytes} is not null, a new best
+     * model), then the state, then deletes stale sub-folders. Returns the state as written.
+     */
+    TrainerState write(VaeModel model, byte[] bestBytes, TrainerState state) throws IOException {
+        String modelDir = String.format("epoch-%04d", state.epoch());
+        String bestDir = bestBytes == null ? state.bestDir() : String.format("best-%04d", state.bestEpoch());
+        model.save(dir.resolve(modelDir));
+        if (bestBytes != null) {
+            VaeModelFiles.write(bestBytes, model.architecture(), model.seed(), dir.resolve(bestDir));
+        }
+        TrainerState committed = new TrainerState(state.epoch(), state.bestEpoch(), state.earlyStopping(),
+                state.plateau(), state.finished(), modelDir, bestDir);
+        AtomicFiles.writeString(dir.resolve(STATE), JSON.writeValueAsString(committed));
+        deleteAllBut(Set.of(modelDir, bestDir));
+        return committed;
+    }
+
+    TrainerState readState() throws IOException {
+        Path file = dir.resolve(STATE);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file + ": no checkpoint to resume from");
+        }
+        return JSON.readValue(file.toFile(), TrainerState.class);
+    }
+
+    VaeModel readModel(TrainerState state) throws IOException {
+        return VaeModel.load(dir.resolve(state.modelDir()));
+    }
+
+    byte[] readBestBytes(TrainerState state) throws IOException {
+        return Files.readAllBytes(dir.resolve(state.bestDir()).resolve(VaeModelFiles.GRAPH));
+    }
+
+    private void deleteAllBut(Set<String> keep) throws IOException {
+        List<Path> stale;
+        try (Stream<Path> children = Files.list(dir)) {
+            stale = children.filter(Files::isDirectory)
+                    .filter(p -> !keep.contains(p.getFileName().toString()))
+                    .filter(p -> p.getFileName().toString().matches("(epoch|best)-\\d+"))
+                    .toList();
+        }
+        for (Path p : stale) {
+            try (Stream<Path> tree = Files.walk(p)) {
+                for (Path q : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(q);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.latentlab.vae;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.loss.LossReduce;
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
+import org.nd4j.linalg.api.ops.random.custom.RandomNormal;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Builds the SameDiff graph of a {@link VaeArchitecture}, weights initialised deterministically from a seed
+ * (He-normal for ReLU layers, Xavier-normal for the μ/log σ² heads and the output layer, zero biases).
+ *
+ * <p>Placeholders: {@link #INPUT} [-1, C, H, W] in [0, 1]; {@link #KEEP_PROB}, a scalar: the dropout
+ * keep-probability (1 = inference: dropout is the identity); {@link #Z_IN} [-1, latent] feeding the decoder
+ * alone (outputs {@link #DECODED}), sharing the decoder's weights with the training path. Outputs:
+ * {@link #MU}, {@link #LOGVAR}, {@link #Z} = μ + exp(½ log σ²)·ε, {@link #LOGITS} = decoder(z), {@link #RECON} = sigmoid(logits),
+ * {@link #LOSS} = mean over the batch of (Σ-over-pixels BCE + β·KLD) (the loss variable), {@link #BCE_MEAN},
+ * {@link #KLD_MEAN}. ε and the dropout masks are drawn from ND4J's global random generator at execution.
+ */
+public final class ConvVaeGraph {
+    public static final String INPUT = "input";
+    public static final String KEEP_PROB = "keep_prob";
+    public static final String Z_IN = "z_in";
+    public static final String MU = "mu";
+    public static final String LOGVAR = "logvar";
+    public static final String Z = "z";
+    public static final String LOGITS = "logits";
+    public static final String RECON = "recon";
+    public static final String DECODED = "decoded";
+    public static final String LOSS = "loss";
+    public static final String BCE_MEAN = "bce_mean";
+    public static final String KLD_MEAN = "kld_mean";
+
+    private final VaeArchitecture arch;
+    private final long seed;
+    private final SameDiff sd = SameDiff.create();
+
+    private ConvVaeGraph(VaeArchitecture arch, long seed) {
+        this.arch = arch;
+        this.seed = seed;
+    }
+
+    /** A new graph of {@code arch} with weights drawn from {@code seed}; no training config attached. */
+    public static SameDiff build(VaeArchitecture arch, long seed) {
+        return new ConvVaeGraph(arch, seed).assemble();
+    }
+
+    private SameDiff assemble() {
+        SDVariable input = sd.placeHolder(INPUT, DataType.FLOAT, -1, arch.channels(), arch.height(), arch.width());
+        SDVariable keep = sd.placeHolder(KEEP_PROB, DataType.FLOAT);
+        SDVariable zIn = sd.placeHolder(Z_IN, DataType.FLOAT, -1, arch.latentDim());
+
+        SDVariable h = input;
+        for (int i = 0; i < arch.layers(); i++) {
+            h = relu(conv("enc" + i, h, arch.channelsAfter(i - 1), arch.channelsAfter(i), arch.encoderStrides().get(i)));
+            h = spatialDropout(h, arch.channelsAfter(i), arch.heightAfter(i), arch.widthAfter(i), keep);
+        }
+        h = sd.reshape(h, -1, arch.flatFeatures());
+        h = relu(dense("enc_fc", h, arch.flatFeatures(), arch.denseWidth(), true));
+        h = dropout(h, keep);
+        SDVariable mu = sd.identity(MU, dense("mu_head", h, arch.denseWidth(), arch.latentDim(), false));
+        SDVariable logvar = sd.identity(LOGVAR, dense("logvar_head", h, arch.denseWidth(), arch.latentDim(), false));
+        SDVariable eps = new RandomNormal(sd, sd.shape(mu), 0.0, 1.0).outputVariable();
+        SDVariable z = sd.identity(Z, mu.add(sd.math().exp(logvar.mul(0.5)).mul(eps)));
+
+        Decoder decoder = new Decoder();
+        SDVariable logits = sd.identity(LOGITS, decoder.logits(z));
+        sd.nn().sigmoid(RECON, logits);
+        sd.nn().sigmoid(DECODED, decoder.logits(zIn));
+
+        SDVariable bcePixels = sd.loss().sigmoidCrossEntropy("bce_pixels", input, logits, null, LossReduce.NONE, 0.0);
+        SDVariable bce = bcePixels.sum(1, 2, 3);
+        SDVariable kld = sd.math().exp(logvar).add(mu.mul(mu)).sub(logvar).sub(1.0).sum(1).mul(0.5);
+        bce.add(kld.mul(arch.beta())).mean(LOSS);
+        sd.setLossVariables(LOSS);
+        bce.mean(BCE_MEAN);
+        kld.mean(KLD_MEAN);
+        return sd;
+    }
+
+    /** The decoder's weights, created once and applied to any latent input (the training z or {@link #Z_IN}). */
+    private final class Decoder {
+        private final SDVariable fcW;
+        private final SDVariable fcB;
+        private final List<SDVariable[]> deconvs = new ArrayList<>();
+
+        Decoder() {
+            fcW = weight("dec_fc_W", true, arch.latentDim(), arch.flatFeatures(), arch.latentDim(), arch.flatFeatures());
+            fcB = zeros("dec_fc_b", arch.flatFeatures());
+            for (int i = arch.layers() - 1; i >= 0; i--) {
+                int in = arch.channelsAfter(i);
+                int out = arch.channelsAfter(i - 1);
+                boolean last = i == 0;
+                int k = VaeArchitecture.KERNEL;
+                SDVariable w = weight("dec" + i + "_W", !last, in * k * k, out * k * k, k, k, out, in);
+                deconvs.add(new SDVariable[]{w, zeros("dec" + i + "_b", out)});
+            }
+        }
+
+        SDVariable logits(SDVariable z) {
+            int last = arch.layers() - 1;
+            SDVariable d = relu(z.mmul(fcW).add(fcB));
+            d = sd.reshape(d, -1, arch.channelsAfter(last), arch.heightAfter(last), arch.widthAfter(last));
+            for (int j = 0; j < deconvs.size(); j++) {
+                int i = last - j;
+                SDVariable[] wb = deconvs.get(j);
+                d = deconv(d, wb[0], wb[1], arch.encoderStrides().get(i), arch.heightAfter(i), arch.widthAfter(i));
+                if (i > 0) {
+                    d = relu(d);
+                }
+            }
+            return d;
+        }
+    }
+
+    private SDVariable conv(String name, SDVariable x, int in, int out, int stride) {
+        int k = VaeArchitecture.KERNEL;
+        SDVariable w = weight(name + "_W", true, in * k * k, out * k * k, k, k, in, out);   // [kH, kW, inC, outC]
+        SDVariable b = zeros(name + "_b", out);
+        Conv2DConfig config = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride)
+                .pH(VaeArchitecture.PADDING).pW(VaeArchitecture.PADDING)
+                .paddingMode(PaddingMode.VALID)   // VALID + explicit padding == PyTorch padding=1
+                .dataFormat(Conv2DConfig.NCHW).weightsFormat(WeightsFormat.YXIO).build();
+        return sd.cnn().conv2d(name, x, w, b, config);
+    }
+
+    /**
+     * Transposed convolution with weights [kH, kW, outC, inC]. Stride 1: padding 1, same size. Stride 2: PyTorch's
+     * {@code ConvTranspose2d(k=3, s=2, p=1, output_padding=1)}, computed as a VALID transposed convolution without
+     * padding (2n+1) cropped to rows/columns [1, 2n+1) — SAME mode would be slow (no oneDNN) and one pixel off.
+     */
+    private SDVariable deconv(SDVariable x, SDVariable w, SDVariable b, int stride, int inH, int inW) {
+        int k = VaeArchitecture.KERNEL;
+        int pad = stride == 1 ? VaeArchitecture.PADDING : 0;
+        DeConv2DConfig config = DeConv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).pH(pad).pW(pad)
+                .dH(1).dW(1).isSameMode(false).dataFormat(DeConv2DConfig.NCHW).build();
+        SDVariable y = sd.cnn().deconv2d(x, w, b, config);
+        if (stride == 1) {
+            return y;
+        }
+        SDIndex all = SDIndex.all();
+        return y.get(all, all, SDIndex.interval(1, 2 * inH + 1), SDIndex.interval(1, 2 * inW + 1));
+    }
+
+    /** x·W + b (not {@code sd.nn().linear}: with oneDNN it goes wrong when the batch size changes). */
+    private SDVariable dense(String name, SDVariable x, int in, int out, boolean relu) {
+        SDVariable w = weight(name + "_W", relu, in, out, in, out);
+        SDVariable b = zeros(name + "_b", out);
+        return x.mmul(w).add(b);
+    }
+
+    private SDVariable relu(SDVariable x) {
+        return sd.nn().relu(x, 0.0);
+    }
+
+    /** Inverted dropout: mask = floor(u + keep) / keep with u ~ U[0,1) of x's runtime shape; identity at keep=1. */
+    private SDVariable dropout(SDVariable x, SDVariable keep) {
+        return x.mul(mask(sd.shape(x), keep));
+    }
+
+    /**
+     * Spatial dropout: one mask value per (sample, channel), shape [b, C, 1, 1], expanded to [b, C, H, W] by a
+     * constant ones[1, 1, H, W] before the multiply (a bare broadcast makes the backward pass slow).
+     */
+    private SDVariable spatialDropout(SDVariable x, int channels, int height, int width, SDVariable keep) {
+        SDVariable batch = sd.shape(x).get(SDIndex.interval(0, 1));
+        SDVariable shape = sd.concat(0, batch, sd.constant(Nd4j.createFromArray(new long[]{channels, 1, 1})));
+        SDVariable ones = sd.constant(Nd4j.ones(DataType.FLOAT, 1, 1, height, width));
+        return x.mul(mask(shape, keep).mul(ones));
+    }
+
+    private SDVariable mask(SDVariable shape, SDVariable keep) {
+        SDVariable u = new DistributionUniform(sd, shape, 0.0, 1.0, DataType.FLOAT).outputVariable();
+        return sd.math().floor(u.add(keep)).div(keep);
+    }
+
+    /** A normal weight: He (std √(2/fanIn)) for ReLU layers, else Xavier (std √(2/(fanIn+fanOut))). */
+    private SDVariable weight(String name, boolean reluInit, int fanIn, int fanOut, long... shape) {
+        double std = reluInit ? Math.sqrt(2.0 / fanIn) : Math.sqrt(2.0 / (fanIn + fanOut));
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        float[] values = new float[Math.toIntExact(n)];
+        SplittableRandom random = new SplittableRandom(seed ^ (name.hashCode() * 0x9E3779B97F4A7C15L));
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (random.nextGaussian() * std);
+        }
+        return sd.var(name, Nd4j.create(values, shape, 'c'));
+    }
+
+    private SDVariable zeros(String name, int size) {
+        return sd.var(name, Nd4j.zeros(DataType.FLOAT, size));
+    }
+}

@@ -1,0 +1,16 @@
+package dev.latentlab.vae;
+
+/**
+ * A {@link VaeTrainer}'s position after a finished epoch, as stored in a checkpoint's {@code state.json}.
+ *
+ * @param epoch          the last finished epoch
+ * @param bestEpoch      epoch of the best validation loss
+ * @param earlyStopping  the early-stopping rule's state (its best is the best validation loss)
+ * @param plateau        the plateau scheduler's state (its learning rate is the next epoch's)
+ * @param finished       whether early stopping ended the run
+ * @param modelDir       checkpoint sub-folder of the model after {@code epoch} (with updater state)
+ * @param bestDir        checkpoint sub-folder of the best model
+ */
+record TrainerState(int epoch, int bestEpoch, EarlyStopping.State earlyStopping, PlateauScheduler.State plateau,
+                    boolean finished, String modelDir, String bestDir) {
+}

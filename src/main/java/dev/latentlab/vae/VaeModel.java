@@ -1,0 +1,175 @@
+package dev.latentlab.vae;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A convolutional VAE (a {@link ConvVaeGraph} with its weights) for inference: encoding to μ, decoding,
+ * reconstruction and loss, all deterministic in their dropout (keep-probability 1) and batched internally, so
+ * results do not depend on how the caller groups images. Only {@link VaeTrainer} changes its weights; from the
+ * outside it is read-only. Not thread-safe (SameDiff's execution is not).
+ *
+ * <p>Images are [n, C, H, W] (or [n, C·H·W]) float arrays with values in [0, 1]; latent codes are [n, latent].
+ */
+public final class VaeModel {
+    /** Images per internal inference batch. */
+    static final int INFERENCE_BATCH = 256;
+
+    private final SameDiff graph;
+    private final VaeArchitecture architecture;
+    private final long seed;
+    private final INDArray keepAll = Nd4j.scalar(1.0f);
+
+    VaeModel(SameDiff graph, VaeArchitecture architecture, long seed) {
+        this.graph = graph;
+        this.architecture = architecture;
+        this.seed = seed;
+    }
+
+    /** A model with fresh weights drawn from {@code seed}. */
+    public static VaeModel untrained(VaeArchitecture architecture, long seed) {
+        return new VaeModel(ConvVaeGraph.build(architecture, seed), architecture, seed);
+    }
+
+    /** Reads a model written by {@link #save}; its updater state comes with it. */
+    public static VaeModel load(Path dir) throws IOException {
+        return VaeModelFiles.load(dir);
+    }
+
+    /** Writes the graph (with weights and updater state) and a JSON sidecar into {@code dir}, each atomically. */
+    public void save(Path dir) throws IOException {
+        VaeModelFiles.save(this, dir);
+    }
+
+    public VaeArchitecture architecture() {
+        return architecture;
+    }
+
+    /** The seed the weights were initialised from. */
+    public long seed() {
+        return seed;
+    }
+
+    /** μ of the posterior of each image: [n, latent]. */
+    public INDArray encodeMean(INDArray images) {
+        INDArray x = asImages(images);
+        return mapBatches(x, architecture.latentDim(), chunk -> single(Map.of(ConvVaeGraph.INPUT, chunk,
+                ConvVaeGraph.KEEP_PROB, keepAll), ConvVaeGraph.MU));
+    }
+
+    /** μ of each image given as a row of C·H·W values: one latent row per image. */
+    public float[][] encodeMean(float[][] images) {
+        try (INDArray x = toArray(images); INDArray mu = encodeMean(x)) {
+            return mu.toFloatMatrix();
+        }
+    }
+
+    /** The decoder's output (sigmoid, [n, C, H, W]) for latent codes [n, latent]. */
+    public INDArray decode(INDArray z) {
+        if (z.rank() != 2 || z.size(1) != architecture.latentDim()) {
+            throw new IllegalArgumentException("latent codes must be [n, " + architecture.latentDim() + "], got "
+                    + java.util.Arrays.toString(z.shape()));
+        }
+        INDArray codes = z.dataType() == DataType.FLOAT ? z : z.castTo(DataType.FLOAT);
+        return mapBatches(codes, -1, chunk -> single(Map.of(ConvVaeGraph.Z_IN, chunk), ConvVaeGraph.DECODED));
+    }
+
+    /** decode(μ(x)): the deterministic reconstruction of each image, [n, C, H, W]. */
+    public INDArray reconstruct(INDArray images) {
+        try (INDArray mu = encodeMean(images)) {
+            return decode(mu);
+        }
+    }
+
+    /**
+     * Mean loss terms over the images with dropout off. The reconstruction term uses a sampled z = μ + σ·ε
+     * (the loss is the negative ELBO, an expectation over z), drawn from ND4J's global random generator.
+     */
+    public VaeLoss loss(INDArray images) {
+        INDArray x = asImages(images);
+        LossAccumulator sum = new LossAccumulator();
+        long n = x.size(0);
+        for (long from = 0; from < n; from += INFERENCE_BATCH) {
+            long to = Math.min(n, from + INFERENCE_BATCH);
+            try (INDArray chunk = x.get(NDArrayIndex.interval(from, to)).dup()) {
+                sum.add(batchLoss(chunk, keepAll), to - from);
+            }
+        }
+        return sum.mean();
+    }
+
+    /** Loss terms of one batch with the given keep-probability (a scalar array). */
+    VaeLoss batchLoss(INDArray batch, INDArray keep) {
+        Map<String, INDArray> out = graph.output(Map.of(ConvVaeGraph.INPUT, batch, ConvVaeGraph.KEEP_PROB, keep),
+                ConvVaeGraph.LOSS, ConvVaeGraph.BCE_MEAN, ConvVaeGraph.KLD_MEAN);
+        VaeLoss loss = new VaeLoss(out.get(ConvVaeGraph.LOSS).getDouble(0), out.get(ConvVaeGraph.BCE_MEAN).getDouble(0),
+                out.get(ConvVaeGraph.KLD_MEAN).getDouble(0));
+        out.values().forEach(INDArray::close);
+        return loss;
+    }
+
+    /** The SameDiff graph itself, for the trainer and for file I/O. */
+    SameDiff graph() {
+        return graph;
+    }
+
+    /** Checks the shape of an image batch and views [n, C·H·W] as [n, C, H, W]. */
+    INDArray asImages(INDArray images) {
+        VaeArchitecture a = architecture;
+        if (images.rank() == 2 && images.size(1) == a.imageSize()) {
+            return images.reshape('c', images.size(0), a.channels(), a.height(), a.width()).castTo(DataType.FLOAT);
+        }
+        if (images.rank() != 4 || images.size(1) != a.channels() || images.size(2) != a.height()
+                || images.size(3) != a.width()) {
+            throw new IllegalArgumentException("images must be [n, " + a.channels() + ", " + a.height() + ", "
+                    + a.width() + "] or [n, " + a.imageSize() + "], got " + java.util.Arrays.toString(images.shape()));
+        }
+        return images.dataType() == DataType.FLOAT ? images : images.castTo(DataType.FLOAT);
+    }
+
+    private INDArray toArray(float[][] images) {
+        int size = architecture.imageSize();
+        float[] flat = new float[images.length * size];
+        for (int i = 0; i < images.length; i++) {
+            if (images[i].length != size) {
+                throw new IllegalArgumentException("image " + i + " has " + images[i].length + " values, expected " + size);
+            }
+            System.arraycopy(images[i], 0, flat, i * size, size);
+        }
+        return Nd4j.create(flat, new long[]{images.length, architecture.channels(), architecture.height(),
+                architecture.width()}, 'c');
+    }
+
+    private INDArray single(Map<String, INDArray> placeholders, String output) {
+        return graph.output(placeholders, output).get(output);
+    }
+
+    /** Applies {@code f} to row chunks of at most {@link #INFERENCE_BATCH} and stacks the results. */
+    private INDArray mapBatches(INDArray x, int width, java.util.function.Function<INDArray, INDArray> f) {
+        long n = x.size(0);
+        INDArray result = null;
+        for (long from = 0; from < n; from += INFERENCE_BATCH) {
+            long to = Math.min(n, from + INFERENCE_BATCH);
+            try (INDArray chunk = x.get(NDArrayIndex.interval(from, to)).dup(); INDArray out = f.apply(chunk)) {
+                if (result == null) {
+                    long[] shape = out.shape().clone();
+                    shape[0] = n;
+                    result = Nd4j.create(DataType.FLOAT, shape);
+                }
+                result.get(NDArrayIndex.interval(from, to)).assign(out);
+            }
+        }
+        if (result == null) {
+            long[] shape = width > 0 ? new long[]{0, width}
+                    : new long[]{0, architecture.channels(), architecture.height(), architecture.width()};
+            result = Nd4j.create(DataType.FLOAT, shape);
+        }
+        return result;
+    }
+}

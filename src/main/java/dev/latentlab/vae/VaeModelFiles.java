@@ -1,0 +1,91 @@
+package dev.latentlab.vae;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latentlab.report.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * The on-disk form of a {@link VaeModel}: {@code vae.sd} (SameDiff flatbuffers with weights and, when the
+ * model has been trained, Adam's state) and {@code vae.json} (format, architecture, seed, versions).
+ */
+final class VaeModelFiles {
+    static final String GRAPH = "vae.sd";
+    static final String SIDECAR = "vae.json";
+    static final String FORMAT = "latentlab.conv-vae/1";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private VaeModelFiles() {
+    }
+
+    static void save(VaeModel model, Path dir) throws IOException {
+        write(toBytes(model), model.architecture(), model.seed(), dir);
+    }
+
+    /** The graph file's content: weights and, when the model has been trained, the updater state. */
+    static byte[] toBytes(VaeModel model) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        model.graph().save(out, model.graph().getTrainingConfig() != null);
+        return out.toByteArray();
+    }
+
+    /** A model from a graph file's content. */
+    static VaeModel fromBytes(byte[] graphBytes, VaeArchitecture architecture, long seed) {
+        try {
+            return new VaeModel(SameDiff.load(new java.io.ByteArrayInputStream(graphBytes), true), architecture, seed);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot read a SameDiff graph from memory", e);
+        }
+    }
+
+    /** Writes a model folder from a graph file's content. */
+    static void write(byte[] graphBytes, VaeArchitecture architecture, long seed, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        AtomicFiles.write(dir.resolve(GRAPH), graphBytes);
+        ObjectNode sidecar = JSON.createObjectNode();
+        sidecar.put("format", FORMAT);
+        sidecar.set("architecture", JSON.valueToTree(architecture));
+        sidecar.put("seed", seed);
+        ObjectNode versions = sidecar.putObject("versions");
+        String own = VaeModelFiles.class.getPackage().getImplementationVersion();
+        versions.put("latentlab", own == null ? "development" : own);
+        versions.put("nd4j", nd4jVersion());
+        versions.put("java", System.getProperty("java.version"));
+        AtomicFiles.writeString(dir.resolve(SIDECAR), JSON.writeValueAsString(sidecar));
+    }
+
+    static VaeModel load(Path dir) throws IOException {
+        Path sidecarFile = dir.resolve(SIDECAR);
+        Path graphFile = dir.resolve(GRAPH);
+        if (!Files.isRegularFile(sidecarFile) || !Files.isRegularFile(graphFile)) {
+            throw new NoSuchFileException(dir + ": not a VAE model folder (expected " + GRAPH + " and " + SIDECAR + ")");
+        }
+        JsonNode sidecar = JSON.readTree(sidecarFile.toFile());
+        if (!FORMAT.equals(sidecar.path("format").asText())) {
+            throw new IOException(sidecarFile + ": format " + sidecar.path("format") + ", expected \"" + FORMAT + "\"");
+        }
+        VaeArchitecture architecture = JSON.treeToValue(sidecar.get("architecture"), VaeArchitecture.class);
+        SameDiff graph = SameDiff.load(graphFile.toFile(), true);
+        return new VaeModel(graph, architecture, sidecar.path("seed").asLong());
+    }
+
+    private static String nd4jVersion() {
+        try (InputStream in = SameDiff.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.latentlab.vae;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Trains a {@link VaeModel} with Adam in its own epoch loop: per epoch, one {@code fit} step per training batch
+ * (dropout on), the training loss recovered from each step's forward pass ({@link EpochStats#train}), the
+ * validation loss with dropout off, ReduceLROnPlateau on the validation loss (the learning rate changed in
+ * place, so Adam's moments are kept), early stopping, and the best validation model kept. With a checkpoint
+ * folder every epoch is committed there and {@link #resume} continues from the last one.
+ *
+ * <p>Each epoch seeds ND4J's global random generator from (seed, epoch) before training. That makes the
+ * validation losses' ε reproducible, but not training: SameDiff M2.1's {@code fit} does not draw its dropout
+ * masks and ε from that generator, so two runs (or a resumed and an uninterrupted one) agree statistically, not
+ * bit for bit. Not thread-safe; one trainer run at a time per process (the generator is global).
+ */
+public final class VaeTrainer {
+    private final TrainerOptions options;
+
+    public VaeTrainer(TrainerOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Trains a copy of {@code start} (an {@link VaeModel#untrained} model, or a loaded one whose updater state
+     * is then continued) from epoch 1; {@code start} itself is not changed.
+     */
+    public TrainingResult train(VaeModel start, BatchSource train, BatchSource validation, TrainingListener listener)
+            throws IOException {
+        VaeModel working = copy(start);
+        TrainerState state = new TrainerState(0, 0, EarlyStopping.INITIAL,
+                PlateauScheduler.initial(options.learningRate()), false, null, null);
+        return run(working, state, null, train, validation, listener);
+    }
+
+    /** Continues the run committed in {@link TrainerOptions#checkpointDir} after its last finished epoch. */
+    public TrainingResult resume(BatchSource train, BatchSource validation, TrainingListener listener)
+            throws IOException {
+        CheckpointFiles checkpoint = checkpoint();
+        if (checkpoint == null) {
+            throw new IllegalStateException("resume needs a checkpoint folder in the trainer options");
+        }
+        TrainerState state = checkpoint.readState();
+        VaeModel working = checkpoint.readModel(state);
+        return run(working, state, checkpoint.readBestBytes(state), train, validation, listener);
+    }
+
+    private TrainingResult run(VaeModel working, TrainerState state, byte[] bestBytes, BatchSource train,
+                               BatchSource validation, TrainingListener listener) throws IOException {
+        EarlyStopping early = new EarlyStopping(options.earlyStoppingPatience(), state.earlyStopping());
+        PlateauScheduler plateau = new PlateauScheduler(options.plateauFactor(), options.plateauPatience(),
+                options.plateauThreshold(), options.minLearningRate(), state.plateau());
+        Adam adam = adam(working.graph(), plateau.learningRate());
+        CheckpointFiles checkpoint = checkpoint();
+        FitLossCapture capture = new FitLossCapture(working.architecture().beta());
+        List<EpochStats> history = new ArrayList<>();
+        int bestEpoch = state.bestEpoch();
+        boolean stopped = state.finished();
+        int epoch = state.epoch();
+        try (INDArray keep = Nd4j.scalar((float) working.architecture().keepProbability());
+             INDArray inference = Nd4j.scalar(1.0f)) {
+            while (!stopped && epoch < options.epochs()) {
+                epoch++;
+                long start = System.nanoTime();
+                double lr = plateau.learningRate();
+                adam.setLearningRate(lr);
+                Nd4j.getRandom().setSeed(options.seed() * 1_000_003L + epoch);
+                VaeLoss trainLoss = trainEpoch(working.graph(), epoch, train, keep, capture, listener);
+                VaeLoss valLoss = evaluate(working, epoch, validation, inference);
+                boolean improved = early.update(valLoss.loss());
+                plateau.step(valLoss.loss());
+                byte[] newBest = null;
+                if (improved) {
+                    bestEpoch = epoch;
+                    bestBytes = newBest = VaeModelFiles.toBytes(working);
+                }
+                stopped = early.shouldStop();
+                if (checkpoint != null) {
+                    state = checkpoint.write(working, newBest, new TrainerState(epoch, bestEpoch, early.state(),
+                            plateau.state(), stopped, state.modelDir(), state.bestDir()));
+                }
+                EpochStats stats = new EpochStats(epoch, trainLoss, valLoss, lr, (System.nanoTime() - start) / 1e9,
+                        improved);
+                history.add(stats);
+                listener.epochDone(stats);
+            }
+        }
+        if (bestBytes == null) {
+            throw new IllegalStateException("no epoch was trained (epochs " + options.epochs()
+                    + ", checkpoint at epoch " + state.epoch() + ")");
+        }
+        VaeModel best = VaeModelFiles.fromBytes(bestBytes, working.architecture(), working.seed());
+        return new TrainingResult(best, bestEpoch, early.best(), epoch, stopped && epoch < options.epochs(), history);
+    }
+
+    private VaeLoss trainEpoch(SameDiff graph, int epoch, BatchSource train, INDArray keep, FitLossCapture capture,
+                               TrainingListener listener) {
+        LossAccumulator sum = new LossAccumulator();
+        train.reset(epoch);
+        int batches = train.batchesPerEpoch();
+        int batch = 0;
+        while (train.hasNext()) {
+            batch++;
+            try (INDArray x = train.next()) {
+                graph.fit(new MultiDataSet(new INDArray[]{x, keep}, new INDArray[0]), capture);
+                VaeLoss loss = capture.take();
+                if (!loss.isFinite()) {
+                    throw new NonFiniteLossException(String.format("training diverged at epoch %d, batch %d: "
+                            + "loss %s (BCE %s, KLD %s); try a lower learning rate", epoch, batch, loss.loss(),
+                            loss.bce(), loss.kld()));
+                }
+                sum.add(loss, x.size(0));
+                listener.batchDone(epoch, batch, batches, loss.loss());
+            }
+        }
+        if (sum.images() == 0) {
+            throw new IllegalStateException("the training source gave no batches in epoch " + epoch);
+        }
+        return sum.mean();
+    }
+
+    private static VaeLoss evaluate(VaeModel model, int epoch, BatchSource validation, INDArray inference) {
+        LossAccumulator sum = new LossAccumulator();
+        validation.reset(epoch);
+        while (validation.hasNext()) {
+            try (INDArray x = validation.next()) {
+                sum.add(model.batchLoss(x, inference), x.size(0));
+            }
+        }
+        if (sum.images() == 0) {
+            throw new IllegalStateException("the validation source gave no batches in epoch " + epoch);
+        }
+        VaeLoss loss = sum.mean();
+        if (!loss.isFinite()) {
+            throw new NonFiniteLossException(String.format("validation loss of epoch %d is %s (BCE %s, KLD %s)",
+                    epoch, loss.loss(), loss.bce(), loss.kld()));
+        }
+        return loss;
+    }
+
+    /** The graph's Adam, attached at {@code lr} when the graph has no training configuration yet. */
+    private static Adam adam(SameDiff graph, double lr) {
+        if (graph.getTrainingConfig() == null) {
+            graph.setTrainingConfig(TrainingConfig.builder().updater(new Adam(lr))
+                    .dataSetFeatureMapping(ConvVaeGraph.INPUT, ConvVaeGraph.KEEP_PROB).markLabelsUnused().build());
+        }
+        if (!(graph.getTrainingConfig().getUpdater() instanceof Adam adam)) {
+            throw new IllegalStateException("the model's updater is " + graph.getTrainingConfig().getUpdater()
+                    + ", expected Adam");
+        }
+        return adam;
+    }
+
+    private CheckpointFiles checkpoint() {
+        return options.checkpointDir() == null ? null : new CheckpointFiles(options.checkpointDir());
+    }
+
+    private static VaeModel copy(VaeModel model) {
+        return VaeModelFiles.fromBytes(VaeModelFiles.toBytes(model), model.architecture(), model.seed());
+    }
+}

@@ -1,0 +1,95 @@
+package dev.latentlab.vae;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ConvVaeGraphTest {
+    private static Map<String, INDArray> run(SameDiff sd, INDArray x, float keep, String... outputs) {
+        return sd.output(Map.of(ConvVaeGraph.INPUT, x, ConvVaeGraph.KEEP_PROB, Nd4j.scalar(keep)), outputs);
+    }
+
+    @Test
+    void defaultArchitectureShapes() {
+        SameDiff sd = ConvVaeGraph.build(VaeArchitecture.DEFAULT, 1);
+        Map<String, INDArray> out = run(sd, VaeTestData.images(0, 3), 0.8f, ConvVaeGraph.MU, ConvVaeGraph.LOGVAR,
+                ConvVaeGraph.Z, ConvVaeGraph.RECON, ConvVaeGraph.LOSS);
+        assertThat(out.get(ConvVaeGraph.MU).shape()).containsExactly(3, 2);
+        assertThat(out.get(ConvVaeGraph.LOGVAR).shape()).containsExactly(3, 2);
+        assertThat(out.get(ConvVaeGraph.Z).shape()).containsExactly(3, 2);
+        assertThat(out.get(ConvVaeGraph.RECON).shape()).containsExactly(3, 1, 28, 28);
+        assertThat(out.get(ConvVaeGraph.LOSS).rank()).isZero();
+        INDArray decoded = sd.output(Map.of(ConvVaeGraph.Z_IN, Nd4j.rand(DataType.FLOAT, 5, 2)), ConvVaeGraph.DECODED)
+                .get(ConvVaeGraph.DECODED);
+        assertThat(decoded.shape()).containsExactly(5, 1, 28, 28);
+    }
+
+    @Test
+    void tinyArchitectureShapesAndSigmoidRange() {
+        VaeArchitecture tiny = VaeTestData.TINY.withLatentDim(3);
+        SameDiff sd = ConvVaeGraph.build(tiny, 1);
+        Map<String, INDArray> out = run(sd, VaeTestData.images(0, 4), 1f, ConvVaeGraph.MU, ConvVaeGraph.RECON);
+        assertThat(out.get(ConvVaeGraph.MU).shape()).containsExactly(4, 3);
+        INDArray recon = out.get(ConvVaeGraph.RECON);
+        assertThat(recon.shape()).containsExactly(4, 1, 28, 28);
+        assertThat(recon.minNumber().doubleValue()).isGreaterThan(0);
+        assertThat(recon.maxNumber().doubleValue()).isLessThan(1);
+    }
+
+    @Test
+    void lossEqualsHandComputationFromTheGraphsOwnOutputs() {
+        VaeArchitecture tiny = VaeTestData.TINY;
+        SameDiff sd = ConvVaeGraph.build(tiny, 3);
+        INDArray x = VaeTestData.images(10, 14);
+        Map<String, INDArray> out = run(sd, x, 1f, ConvVaeGraph.MU, ConvVaeGraph.LOGVAR, ConvVaeGraph.RECON,
+                ConvVaeGraph.LOSS, ConvVaeGraph.BCE_MEAN, ConvVaeGraph.KLD_MEAN);
+        float[] px = x.reshape(4 * 784L).toFloatVector();
+        float[] r = out.get(ConvVaeGraph.RECON).reshape(4 * 784L).toFloatVector();
+        double bce = 0;
+        for (int i = 0; i < px.length; i++) {
+            bce -= px[i] * Math.log(r[i]) + (1 - px[i]) * Math.log(1 - r[i]);
+        }
+        bce /= 4;
+        float[][] mu = out.get(ConvVaeGraph.MU).toFloatMatrix();
+        float[][] lv = out.get(ConvVaeGraph.LOGVAR).toFloatMatrix();
+        double kld = 0;
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 2; j++) {
+                kld += 0.5 * (Math.exp(lv[i][j]) + mu[i][j] * mu[i][j] - lv[i][j] - 1);
+            }
+        }
+        kld /= 4;
+        assertThat(bce).isGreaterThan(100);
+        assertThat(kld).isGreaterThan(0);
+        assertThat(out.get(ConvVaeGraph.BCE_MEAN).getDouble(0)).isCloseTo(bce, within(1e-4 * bce));
+        assertThat(out.get(ConvVaeGraph.KLD_MEAN).getDouble(0)).isCloseTo(kld, within(1e-4 * kld + 1e-6));
+        assertThat(out.get(ConvVaeGraph.LOSS).getDouble(0)).isCloseTo(bce + 0.5 * kld, within(1e-4 * bce));
+    }
+
+    @Test
+    void dropoutIsOffAtKeepOneAndOnBelow() {
+        SameDiff sd = ConvVaeGraph.build(VaeTestData.TINY, 5);
+        INDArray x = VaeTestData.images(0, 8);
+        INDArray a = run(sd, x, 1f, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
+        INDArray b = run(sd, x, 1f, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
+        INDArray dropped = run(sd, x, 0.5f, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
+        assertThat(b).isEqualTo(a);
+        assertThat(dropped.equalsWithEps(a, 1e-3)).isFalse();
+    }
+
+    @Test
+    void weightsAreDeterministicInTheSeed() {
+        INDArray x = VaeTestData.images(0, 4);
+        INDArray a = run(ConvVaeGraph.build(VaeTestData.TINY, 7), x, 1f, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
+        INDArray b = run(ConvVaeGraph.build(VaeTestData.TINY, 7), x, 1f, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
+        INDArray c = run(ConvVaeGraph.build(VaeTestData.TINY, 8), x, 1f, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
+        assertThat(b).isEqualTo(a);
+        assertThat(c.equalsWithEps(a, 1e-3)).isFalse();
+    }
+}
