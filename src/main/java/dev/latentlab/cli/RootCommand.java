@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "trainer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"YAML-driven DL4J/ND4J pipelines for unsupervised learning on images.",
                 "Runs the pipeline named by the config's task: (" + Tasks.NAMES + ")."},
-        subcommands = {DataCommand.class, BenchCommand.class, ReconstructCommand.class},
+        subcommands = {DataCommand.class, BenchCommand.class, ReconstructCommand.class, EvaluateCommand.class,
+                SampleCommand.class},
         exitCodeOnInvalidInput = ExitCode.BAD_INPUT, exitCodeOnExecutionException = ExitCode.RUN_FAILED)
 public final class RootCommand implements Callable<Integer> {
 
@@ -26,6 +27,10 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
             description = "Override a config value, e.g. --set kmeans.k=[100,200] --set seed=7 (repeatable).")
     private List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--resume", description = "Continue the interrupted training of this config's model "
+            + "(models/<name>/checkpoint): epoch, learning rate, Adam state, early-stopping counters.")
+    private boolean resume;
 
     /** Parses and runs {@code args}; returns the process exit code. */
     public static int execute(String... args) {
@@ -43,7 +48,7 @@ public final class RootCommand implements Callable<Integer> {
         }
         Path file = new ConfigLocator().locate(config);
         LoadedConfig loaded = ConfigLoader.load(file, overrides);
-        Path runDir = Tasks.run(loaded);
+        Path runDir = Tasks.run(loaded, resume);
         System.out.println("run folder: " + runDir);
         return ExitCode.OK;
     }

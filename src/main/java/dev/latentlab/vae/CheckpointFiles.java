@@ -50,6 +50,14 @@ final class CheckpointFiles {
         return committed;
     }
 
+    /** Forgets any earlier checkpoint in the folder (a fresh run must not be resumable into an old one). */
+    void clear() throws IOException {
+        if (Files.isDirectory(dir)) {
+            Files.deleteIfExists(dir.resolve(STATE));
+            deleteAllBut(Set.of());
+        }
+    }
+
     TrainerState readState() throws IOException {
         Path file = dir.resolve(STATE);
         if (!Files.isRegularFile(file)) {

@@ -1,0 +1,83 @@
+package dev.latentlab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.latentlab.BadInputException;
+import dev.latentlab.data.IdxReader;
+import dev.latentlab.data.ImageSet;
+import dev.latentlab.data.ImageTensors;
+import dev.latentlab.data.NpzReader;
+import dev.latentlab.eval.ClassificationReport;
+import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.vae.LatentClassifier;
+import dev.latentlab.vae.LatentClassifierFiles;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code evaluate --model models/vae_148 --npz held_out.npz}: the VAE + GMM classifier on labelled digits. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Classify labelled digits with a saved VAE + GMM model: accuracy, macro and per-class",
+                "precision/recall/F1 and the confusion matrix, printed as a table and written as JSON."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder, e.g. models/vae_148.")
+    private Path model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Input input;
+
+    static final class Input {
+        @Option(names = "--npz", paramLabel = "FILE", description = "A labelled .npz (images + labels, keys detected).")
+        Path npz;
+
+        @Option(names = "--idx", paramLabel = "IMAGES", description = "An MNIST idx image file; labels from --labels.")
+        Path idx;
+    }
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "With --idx: the idx label file.")
+    private Path labels;
+
+    @Option(names = "--image-key", paramLabel = "KEY", description = "With --npz: the images array (default: detected).")
+    private String imageKey;
+
+    @Option(names = "--label-key", paramLabel = "KEY", description = "With --npz: the labels array (default: detected).")
+    private String labelKey;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "The JSON report (default: evaluation-<model>-<input>.json in the working folder).")
+    private Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        ImageSet images;
+        String name;
+        if (input.npz != null) {
+            images = NpzReader.readImages(input.npz, imageKey, labelKey);
+            name = input.npz.getFileName().toString();
+        } else {
+            if (labels == null) {
+                throw new BadInputException("--idx needs --labels FILE (the idx label file)");
+            }
+            images = IdxReader.readImages(input.idx, labels);
+            name = input.idx.getFileName().toString();
+        }
+        if (images.labels() == null) {
+            throw new BadInputException(name + ": no labels found (use --label-key)");
+        }
+        LatentClassifier classifier = LatentClassifierFiles.load(model);
+        int[] predicted;
+        try (INDArray tensor = ImageTensors.unit(images)) {
+            predicted = classifier.predict(tensor);
+        }
+        ClassificationReport report = ClassificationReport.of(name, images.labels(), predicted);
+        System.out.print(report.toTable());
+        Path file = out != null ? out : Path.of("evaluation-" + model.getFileName() + "-" + name.replaceAll("\\.\\w+$", "") + ".json");
+        AtomicFiles.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        System.out.println("report: " + file);
+        return ExitCode.OK;
+    }
+}

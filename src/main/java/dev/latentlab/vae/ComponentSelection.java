@@ -1,0 +1,65 @@
+package dev.latentlab.vae;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latentlab.mixture.GaussianMixture;
+import dev.latentlab.mixture.GmmOptions;
+import dev.latentlab.mixture.MixtureClassifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chooses the number of mixture components by validation accuracy: for each candidate K a mixture is fitted on
+ * the training latents, each component mapped to its majority training label, and the classifier scored on the
+ * validation latents. The most accurate wins; ties go to fewer components. The test set plays no part.
+ */
+public final class ComponentSelection {
+    private ComponentSelection() {
+    }
+
+    /** One candidate's figures. */
+    public record Candidate(@JsonProperty("components") int components,
+                            @JsonProperty("val_accuracy") double validationAccuracy,
+                            @JsonProperty("train_accuracy") double trainAccuracy,
+                            @JsonProperty("bic") double bic,
+                            @JsonProperty("aic") double aic,
+                            @JsonProperty("mean_log_likelihood") double meanLogLikelihood,
+                            @JsonProperty("converged") boolean converged,
+                            @JsonProperty("seconds") double seconds) {
+    }
+
+    /** The chosen classifier and every candidate's figures. */
+    public record Result(MixtureClassifier best, Candidate chosen, List<Candidate> candidates) {
+    }
+
+    /** Fits every candidate in {@code components} with {@code options} (its component count replaced). */
+    public static Result select(double[][] trainZ, int[] trainLabels, double[][] valZ, int[] valLabels,
+                                List<Integer> components, GmmOptions options) {
+        MixtureClassifier best = null;
+        Candidate chosen = null;
+        List<Candidate> all = new ArrayList<>();
+        for (int k : components) {
+            long start = System.nanoTime();
+            GaussianMixture gmm = GaussianMixture.fit(trainZ, options.withComponents(k));
+            MixtureClassifier classifier = MixtureClassifier.train(gmm, trainZ, trainLabels);
+            Candidate c = new Candidate(k, accuracy(classifier.predict(valZ), valLabels),
+                    accuracy(classifier.predict(trainZ), trainLabels), gmm.bic(trainZ), gmm.aic(trainZ),
+                    gmm.meanLogLikelihood(), gmm.converged(), (System.nanoTime() - start) / 1e9);
+            all.add(c);
+            if (chosen == null || c.validationAccuracy() > chosen.validationAccuracy()) {
+                chosen = c;
+                best = classifier;
+            }
+        }
+        return new Result(best, chosen, List.copyOf(all));
+    }
+
+    static double accuracy(int[] predicted, int[] truth) {
+        int right = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if (predicted[i] == truth[i]) {
+                right++;
+            }
+        }
+        return truth.length == 0 ? 0 : (double) right / truth.length;
+    }
+}

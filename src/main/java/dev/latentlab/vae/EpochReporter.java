@@ -1,0 +1,69 @@
+package dev.latentlab.vae;
+
+import dev.latentlab.report.MetricsCsv;
+import dev.latentlab.report.Progress;
+import dev.latentlab.report.RunDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shows VAE training as it goes: a progress bar over the epochs (ETA), one over each epoch's batches, a log line
+ * per epoch, and a metrics.csv row per epoch.
+ */
+final class EpochReporter implements TrainingListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EpochReporter.class);
+
+    private final MetricsCsv metrics;
+    private final Progress epochs;
+    private Progress batches;
+
+    EpochReporter(RunDirectory run, int maxEpochs) throws IOException {
+        this.metrics = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), "epoch", "train_loss", "train_bce",
+                "train_kld", "val_loss", "val_bce", "val_kld", "lr", "seconds", "improved");
+        this.epochs = Progress.start("VAE training", maxEpochs, "epochs");
+    }
+
+    @Override
+    public void batchDone(int epoch, int batch, int total, double loss) {
+        if (batches == null) {
+            batches = Progress.start("epoch " + epoch, total, "batches");
+        }
+        batches.setExtraMessage("loss " + VaeGmmPipeline.fmt(loss));
+        batches.step();
+        if (batch >= total) {
+            batches.close();
+            batches = null;
+        }
+    }
+
+    @Override
+    public void epochDone(EpochStats s) {
+        if (batches != null) {
+            batches.close();
+            batches = null;
+        }
+        LOG.info("epoch {}: train loss {} (BCE {}, KLD {}), val loss {} (BCE {}, KLD {}), lr {}, {} s{}", s.epoch(),
+                VaeGmmPipeline.fmt(s.train().loss()), VaeGmmPipeline.fmt(s.train().bce()), VaeGmmPipeline.fmt(s.train().kld()),
+                VaeGmmPipeline.fmt(s.validation().loss()), VaeGmmPipeline.fmt(s.validation().bce()),
+                VaeGmmPipeline.fmt(s.validation().kld()), s.learningRate(), VaeGmmPipeline.fmt(s.seconds()),
+                s.improved() ? " *" : "");
+        epochs.setExtraMessage("val loss " + VaeGmmPipeline.fmt(s.validation().loss()));
+        epochs.step();
+        try {
+            metrics.append(s.epoch(), s.train().loss(), s.train().bce(), s.train().kld(), s.validation().loss(),
+                    s.validation().bce(), s.validation().kld(), s.learningRate(), s.seconds(), s.improved());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (batches != null) {
+            batches.close();
+        }
+        epochs.close();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.latentlab.vae;
+
+import dev.latentlab.mixture.MixtureClassifier;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained VAE encoder and a Gaussian mixture classifier on its latent means: images → μ → most likely
+ * component → that component's label.
+ *
+ * @param vae        the trained VAE
+ * @param classifier the mixture fitted on the training latents, with its component → label mapping
+ */
+public record LatentClassifier(VaeModel vae, MixtureClassifier classifier) {
+
+    /** The latent means of {@code images} ([N, 1, H, W] in [0, 1]) as N x latent_dim doubles. */
+    public double[][] encode(INDArray images) {
+        return latentMeans(vae, images);
+    }
+
+    /** The latent means of {@code images} under {@code vae} as N x latent_dim doubles. */
+    public static double[][] latentMeans(VaeModel vae, INDArray images) {
+        try (INDArray mu = vae.encodeMean(images)) {
+            return toRows(mu);
+        }
+    }
+
+    /** Predicted labels of {@code images}. */
+    public int[] predict(INDArray images) {
+        return classifier.predict(encode(images));
+    }
+
+    static double[][] toRows(INDArray matrix) {
+        int n = (int) matrix.size(0), d = (int) matrix.size(1);
+        double[] flat = matrix.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).reshape((long) n * d).toDoubleVector();
+        double[][] rows = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(flat, i * d, rows[i], 0, d);
+        }
+        return rows;
+    }
+}

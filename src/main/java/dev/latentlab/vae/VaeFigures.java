@@ -1,0 +1,109 @@
+package dev.latentlab.vae;
+
+import dev.latentlab.data.ImageTensors;
+import dev.latentlab.mixture.GaussianMixture;
+import dev.latentlab.mixture.MixtureClassifier;
+import dev.latentlab.report.ImageGrid;
+import dev.latentlab.report.LinePlot;
+import dev.latentlab.report.ScatterPlot;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The PNG figures of a VAE + GMM run: loss curves, reconstructions, the latent space, component samples. */
+public final class VaeFigures {
+    public static final String LOSS = "loss.png";
+    public static final String LOSS_TERMS = "loss_terms.png";
+    public static final String RECONSTRUCTIONS = "reconstructions.png";
+    public static final String LATENT = "latent_space.png";
+    public static final String SAMPLES = "samples.png";
+
+    private VaeFigures() {
+    }
+
+    /** Training and validation loss per epoch; BCE and KLD per epoch in a second figure. */
+    public static void lossCurves(Path dir, List<EpochStats> history) throws IOException {
+        int n = history.size();
+        double[] epoch = new double[n], train = new double[n], val = new double[n];
+        double[] trainBce = new double[n], valBce = new double[n], trainKld = new double[n], valKld = new double[n];
+        for (int i = 0; i < n; i++) {
+            EpochStats s = history.get(i);
+            epoch[i] = s.epoch();
+            train[i] = s.train().loss();
+            val[i] = s.validation().loss();
+            trainBce[i] = s.train().bce();
+            valBce[i] = s.validation().bce();
+            trainKld[i] = s.train().kld();
+            valKld[i] = s.validation().kld();
+        }
+        LinePlot.titled("VAE loss (BCE + beta * KLD, per image)").axes("epoch", "loss")
+                .series("train", epoch, train).series("validation", epoch, val).writePng(dir.resolve(LOSS));
+        LinePlot.titled("Loss terms per image").axes("epoch", "nats")
+                .series("train BCE", epoch, trainBce).series("validation BCE", epoch, valBce)
+                .series("train KLD", epoch, trainKld).series("validation KLD", epoch, valKld)
+                .writePng(dir.resolve(LOSS_TERMS));
+    }
+
+    /** Validation originals (top) and their deterministic reconstructions decode(μ) (bottom). */
+    public static void reconstructions(Path file, INDArray originals, VaeModel vae) throws IOException {
+        try (INDArray recon = vae.reconstruct(originals)) {
+            int h = (int) originals.size(2), w = (int) originals.size(3);
+            ImageGrid.builder(h, w).upscale(3).padding(2)
+                    .row("original", ImageTensors.toImages(originals))
+                    .row("reconstruction", ImageTensors.toImages(recon))
+                    .build().writePng(file);
+        }
+    }
+
+    /**
+     * A seeded sample of latent means coloured by label, with each mixture component's 2σ ellipse (in the plane of
+     * {@code projection} when the latent space has more than two dimensions).
+     */
+    public static void latentSpace(Path file, double[][] z, int[] labels, MixtureClassifier classifier,
+                                   LatentProjection projection, int points, long seed) throws IOException {
+        int[] order = new Random(seed).ints(0, z.length).distinct().limit(Math.min(points, z.length)).toArray();
+        TreeMap<Integer, List<double[]>> byLabel = new TreeMap<>();
+        for (int i : order) {
+            byLabel.computeIfAbsent(labels[i], l -> new ArrayList<>()).add(projection.project(z[i]));
+        }
+        boolean pca = z[0].length > 2;
+        ScatterPlot plot = ScatterPlot.titled("Latent means with GMM components (2 sigma)"
+                        + (pca ? " - PCA projection of " + z[0].length + "-D latents" : ""))
+                .axes(pca ? "PC 1" : "z1", pca ? "PC 2" : "z2");
+        for (var e : byLabel.entrySet()) {
+            double[] xs = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
+            double[] ys = e.getValue().stream().mapToDouble(p -> p[1]).toArray();
+            plot.points("digit " + e.getKey(), xs, ys);
+        }
+        GaussianMixture gmm = classifier.model();
+        for (int c = 0; c < gmm.components(); c++) {
+            double[][] e = LatentProjection.ellipse(projection.project(gmm.means()[c]),
+                    projection.project(gmm.covariances()[c]), 2.0, 72);
+            plot.outline("component " + c + " (" + classifier.mapping().labelOf(c) + ")", e[0], e[1]);
+        }
+        plot.writePng(file);
+    }
+
+    /** One row per mixture component: samples drawn from the component and decoded. */
+    public static void componentSamples(Path file, VaeModel vae, MixtureClassifier classifier, int perComponent,
+                                        long seed) throws IOException {
+        GaussianMixture gmm = classifier.model();
+        Random rng = new Random(seed);
+        int h = vae.architecture().height(), w = vae.architecture().width();
+        ImageGrid.Builder grid = ImageGrid.builder(h, w).upscale(2).padding(2);
+        for (int c = 0; c < gmm.components(); c++) {
+            double[][] z = gmm.sampleComponent(c, perComponent, rng);
+            try (INDArray latent = Nd4j.create(z).castTo(DataType.FLOAT); INDArray images = vae.decode(latent)) {
+                grid.row(String.format("c%d -> %d (w %.2f)", c, classifier.mapping().labelOf(c), gmm.weights()[c]),
+                        ImageTensors.toImages(images));
+            }
+        }
+        grid.build().writePng(file);
+    }
+}

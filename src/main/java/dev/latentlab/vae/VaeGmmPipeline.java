@@ -1,0 +1,272 @@
+package dev.latentlab.vae;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latentlab.BadInputException;
+import dev.latentlab.config.ConfigYaml;
+import dev.latentlab.config.VaeGmmConfig;
+import dev.latentlab.data.Augmentation;
+import dev.latentlab.data.ImageSet;
+import dev.latentlab.data.ImageSetIterator;
+import dev.latentlab.data.ImageTensors;
+import dev.latentlab.data.MnistFetcher;
+import dev.latentlab.data.MnistFiles;
+import dev.latentlab.data.NpyArray;
+import dev.latentlab.data.NpzReader;
+import dev.latentlab.data.NpzWriter;
+import dev.latentlab.data.TrainValidationSplit;
+import dev.latentlab.eval.ClassificationReport;
+import dev.latentlab.mixture.CovarianceType;
+import dev.latentlab.mixture.GmmOptions;
+import dev.latentlab.report.HtmlReport;
+import dev.latentlab.report.RunDirectory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code vae_gmm} task: trains the convolutional VAE on the chosen digits (early stopping, plateau learning
+ * rate, best-model checkpoint, resumable), fits Gaussian mixtures on the latent means and keeps the one whose
+ * component → majority-label classifier is most accurate on the validation split, evaluates it on held-out digits,
+ * saves VAE + GMM under {@code models/<name>/} and writes the run folder.
+ */
+public final class VaeGmmPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(VaeGmmPipeline.class);
+
+    private final VaeGmmConfig config;
+    private final boolean resume;
+
+    /** @param resume continue the training of {@code models/<name>/checkpoint} instead of starting afresh */
+    public VaeGmmPipeline(VaeGmmConfig config, boolean resume) {
+        this.config = config;
+        this.resume = resume;
+    }
+
+    /** The summary.json of a run. */
+    public record Summary(
+            @JsonProperty("name") String name,
+            @JsonProperty("digits") List<Integer> digits,
+            @JsonProperty("train_images") int trainImages,
+            @JsonProperty("validation_images") int validationImages,
+            @JsonProperty("epochs_run") int epochsRun,
+            @JsonProperty("best_epoch") int bestEpoch,
+            @JsonProperty("best_val_loss") double bestValidationLoss,
+            @JsonProperty("stopped_early") boolean stoppedEarly,
+            @JsonProperty("seconds_per_epoch") double secondsPerEpoch,
+            @JsonProperty("gmm_components") int components,
+            @JsonProperty("gmm_candidates") List<ComponentSelection.Candidate> candidates,
+            @JsonProperty("validation") ClassificationReport validation,
+            @JsonProperty("evaluations") List<ClassificationReport> evaluations,
+            @JsonProperty("model_dir") String modelDir,
+            @JsonProperty("seconds_total") double secondsTotal) {
+    }
+
+    /** Runs the task; returns the run folder. Bad data is reported before the run folder is made. */
+    public Path run() throws IOException {
+        long start = System.nanoTime();
+        ImageSet all = trainingImages();
+        Map<String, ImageSet> heldOut = heldOutSets();
+        TrainValidationSplit split = TrainValidationSplit.of(all, config.data().validationFraction(), config.seed());
+        Path modelDir = Path.of(config.output().modelsDir(), config.name());
+        Path checkpoint = modelDir.resolve("checkpoint");
+        if (resume && !new CheckpointFiles(checkpoint).exists()) {
+            throw new BadInputException("--resume: no checkpoint to resume in " + checkpoint
+                    + " (expected state.json from an earlier run of " + config.name() + ")");
+        }
+        try (RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
+            try {
+                return runIn(run, split, heldOut, modelDir, checkpoint, start);
+            } catch (RuntimeException | IOException | Error e) {
+                LOG.error("run failed", e);
+                throw e;
+            }
+        }
+    }
+
+    private Path runIn(RunDirectory run, TrainValidationSplit split, Map<String, ImageSet> heldOut, Path modelDir,
+                       Path checkpoint, long start) throws IOException {
+        run.writeConfig(ConfigYaml.toYaml(config));
+        LOG.info("run folder {}", run.path());
+        LOG.info("digits {}: {} training, {} validation images", config.data().digits(), split.train().count(),
+                split.validation().count());
+        TrainingResult training = train(run, split, checkpoint);
+        VaeModel vae = training.best();
+        LOG.info("best epoch {} of {} (validation loss {}){}", training.bestEpoch(), training.lastEpoch(),
+                fmt(training.bestValidation()), training.stoppedEarly() ? ", stopped early" : "");
+
+        double[][] trainZ;
+        double[][] valZ;
+        try (INDArray trainImages = ImageTensors.unit(split.train());
+             INDArray valImages = ImageTensors.unit(split.validation())) {
+            trainZ = LatentClassifier.latentMeans(vae, trainImages);
+            valZ = LatentClassifier.latentMeans(vae, valImages);
+            int shown = Math.min(config.report().gridImages(), split.validation().count());
+            try (INDArray firstImages = valImages.get(NDArrayIndex.interval(0, shown), NDArrayIndex.all(),
+                    NDArrayIndex.all(), NDArrayIndex.all()).dup()) {
+                VaeFigures.reconstructions(run.resolve(VaeFigures.RECONSTRUCTIONS), firstImages, vae);
+            }
+        }
+        VaeGmmConfig.Gmm g = config.gmm();
+        GmmOptions options = new GmmOptions(g.components().get(0), covariance(g.covariance()), g.maxIter(), g.tol(),
+                g.regCovar(), g.nInit(), GmmOptions.Init.KMEANS_PLUS_PLUS, config.seed());
+        ComponentSelection.Result selection = ComponentSelection.select(trainZ, split.train().labels(), valZ,
+                split.validation().labels(), g.components(), options);
+        for (ComponentSelection.Candidate c : selection.candidates()) {
+            LOG.info("GMM {} components: validation accuracy {}, train accuracy {}, BIC {}", c.components(),
+                    fmt(c.validationAccuracy()), fmt(c.trainAccuracy()), fmt(c.bic()));
+        }
+        LOG.info("chosen: {} components (validation accuracy {})", selection.chosen().components(),
+                fmt(selection.chosen().validationAccuracy()));
+        LatentClassifier model = new LatentClassifier(vae, selection.best());
+
+        ClassificationReport validation = ClassificationReport.of("validation",
+                split.validation().labels(), selection.best().predict(valZ));
+        List<ClassificationReport> evaluations = new ArrayList<>();
+        for (Map.Entry<String, ImageSet> e : heldOut.entrySet()) {
+            try (INDArray images = ImageTensors.unit(e.getValue())) {
+                ClassificationReport report = ClassificationReport.of(e.getKey(), e.getValue().labels(), model.predict(images));
+                evaluations.add(report);
+                LOG.info("evaluation\n{}", report.toTable());
+            }
+        }
+
+        VaeFigures.lossCurves(run.path(), training.history());
+        VaeFigures.latentSpace(run.resolve(VaeFigures.LATENT), trainZ, split.train().labels(), selection.best(),
+                LatentProjection.fit(trainZ), config.report().scatterPoints(), config.seed());
+        VaeFigures.componentSamples(run.resolve(VaeFigures.SAMPLES), vae, selection.best(),
+                config.report().samplesPerComponent(), config.seed());
+        writeLatents(run.resolve("latents.npz"), trainZ, split.train().labels(), valZ, split.validation().labels());
+
+        Summary summary = new Summary(config.name(), config.data().digits(), split.train().count(),
+                split.validation().count(), training.lastEpoch(), training.bestEpoch(), training.bestValidation(),
+                training.stoppedEarly(), training.history().stream().mapToDouble(EpochStats::seconds).average().orElse(0),
+                selection.chosen().components(), selection.candidates(), validation, List.copyOf(evaluations),
+                config.output().saveModel() ? modelDir.toString() : null, (System.nanoTime() - start) / 1e9);
+        if (config.output().saveModel()) {
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("run_name", config.name());
+            meta.put("digits", config.data().digits());
+            meta.put("best_epoch", training.bestEpoch());
+            meta.put("best_val_loss", training.bestValidation());
+            meta.put("gmm_components", selection.chosen().components());
+            meta.put("val_accuracy", selection.chosen().validationAccuracy());
+            meta.put("nd4j_version", "1.0.0-M2.1");
+            meta.put("config", ConfigYaml.toYaml(config));
+            LatentClassifierFiles.save(model, modelDir, meta);
+            LOG.info("model saved in {}", modelDir);
+        }
+        run.writeSummary(summary);
+        HtmlReport.forRun(run.path()).title("VAE + GMM " + config.name()).imageOrder(List.of(VaeFigures.LOSS,
+                VaeFigures.LOSS_TERMS, VaeFigures.RECONSTRUCTIONS, VaeFigures.LATENT, VaeFigures.SAMPLES)).write();
+        LOG.info("done in {} s: {}", fmt((System.nanoTime() - start) / 1e9), run.path());
+        return run.path();
+    }
+
+    private TrainingResult train(RunDirectory run, TrainValidationSplit split, Path checkpoint) throws IOException {
+        VaeGmmConfig.Model m = config.model();
+        VaeGmmConfig.Train t = config.train();
+        VaeArchitecture architecture;
+        try {
+            architecture = new VaeArchitecture(28, 28, 1, m.channels(), m.strides(), m.dense(), m.latentDim(),
+                    m.dropout(), m.beta());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("model: " + e.getMessage());
+        }
+        if (!resume) {
+            new CheckpointFiles(checkpoint).clear();
+        }
+        TrainerOptions options = new TrainerOptions(t.epochs(), t.learningRate(), t.earlyStoppingPatience(),
+                t.plateauFactor(), t.plateauPatience(), 1e-4, t.minLr(), config.seed(), checkpoint);
+        VaeGmmConfig.Augment a = config.data().augment();
+        Augmentation augmentation = new Augmentation(a.rotationDegrees(), a.flipProbability(), a.noiseStd());
+        BatchSource trainBatches = new IteratorBatches(new ImageSetIterator(split.train(), t.batchSize(), true,
+                augmentation, config.seed()));
+        BatchSource valBatches = new IteratorBatches(new ImageSetIterator(split.validation(), 512, false,
+                Augmentation.NONE, config.seed()));
+        try (EpochReporter reporter = new EpochReporter(run, t.epochs())) {
+            VaeTrainer trainer = new VaeTrainer(options);
+            return resume ? trainer.resume(trainBatches, valBatches, reporter)
+                    : trainer.train(VaeModel.untrained(architecture, config.seed()), trainBatches, valBatches, reporter);
+        }
+    }
+
+    private ImageSet trainingImages() throws IOException {
+        VaeGmmConfig.Data d = config.data();
+        ImageSet images;
+        if (d.source().equals("npz")) {
+            images = NpzReader.readImages(Path.of(d.npz()), d.imageKey(), d.labelKey());
+            if (images.labels() == null) {
+                throw new BadInputException(d.npz() + ": no labels found (data.label_key); the GMM classifier needs them");
+            }
+        } else {
+            Path dir = Path.of(d.dir());
+            if (d.fetch()) {
+                new MnistFetcher().ensure(dir);
+            }
+            images = MnistFiles.train(dir);
+        }
+        if (!d.digits().isEmpty()) {
+            images = images.withLabels(d.digits());
+        }
+        if (d.trainLimit() != null) {
+            images = images.head(d.trainLimit());
+        }
+        if (images.count() < 2) {
+            throw new BadInputException("data.digits " + d.digits() + ": leaves " + images.count()
+                    + " training images (expected at least 2)");
+        }
+        if (images.height() != 28 || images.width() != 28) {
+            throw new BadInputException("data: images are " + images.height() + "x" + images.width() + ", expected 28x28");
+        }
+        return images;
+    }
+
+    private Map<String, ImageSet> heldOutSets() throws IOException {
+        VaeGmmConfig.Data d = config.data();
+        Map<String, ImageSet> sets = new LinkedHashMap<>();
+        if (config.evaluate().mnistTest()) {
+            if (d.fetch()) {
+                new MnistFetcher().ensure(Path.of(d.dir()));
+            }
+            ImageSet test = MnistFiles.test(Path.of(d.dir()));
+            sets.put("mnist_t10k", d.digits().isEmpty() ? test : test.withLabels(d.digits()));
+        }
+        for (String file : config.evaluate().npz()) {
+            ImageSet set = NpzReader.readImages(Path.of(file), null, null);
+            if (set.labels() == null) {
+                throw new BadInputException(file + ": no labels found (evaluate.npz needs labelled digits)");
+            }
+            sets.put(Path.of(file).getFileName().toString(), set);
+        }
+        return sets;
+    }
+
+    private static void writeLatents(Path file, double[][] trainZ, int[] trainLabels, double[][] valZ, int[] valLabels)
+            throws IOException {
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("train_mu", NpyArray.ofFloat64(flatten(trainZ), trainZ.length, trainZ[0].length));
+        arrays.put("train_labels", NpyArray.ofInt64(Arrays.stream(trainLabels).asLongStream().toArray(), trainLabels.length));
+        arrays.put("val_mu", NpyArray.ofFloat64(flatten(valZ), valZ.length, valZ[0].length));
+        arrays.put("val_labels", NpyArray.ofInt64(Arrays.stream(valLabels).asLongStream().toArray(), valLabels.length));
+        NpzWriter.write(file, arrays, NpzWriter.Compression.STORED);
+    }
+
+    private static double[] flatten(double[][] rows) {
+        return Arrays.stream(rows).flatMapToDouble(Arrays::stream).toArray();
+    }
+
+    private static CovarianceType covariance(String name) {
+        return CovarianceType.fromSklearnName(name);
+    }
+
+    static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4g", v);
+    }
+}
