@@ -8,6 +8,6 @@ public final class Trainer {
     }
 
     public static void main(String[] args) {
-        System.exit(RootCommand.execute(args));
+        System.exit(RootCommand.main(args));
     }
 }

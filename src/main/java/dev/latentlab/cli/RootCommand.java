@@ -32,6 +32,12 @@ public final class RootCommand implements Callable<Integer> {
             + "(models/<name>/checkpoint): epoch, learning rate, Adam state, early-stopping counters.")
     private boolean resume;
 
+    /** The process entry: quiets SameDiff's stdout chatter, then {@link #execute}s {@code args}. */
+    public static int main(String... args) {
+        LineFilteringStream.installOnStdout("Added differentiated op ");
+        return execute(args);
+    }
+
     /** Parses and runs {@code args}; returns the process exit code. */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new RootCommand());
