@@ -53,7 +53,7 @@ final class BenchCommand {
                 throw new BadInputException("bench kmeans: --digits, --k, --threads and --repeats must be >= 1, "
                         + "--tile-rows and --lloyd-iterations >= 0");
             }
-            new MnistFetcher().ensure(dataDir);
+            new MnistFetcher().fetchIfMissing(dataDir);
             ImageSet train = MnistFiles.train(dataDir).head(digits);
             try (PatchMatrix x = new PatchExtractor(5, 1).extract(train, true)) {
                 if (x.rows() < k) {

@@ -78,7 +78,7 @@ final class DataCommand {
             if (limit != null && limit < 1) {
                 throw new BadInputException("--limit " + limit + ": expected an integer >= 1");
             }
-            new MnistFetcher().ensure(dir);
+            new MnistFetcher().fetchIfMissing(dir);
             ImageSet images = split.equals("train") ? MnistFiles.train(dir) : MnistFiles.test(dir);
             if (!digits.isEmpty()) {
                 images = images.withLabels(digits);

@@ -77,6 +77,21 @@ public final class MnistFetcher {
     }
 
     /**
+     * Fetches MNIST into {@code dir} only when one of the four files is missing there (under any accepted name,
+     * plain or .gz); files that are present are used as they are, without a checksum test (a user's own copy).
+     *
+     * @return true when it downloaded the files
+     */
+    public boolean fetchIfMissing(Path dir) throws IOException {
+        for (MnistFile f : MnistFile.values()) {
+            if (MnistFiles.find(dir, f).isEmpty()) {
+                return ensure(dir);
+            }
+        }
+        return false;
+    }
+
+    /**
      * Makes sure {@code dir} holds the four files with the expected sums: does nothing when the marker says so,
      * writes the marker when files already there pass the MD5 check, and fetches otherwise.
      *

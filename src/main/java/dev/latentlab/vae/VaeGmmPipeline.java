@@ -71,6 +71,7 @@ public final class VaeGmmPipeline {
     /** Runs the task; returns the run folder. Bad data is reported before the run folder is made. */
     public Path run() throws IOException {
         long start = System.nanoTime();
+        VaeArchitecture architecture = architecture();
         ImageSet all = trainingImages();
         Map<String, ImageSet> heldOut = heldOutSets();
         TrainValidationSplit split = TrainValidationSplit.of(all, config.data().validationFraction(), config.seed());
@@ -82,7 +83,7 @@ public final class VaeGmmPipeline {
         }
         try (RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
             try {
-                return runIn(run, split, heldOut, modelDir, checkpoint, start);
+                return runIn(run, split, architecture, heldOut, modelDir, checkpoint, start);
             } catch (RuntimeException | IOException | Error e) {
                 LOG.error("run failed", e);
                 throw e;
@@ -90,13 +91,13 @@ public final class VaeGmmPipeline {
         }
     }
 
-    private Path runIn(RunDirectory run, TrainValidationSplit split, Map<String, ImageSet> heldOut, Path modelDir,
-                       Path checkpoint, long start) throws IOException {
+    private Path runIn(RunDirectory run, TrainValidationSplit split, VaeArchitecture architecture,
+                       Map<String, ImageSet> heldOut, Path modelDir, Path checkpoint, long start) throws IOException {
         run.writeConfig(ConfigYaml.toYaml(config));
         LOG.info("run folder {}", run.path());
         LOG.info("digits {}: {} training, {} validation images", config.data().digits(), split.train().count(),
                 split.validation().count());
-        TrainingResult training = train(run, split, checkpoint);
+        TrainingResult training = train(run, split, architecture, checkpoint);
         VaeModel vae = training.best();
         LOG.info("best epoch {} of {} (validation loss {}){}", training.bestEpoch(), training.lastEpoch(),
                 fmt(training.bestValidation()), training.stoppedEarly() ? ", stopped early" : "");
@@ -169,16 +170,19 @@ public final class VaeGmmPipeline {
         return run.path();
     }
 
-    private TrainingResult train(RunDirectory run, TrainValidationSplit split, Path checkpoint) throws IOException {
+    private VaeArchitecture architecture() {
         VaeGmmConfig.Model m = config.model();
-        VaeGmmConfig.Train t = config.train();
-        VaeArchitecture architecture;
         try {
-            architecture = new VaeArchitecture(28, 28, 1, m.channels(), m.strides(), m.dense(), m.latentDim(),
-                    m.dropout(), m.beta());
+            return new VaeArchitecture(28, 28, 1, m.channels(), m.strides(), m.dense(), m.latentDim(), m.dropout(),
+                    m.beta());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("model: " + e.getMessage());
         }
+    }
+
+    private TrainingResult train(RunDirectory run, TrainValidationSplit split, VaeArchitecture architecture,
+                                 Path checkpoint) throws IOException {
+        VaeGmmConfig.Train t = config.train();
         if (!resume) {
             new CheckpointFiles(checkpoint).clear();
         }
