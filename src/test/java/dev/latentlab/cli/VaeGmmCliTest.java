@@ -145,7 +145,8 @@ class VaeGmmCliTest {
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         Path latest;
         try (Stream<Path> s = Files.list(runs)) {
-            latest = s.filter(p -> p.getFileName().toString().endsWith("resumable")).max(Path::compareTo).orElseThrow();
+            // the second run folder of the same second is named ...-resumable-2
+            latest = s.filter(p -> p.getFileName().toString().contains("-resumable")).max(Path::compareTo).orElseThrow();
         }
         List<String> rows = Files.readAllLines(latest.resolve("metrics.csv"));
         assertThat(rows.get(rows.size() - 1)).startsWith("2,");
