@@ -2,8 +2,10 @@ package dev.latentlab.cli;
 
 import dev.latentlab.config.LoadedConfig;
 import dev.latentlab.config.PatchDictionaryConfig;
+import dev.latentlab.config.QuantizeConfig;
 import dev.latentlab.config.VaeGmmConfig;
 import dev.latentlab.kmeans.PatchDictionaryPipeline;
+import dev.latentlab.quantize.QuantizePipeline;
 import dev.latentlab.vae.VaeGmmPipeline;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,8 +13,8 @@ import java.util.List;
 
 /** The pipelines a config's {@code task:} can name, and how each is started. */
 final class Tasks {
-    static final String NAMES = PatchDictionaryConfig.TASK + ", " + VaeGmmConfig.TASK;
-    private static final List<String> ALL = List.of(PatchDictionaryConfig.TASK, VaeGmmConfig.TASK);
+    static final String NAMES = PatchDictionaryConfig.TASK + ", " + VaeGmmConfig.TASK + ", " + QuantizeConfig.TASK;
+    private static final List<String> ALL = List.of(PatchDictionaryConfig.TASK, VaeGmmConfig.TASK, QuantizeConfig.TASK);
 
     private Tasks() {
     }
@@ -30,6 +32,7 @@ final class Tasks {
         return switch (task) {
             case PatchDictionaryConfig.TASK -> new PatchDictionaryPipeline(loaded.bind(PatchDictionaryConfig.class)).run();
             case VaeGmmConfig.TASK -> new VaeGmmPipeline(loaded.bind(VaeGmmConfig.class), resume).run();
+            case QuantizeConfig.TASK -> new QuantizePipeline(loaded.bind(QuantizeConfig.class)).run();
             default -> throw new IllegalStateException("task " + task + " has no pipeline");
         };
     }
