@@ -68,6 +68,7 @@ final class QuantizeCommand implements Callable<Integer> {
         }
         QuantizeOptions options = QuantizeOptions.defaults(seed)
                 .withThreads(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+        ColourQuantizer.warmUp();
         Quantization q;
         try (ColourQuantizer quantizer = new ColourQuantizer(picture.pixels(), options)) {
             q = quantizer.quantize(m, k);

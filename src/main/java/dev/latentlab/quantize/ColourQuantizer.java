@@ -46,6 +46,21 @@ public final class ColourQuantizer implements AutoCloseable {
         this.coder = new PatchCoder(options.threads(), 0);
     }
 
+    /**
+     * Starts ND4J's native libraries and JIT-compiles the assignment with a throw-away k-means fit on 256 points,
+     * so that the first timed fit of a process does not also pay the start-up (seconds on a loaded machine).
+     */
+    public static void warmUp() {
+        Random rng = new Random(0);
+        float[] px = new float[256 * 3];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = rng.nextInt(256);
+        }
+        try (ColourQuantizer q = new ColourQuantizer(px, QuantizeOptions.defaults(0))) {
+            q.quantize(QuantizeMethod.KMEANS, 4);
+        }
+    }
+
     /** Number of pixels N. */
     public int pixelCount() {
         return n;

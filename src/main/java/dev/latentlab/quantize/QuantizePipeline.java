@@ -96,6 +96,7 @@ public final class QuantizePipeline {
         List<ImageSummary> imageSummaries = new ArrayList<>();
         List<Result> results = new ArrayList<>();
         List<String> figures = new ArrayList<>();
+        ColourQuantizer.warmUp();
         for (Map.Entry<String, RgbImage> entry : images.entrySet()) {
             String stem = entry.getKey();
             RgbImage image = entry.getValue();
