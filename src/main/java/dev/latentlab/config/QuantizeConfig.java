@@ -59,8 +59,9 @@ public record QuantizeConfig(String task, String name, long seed, List<String> i
             throw new InvalidValueException("gmm.fit_sample", gmm.fitSample(),
                     "null or an integer >= the largest k (" + largestK + ")");
         }
-        if (report.scatterK() != null) {
-            Check.eachIn("report.scatter_k", List.of(report.scatterK()), k, "k");
+        if (report.scatterK() != null && !k.contains(report.scatterK())) {
+            throw new InvalidValueException("report.scatter_k", report.scatterK(),
+                    "null or a value listed in k " + ValueText.of(k));
         }
     }
 

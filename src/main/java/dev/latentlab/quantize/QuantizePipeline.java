@@ -3,6 +3,8 @@ package dev.latentlab.quantize;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latentlab.config.ConfigYaml;
 import dev.latentlab.config.QuantizeConfig;
+import dev.latentlab.data.NpyArray;
+import dev.latentlab.data.NpzWriter;
 import dev.latentlab.data.RgbImage;
 import dev.latentlab.data.RgbImageLoader;
 import dev.latentlab.mixture.CovarianceType;
@@ -24,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code quantize} task: loads each picture, quantizes it with every configured method at every palette size,
- * and writes the quantized PNGs, the side-by-side figure, palette swatches, colour-plane scatter plots, metrics.csv,
- * summary.json and report.html into the run folder.
+ * and writes the quantized PNGs, the side-by-side figure, palette swatches (and the palettes as .npz for numpy
+ * users), colour-plane scatter plots, metrics.csv, summary.json and report.html into the run folder.
  */
 public final class QuantizePipeline {
     private static final Logger LOG = LoggerFactory.getLogger(QuantizePipeline.class);
@@ -138,6 +140,10 @@ public final class QuantizePipeline {
             String side = stem + "_side_by_side.png";
             AtomicFiles.writePng(run.resolve(side),
                     QuantizeFigures.sideBySide(image, ks, byMethod, config.report().cellWidth()));
+            Map<String, NpyArray> paletteArrays = new LinkedHashMap<>();
+            byMethod.forEach((method, byK) -> byK.forEach((k, q) ->
+                    paletteArrays.put(method.configName() + "_k" + k, NpyArray.ofFloat32(q.palette(), k, 3))));
+            NpzWriter.write(run.resolve(stem + "_palettes.npz"), paletteArrays, NpzWriter.Compression.DEFLATED);
             String swatches = stem + "_palettes.png";
             AtomicFiles.writePng(run.resolve(swatches), QuantizeFigures.palettes(ks, byMethod));
             figures.add(side);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latentlab.data.NpyArray;
+import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.RgbImage;
 import dev.latentlab.data.RgbImageLoader;
 import java.io.IOException;
@@ -56,6 +58,9 @@ class QuantizeCliTest {
             assertThat(runDir.resolve(f)).exists();
         }
         assertThat(Files.readAllLines(runDir.resolve("metrics.csv"))).hasSize(1 + 15);
+        Map<String, NpyArray> palettes = NpzReader.readArrays(runDir.resolve("tiny_palettes.npz"));
+        assertThat(palettes).hasSize(15);
+        assertThat(palettes.get("kmeans_k8").shape()).containsExactly(8, 3);
         assertThat(Files.readString(runDir.resolve("report.html"))).contains("tiny_side_by_side.png");
     }
 

@@ -54,7 +54,7 @@ class QuantizeConfigTest {
         assertThatThrownBy(() -> bind("task: quantize\ngmm:\n  fit_sample: 10\n"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("gmm.fit_sample = 10");
         assertThatThrownBy(() -> bind("task: quantize\nreport:\n  scatter_k: 12\n"))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("report.scatter_k");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("report.scatter_k = 12: expected null or a value listed in k [16, 32, 64]");
         assertThatThrownBy(() -> bind("task: quantize\nimages: []\n"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("images");
     }
