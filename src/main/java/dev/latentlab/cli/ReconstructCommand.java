@@ -7,13 +7,13 @@ import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.PictureLoader;
 import dev.latentlab.kmeans.PatchCoder;
 import dev.latentlab.kmeans.PatchDictionary;
+import dev.latentlab.kmeans.PatchDictionaryFigures;
 import dev.latentlab.kmeans.PatchDictionaryFiles;
 import dev.latentlab.kmeans.PatchReconstructor;
-import dev.latentlab.report.ImageGrid;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -76,19 +76,7 @@ final class ReconstructCommand implements Callable<Integer> {
             recon = coder.reconstruct(images, dictionary);
         }
         double mse = PatchReconstructor.mse(images, recon);
-        int size = images.imageSize();
-        List<float[]> originals = new ArrayList<>(), rebuilt = new ArrayList<>();
-        for (int i = 0; i < images.count(); i++) {
-            float[] a = new float[size], b = new float[size];
-            for (int p = 0; p < size; p++) {
-                a[p] = (images.pixels()[i * size + p] & 0xff) / 255f;
-                b[p] = recon[i * size + p] / 255f;
-            }
-            originals.add(a);
-            rebuilt.add(b);
-        }
-        ImageGrid.builder(images.height(), images.width()).upscale(4).padding(2)
-                .row("original", originals).row("K=" + dictionary.k(), rebuilt).build().writePng(out);
+        PatchDictionaryFigures.reconstructions(out, images, Map.of(dictionary.k(), recon), 4);
         System.out.printf(Locale.ROOT, "%d images, K=%d: MSE %.2f (%.5f on [0,1]), PSNR %.2f dB -> %s%n",
                 images.count(), dictionary.k(), mse, mse / (255.0 * 255.0), PatchReconstructor.psnr(mse), out);
         return ExitCode.OK;

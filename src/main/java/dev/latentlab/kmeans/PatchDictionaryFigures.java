@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The PNG figures of a patch-dictionary run: MSE vs K, centroid atlas, patch examples, reconstructions. */
-final class PatchDictionaryFigures {
+public final class PatchDictionaryFigures {
     static final String MSE_VS_K = "mse_vs_k.png";
     static final String RECON_TRAIN = "reconstruction_train.png";
     static final String RECON_TEST = "reconstruction_test.png";
@@ -79,8 +79,12 @@ final class PatchDictionaryFigures {
                 .build().writePng(file);
     }
 
-    /** Example digits (first row) and their reconstructions at each K (one row per K). */
-    static void reconstructions(Path file, ImageSet digits, Map<Integer, float[]> byK) throws IOException {
+    /**
+     * Example digits (first row) and their reconstructions (0..255 floats, image after image) at each K, one row
+     * per K, each cell upscaled {@code upscale} times.
+     */
+    public static void reconstructions(Path file, ImageSet digits, Map<Integer, float[]> byK, int upscale)
+            throws IOException {
         int size = digits.imageSize();
         List<float[]> originals = new ArrayList<>();
         for (int i = 0; i < digits.count(); i++) {
@@ -90,7 +94,7 @@ final class PatchDictionaryFigures {
             }
             originals.add(img);
         }
-        ImageGrid.Builder grid = ImageGrid.builder(digits.height(), digits.width()).upscale(3).padding(2)
+        ImageGrid.Builder grid = ImageGrid.builder(digits.height(), digits.width()).upscale(upscale).padding(2)
                 .row("original", originals);
         for (Map.Entry<Integer, float[]> e : byK.entrySet()) {
             List<float[]> row = new ArrayList<>();

@@ -151,8 +151,8 @@ public final class PatchDictionaryPipeline {
         }
         PatchDictionaryFigures.mseVsK(run.resolve(PatchDictionaryFigures.MSE_VS_K), results,
                 elbowK == null ? 0 : km.k().indexOf(elbowK));
-        PatchDictionaryFigures.reconstructions(run.resolve(PatchDictionaryFigures.RECON_TEST), testExamples, testRecon);
-        PatchDictionaryFigures.reconstructions(run.resolve(PatchDictionaryFigures.RECON_TRAIN), trainExamples, trainRecon);
+        PatchDictionaryFigures.reconstructions(run.resolve(PatchDictionaryFigures.RECON_TEST), testExamples, testRecon, 3);
+        PatchDictionaryFigures.reconstructions(run.resolve(PatchDictionaryFigures.RECON_TRAIN), trainExamples, trainRecon, 3);
         HtmlReport.forRun(run.path()).title("Patch dictionary " + config.name()).imageOrder(figures).write();
         LOG.info("done in {} s: {}", seconds(start), run.path());
         return run.path();

@@ -72,6 +72,10 @@ public final class VaeGmmPipeline {
     public Path run() throws IOException {
         long start = System.nanoTime();
         VaeArchitecture architecture = architecture();
+        VaeGmmConfig.Data d = config.data();
+        if (d.fetch() && (d.source().equals("mnist") || config.evaluate().mnistTest())) {
+            new MnistFetcher().ensure(Path.of(d.dir()));
+        }
         ImageSet all = trainingImages();
         Map<String, ImageSet> heldOut = heldOutSets();
         TrainValidationSplit split = TrainValidationSplit.of(all, config.data().validationFraction(), config.seed());
@@ -201,7 +205,7 @@ public final class VaeGmmPipeline {
         }
     }
 
-    private ImageSet trainingImages() throws IOException {
+    private ImageSet trainingImages() {
         VaeGmmConfig.Data d = config.data();
         ImageSet images;
         if (d.source().equals("npz")) {
@@ -210,11 +214,7 @@ public final class VaeGmmPipeline {
                 throw new BadInputException(d.npz() + ": no labels found (data.label_key); the GMM classifier needs them");
             }
         } else {
-            Path dir = Path.of(d.dir());
-            if (d.fetch()) {
-                new MnistFetcher().ensure(dir);
-            }
-            images = MnistFiles.train(dir);
+            images = MnistFiles.train(Path.of(d.dir()));
         }
         if (!d.digits().isEmpty()) {
             images = images.withLabels(d.digits());
@@ -232,13 +232,10 @@ public final class VaeGmmPipeline {
         return images;
     }
 
-    private Map<String, ImageSet> heldOutSets() throws IOException {
+    private Map<String, ImageSet> heldOutSets() {
         VaeGmmConfig.Data d = config.data();
         Map<String, ImageSet> sets = new LinkedHashMap<>();
         if (config.evaluate().mnistTest()) {
-            if (d.fetch()) {
-                new MnistFetcher().ensure(Path.of(d.dir()));
-            }
             ImageSet test = MnistFiles.test(Path.of(d.dir()));
             sets.put("mnist_t10k", d.digits().isEmpty() ? test : test.withLabels(d.digits()));
         }
