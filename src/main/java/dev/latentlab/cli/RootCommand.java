@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = {"YAML-driven DL4J/ND4J pipelines for unsupervised learning on images.",
                 "Runs the pipeline named by the config's task: (" + Tasks.NAMES + ")."},
         subcommands = {DataCommand.class, BenchCommand.class, ReconstructCommand.class, EvaluateCommand.class,
-                SampleCommand.class, QuantizeCommand.class},
+                SampleCommand.class, QuantizeCommand.class, SweepCommand.class},
         exitCodeOnInvalidInput = ExitCode.BAD_INPUT, exitCodeOnExecutionException = ExitCode.RUN_FAILED)
 public final class RootCommand implements Callable<Integer> {
 
@@ -29,11 +29,16 @@ public final class RootCommand implements Callable<Integer> {
     private List<String> overrides = new ArrayList<>();
 
     @Option(names = "--resume", description = "Continue the interrupted training of this config's model "
-            + "(models/<name>/checkpoint): epoch, learning rate, Adam state, early-stopping counters.")
+            + "(models/<name>/checkpoint): epoch, learning rate, Adam state, early-stopping counters; "
+            + "or the newest interrupted sweep of a sweep config.")
     private boolean resume;
 
-    /** The process entry: quiets SameDiff's stdout chatter, then {@link #execute}s {@code args}. */
+    /**
+     * The process entry: bounds ND4J's native memory ({@link NativeMemoryLimit}), quiets SameDiff's stdout chatter,
+     * then {@link #execute}s {@code args}.
+     */
     public static int main(String... args) {
+        NativeMemoryLimit.applyDefault();
         LineFilteringStream.installOnStdout("Added differentiated op ");
         return execute(args);
     }

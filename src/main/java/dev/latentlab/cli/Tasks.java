@@ -1,11 +1,16 @@
 package dev.latentlab.cli;
 
+import dev.latentlab.BadInputException;
+import dev.latentlab.config.ConfigYaml;
 import dev.latentlab.config.LoadedConfig;
 import dev.latentlab.config.PatchDictionaryConfig;
 import dev.latentlab.config.QuantizeConfig;
+import dev.latentlab.config.SweepConfig;
 import dev.latentlab.config.VaeGmmConfig;
 import dev.latentlab.kmeans.PatchDictionaryPipeline;
 import dev.latentlab.quantize.QuantizePipeline;
+import dev.latentlab.sweep.PipelineLauncher;
+import dev.latentlab.sweep.SweepPipeline;
 import dev.latentlab.vae.VaeGmmPipeline;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,27 +18,59 @@ import java.util.List;
 
 /** The pipelines a config's {@code task:} can name, and how each is started. */
 final class Tasks {
-    static final String NAMES = PatchDictionaryConfig.TASK + ", " + VaeGmmConfig.TASK + ", " + QuantizeConfig.TASK;
-    private static final List<String> ALL = List.of(PatchDictionaryConfig.TASK, VaeGmmConfig.TASK, QuantizeConfig.TASK);
+    static final String NAMES = PatchDictionaryConfig.TASK + ", " + VaeGmmConfig.TASK + ", " + QuantizeConfig.TASK
+            + ", " + SweepConfig.TASK;
+    /** The tasks a sweep can run as candidates. */
+    private static final List<String> PIPELINES = List.of(PatchDictionaryConfig.TASK, VaeGmmConfig.TASK,
+            QuantizeConfig.TASK);
+    private static final List<String> ALL = List.of(PatchDictionaryConfig.TASK, VaeGmmConfig.TASK,
+            QuantizeConfig.TASK, SweepConfig.TASK);
+    /** Runs one pipeline run per candidate of a sweep. */
+    private static final PipelineLauncher LAUNCHER = new PipelineLauncher() {
+        @Override
+        public String resolve(LoadedConfig config) {
+            return ConfigYaml.toYaml(bind(config, config.task(PIPELINES)));
+        }
+
+        @Override
+        public Path run(LoadedConfig config) throws IOException {
+            return Tasks.run(config, false);
+        }
+    };
 
     private Tasks() {
     }
 
     /**
      * Binds the config to its task's record and runs the pipeline; returns the run folder. {@code resume} continues
-     * an interrupted training (tasks that train a network); other tasks reject it.
+     * an interrupted training or sweep; other tasks reject it.
      */
     static Path run(LoadedConfig loaded, boolean resume) throws IOException {
         String task = loaded.task(ALL);
-        if (resume && !task.equals(VaeGmmConfig.TASK)) {
-            throw new dev.latentlab.BadInputException("--resume: task " + task + " has nothing to resume (only "
-                    + VaeGmmConfig.TASK + ")");
+        if (resume && !task.equals(VaeGmmConfig.TASK) && !task.equals(SweepConfig.TASK)) {
+            throw new BadInputException("--resume: task " + task + " has nothing to resume (only "
+                    + VaeGmmConfig.TASK + " and " + SweepConfig.TASK + ")");
         }
+        Record config = bind(loaded, task);
+        if (config instanceof PatchDictionaryConfig c) {
+            return new PatchDictionaryPipeline(c).run();
+        } else if (config instanceof VaeGmmConfig c) {
+            return new VaeGmmPipeline(c, resume).run();
+        } else if (config instanceof QuantizeConfig c) {
+            return new QuantizePipeline(c).run();
+        } else if (config instanceof SweepConfig c) {
+            return new SweepPipeline(loaded.file(), c, LAUNCHER, resume).run();
+        }
+        throw new IllegalStateException("task " + task + " has no pipeline");
+    }
+
+    private static Record bind(LoadedConfig loaded, String task) {
         return switch (task) {
-            case PatchDictionaryConfig.TASK -> new PatchDictionaryPipeline(loaded.bind(PatchDictionaryConfig.class)).run();
-            case VaeGmmConfig.TASK -> new VaeGmmPipeline(loaded.bind(VaeGmmConfig.class), resume).run();
-            case QuantizeConfig.TASK -> new QuantizePipeline(loaded.bind(QuantizeConfig.class)).run();
-            default -> throw new IllegalStateException("task " + task + " has no pipeline");
+            case PatchDictionaryConfig.TASK -> loaded.bind(PatchDictionaryConfig.class);
+            case VaeGmmConfig.TASK -> loaded.bind(VaeGmmConfig.class);
+            case QuantizeConfig.TASK -> loaded.bind(QuantizeConfig.class);
+            case SweepConfig.TASK -> loaded.bind(SweepConfig.class);
+            default -> throw new IllegalStateException("task " + task + " has no config record");
         };
     }
 }

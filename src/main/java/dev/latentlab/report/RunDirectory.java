@@ -62,6 +62,14 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /** An existing run folder, reopened to continue it: the log is appended to its {@code run.log}. */
+    public static RunDirectory reopen(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + " is not a run folder");
+        }
+        return new RunDirectory(dir);
+    }
+
     /** The run folder. */
     public Path path() {
         return path;

@@ -1,0 +1,176 @@
+package dev.latentlab.sweep;
+
+import dev.latentlab.BadInputException;
+import dev.latentlab.config.ConfigLoader;
+import dev.latentlab.config.ConfigLocator;
+import dev.latentlab.config.ConfigYaml;
+import dev.latentlab.config.LoadedConfig;
+import dev.latentlab.config.SweepConfig;
+import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.report.HtmlReport;
+import dev.latentlab.report.RunDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Task {@value SweepConfig#TASK}: a hyper-parameter search (DL4J Arbiter) over config key paths of a base
+ * config. One sweep folder {@code runs/<stamp>-<name>/} holds every candidate's run folder
+ * ({@code candidates/}) and models ({@code models/}), {@code candidates.csv}, {@code best.yaml} (the winner's
+ * resolved config, runnable as is), the objective plots, {@code summary.json}, {@code report.html} and the
+ * state that {@code --resume} continues from (finished candidates are skipped, failed ones run again).
+ */
+public final class SweepPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(SweepPipeline.class);
+    /** The winning candidate's config. */
+    public static final String BEST_FILE = "best.yaml";
+
+    private final Path file;
+    private final SweepConfig sweep;
+    private final PipelineLauncher launcher;
+    private final boolean resume;
+
+    /**
+     * @param file     the sweep config file (named in messages)
+     * @param sweep    the bound sweep config
+     * @param launcher runs the base config's pipeline
+     * @param resume   continue the newest interrupted sweep of this name
+     */
+    public SweepPipeline(Path file, SweepConfig sweep, PipelineLauncher launcher, boolean resume) {
+        this.file = file;
+        this.sweep = sweep;
+        this.launcher = launcher;
+        this.resume = resume;
+    }
+
+    /** Runs the sweep; returns the sweep folder. */
+    public Path run() throws IOException {
+        String missing = sweep.requireComplete();
+        if (missing != null) {
+            throw new BadInputException(file + ": " + missing);
+        }
+        Path baseFile = locateBase();
+        ArbiterSearch search = new ArbiterSearch(sweep);
+        int planned = search.plannedCandidates();
+        checkOverrides(baseFile, search.firstCandidate());
+        long start = System.nanoTime();
+        try (RunDirectory run = resume ? RunDirectory.reopen(interrupted()) : RunDirectory.create(
+                Path.of(sweep.output().runsDir()), sweep.name())) {
+            String yaml = ConfigYaml.toYaml(sweep);
+            if (resume) {
+                checkUnchanged(run.resolve(RunDirectory.CONFIG_FILE), yaml);
+            } else {
+                run.writeConfig(yaml);
+            }
+            LOG.info("sweep {}: {} search over {} of {}, {} candidates, objective {} ({}); folder {}", sweep.name(),
+                    sweep.search().method(), String.join(", ", sweep.parameters().keySet()), baseFile, planned,
+                    sweep.objective().metric(), sweep.objective().direction(), run.path());
+            SweepState state = SweepState.in(run.path());
+            if (!resume) {
+                state.save();
+            }
+            CandidateConfigs configs = new CandidateConfigs(sweep, baseFile);
+            CandidateRunner runner = new CandidateRunner(configs, run.path(), launcher, state,
+                    new SweepProgress(planned, sweep.objective().metric()));
+            search.run(runner);
+            if (runner.abort() != null) {
+                throw runner.abort();
+            }
+            finish(run, configs, state, planned, (System.nanoTime() - start) / 1e9);
+            return run.path();
+        }
+    }
+
+    private void finish(RunDirectory run, CandidateConfigs configs, SweepState state, int planned,
+                        double seconds) throws IOException {
+        List<CandidateRecord> records = state.all();
+        CandidatesCsv.write(run.path(), new ArrayList<>(sweep.parameters().keySet()), sweep.objective().metric(),
+                records);
+        Optional<CandidateRecord> best = state.best(sweep.objective().minimize());
+        String bestYaml = null;
+        if (best.isPresent()) {
+            LoadedConfig winner = configs.standalone(sweep.name() + "-best", best.get().parameters());
+            AtomicFiles.writeString(run.resolve(BEST_FILE), "# Best candidate " + best.get().index() + " of sweep "
+                    + sweep.name() + " (" + run.path() + "): " + sweep.objective().metric() + " = "
+                    + best.get().objective() + "\n# with " + SweepProgress.describe(best.get().parameters())
+                    + "\n# Re-run: java -jar target/trainer.jar --config " + run.resolve(BEST_FILE) + "\n"
+                    + launcher.resolve(winner));
+            bestYaml = run.resolve(BEST_FILE).toString();
+        }
+        List<CandidateRecord> complete = records.stream().filter(CandidateRecord::isComplete).toList();
+        SweepSummary summary = SweepSummary.of(sweep, configs.baseFile().toString(), planned, seconds, records,
+                best.orElse(null), bestYaml);
+        run.writeSummary(summary);
+        List<String> figures = new SweepFigures(sweep).write(run.path(), complete, summary.elbow());
+        HtmlReport.forRun(run.path()).title("Sweep " + sweep.name() + ": " + sweep.objective().metric() + " over "
+                + String.join(", ", sweep.parameters().keySet())).imageOrder(figures).write();
+        LOG.info("sweep {}: {} of {} candidates complete, {} failed; best {}", sweep.name(), summary.complete(),
+                records.size(), summary.failed(), best.map(b -> sweep.objective().metric() + " = " + b.objective()
+                        + " with " + SweepProgress.describe(b.parameters()) + " → " + run.resolve(BEST_FILE))
+                        .orElse("none"));
+        if (best.isEmpty()) {
+            throw new IllegalStateException("all " + records.size() + " candidates failed; see "
+                    + run.resolve(CandidatesCsv.FILE));
+        }
+    }
+
+    private Path locateBase() {
+        try {
+            return new ConfigLocator().locate(sweep.base());
+        } catch (BadInputException e) {
+            throw new BadInputException(file + ": base = " + sweep.base() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Binds the base config with the first candidate's overrides, so that a mistyped key path stops the sweep at once. */
+    private void checkOverrides(Path baseFile, Map<String, Object> first) {
+        try {
+            launcher.resolve(new CandidateConfigs(sweep, baseFile).standalone(sweep.name(), first));
+        } catch (BadInputException e) {
+            throw new BadInputException(file + ": the overrides do not fit " + baseFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The newest sweep folder of this name under the runs folder. */
+    private Path interrupted() throws IOException {
+        Path root = Path.of(sweep.output().runsDir());
+        String suffix = "-" + sweep.name();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> dirs = Files.list(root)) {
+                Optional<Path> newest = dirs.filter(d -> d.getFileName().toString().endsWith(suffix))
+                        .filter(d -> Files.isRegularFile(d.resolve(SweepState.FILE)))
+                        .max(Comparator.comparing(d -> d.getFileName().toString()));
+                if (newest.isPresent()) {
+                    return newest.get();
+                }
+            }
+        }
+        throw new BadInputException("--resume: no sweep named " + sweep.name() + " under "
+                + root + "/ (start it without --resume)");
+    }
+
+    private void checkUnchanged(Path stored, String yaml) throws IOException {
+        if (!Files.exists(stored)) {
+            return;
+        }
+        SweepConfig before = ConfigLoader.load(stored).bind(SweepConfig.class);
+        SweepConfig now = sweep;
+        boolean same = before.base().equals(now.base()) && before.overrides().equals(now.overrides())
+                && before.parameters().equals(now.parameters()) && before.objective().equals(now.objective())
+                && before.search().method().equals(now.search().method())
+                && before.search().gridPoints() == now.search().gridPoints() && before.seed() == now.seed();
+        if (!same) {
+            throw new BadInputException("--resume: " + file + " differs from the interrupted sweep's " + stored
+                    + " (only search.max_candidates and search.max_minutes may change; start a new sweep)");
+        }
+        AtomicFiles.writeString(stored, yaml);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.latentlab.sweep;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latentlab.config.SweepConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sweep's summary.json: what was searched, how many candidates finished or failed, the best candidate
+ * (values, objective, run folder, best.yaml) and, for a single numeric parameter with a decreasing objective to
+ * minimise (error vs K), the elbow of that curve; then one row per candidate.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SweepSummary(@JsonProperty("name") String name,
+                           @JsonProperty("task") String task,
+                           @JsonProperty("base") String base,
+                           @JsonProperty("method") String method,
+                           @JsonProperty("objective") String objective,
+                           @JsonProperty("direction") String direction,
+                           @JsonProperty("planned") int planned,
+                           @JsonProperty("complete") int complete,
+                           @JsonProperty("failed") int failed,
+                           @JsonProperty("seconds") double seconds,
+                           @JsonProperty("best") Best best,
+                           @JsonProperty("elbow") Elbow elbow,
+                           @JsonProperty("candidates") List<Map<String, Object>> candidates) {
+
+    /** The winner. */
+    public record Best(@JsonProperty("index") int index,
+                       @JsonProperty("objective") double objective,
+                       @JsonProperty("parameters") Map<String, Object> parameters,
+                       @JsonProperty("run_dir") String runDir,
+                       @JsonProperty("config") String config) {
+    }
+
+    /** The elbow of objective vs the one parameter (the kneedle point). */
+    public record Elbow(@JsonProperty("parameter") String parameter,
+                        @JsonProperty("value") Object value,
+                        @JsonProperty("objective") double objective) {
+    }
+
+    /** The summary of {@code records} (all of them, failed included). */
+    static SweepSummary of(SweepConfig sweep, String base, int planned, double seconds, List<CandidateRecord> records,
+                           CandidateRecord best, String bestYaml) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CandidateRecord r : records) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("index", r.index());
+            row.put("status", r.status());
+            row.putAll(r.parameters());
+            row.put("objective", r.objective());
+            row.put("seconds", r.seconds());
+            row.put("run_dir", r.runDir());
+            row.put("error", r.error());
+            rows.add(row);
+        }
+        int complete = (int) records.stream().filter(CandidateRecord::isComplete).count();
+        Best b = best == null ? null
+                : new Best(best.index(), best.objective(), best.parameters(), best.runDir(), bestYaml);
+        return new SweepSummary(sweep.name(), SweepConfig.TASK, base, sweep.search().method(),
+                sweep.objective().metric(), sweep.objective().direction(), planned, complete,
+                records.size() - complete, seconds, b, elbow(sweep, records), rows);
+    }
+
+    /**
+     * The elbow when one numeric parameter is swept and the objective is minimised (error vs K); null otherwise
+     * or with fewer than three complete candidates.
+     */
+    static Elbow elbow(SweepConfig sweep, List<CandidateRecord> records) {
+        if (sweep.parameters().size() != 1 || !sweep.objective().minimize()) {
+            return null;
+        }
+        String key = sweep.parameters().keySet().iterator().next();
+        List<CandidateRecord> points = records.stream().filter(CandidateRecord::isComplete)
+                .filter(r -> r.parameters().get(key) instanceof Number)
+                .sorted((a, b) -> Double.compare(value(a, key), value(b, key))).toList();
+        if (points.size() < 3 || points.size() != records.stream().filter(CandidateRecord::isComplete).count()) {
+            return null;
+        }
+        double[] x = points.stream().mapToDouble(r -> value(r, key)).toArray();
+        double[] y = points.stream().mapToDouble(CandidateRecord::objective).toArray();
+        CandidateRecord at = points.get(dev.latentlab.kmeans.Elbow.index(x, y));
+        return new Elbow(key, at.parameters().get(key), at.objective());
+    }
+
+    private static double value(CandidateRecord r, String key) {
+        return ((Number) r.parameters().get(key)).doubleValue();
+    }
+}
