@@ -2,6 +2,7 @@ package dev.latentlab.cli;
 
 import dev.latentlab.BadInputException;
 import dev.latentlab.config.ConfigYaml;
+import dev.latentlab.config.LatentGmmConfig;
 import dev.latentlab.config.LoadedConfig;
 import dev.latentlab.config.PatchDictionaryConfig;
 import dev.latentlab.config.QuantizeConfig;
@@ -11,6 +12,7 @@ import dev.latentlab.kmeans.PatchDictionaryPipeline;
 import dev.latentlab.quantize.QuantizePipeline;
 import dev.latentlab.sweep.PipelineLauncher;
 import dev.latentlab.sweep.SweepPipeline;
+import dev.latentlab.vae.LatentGmmPipeline;
 import dev.latentlab.vae.VaeGmmPipeline;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,13 +20,14 @@ import java.util.List;
 
 /** The pipelines a config's {@code task:} can name, and how each is started. */
 final class Tasks {
-    static final String NAMES = PatchDictionaryConfig.TASK + ", " + VaeGmmConfig.TASK + ", " + QuantizeConfig.TASK
-            + ", " + SweepConfig.TASK;
     /** The tasks a sweep can run as candidates. */
     private static final List<String> PIPELINES = List.of(PatchDictionaryConfig.TASK, VaeGmmConfig.TASK,
-            QuantizeConfig.TASK);
+            LatentGmmConfig.TASK, QuantizeConfig.TASK);
     private static final List<String> ALL = List.of(PatchDictionaryConfig.TASK, VaeGmmConfig.TASK,
-            QuantizeConfig.TASK, SweepConfig.TASK);
+            LatentGmmConfig.TASK, QuantizeConfig.TASK, SweepConfig.TASK);
+    /** For help texts (a constant: annotations need one). */
+    static final String NAMES = PatchDictionaryConfig.TASK + ", " + VaeGmmConfig.TASK + ", " + LatentGmmConfig.TASK
+            + ", " + QuantizeConfig.TASK + ", " + SweepConfig.TASK;
     /** Runs one pipeline run per candidate of a sweep. */
     private static final PipelineLauncher LAUNCHER = new PipelineLauncher() {
         @Override
@@ -56,6 +59,8 @@ final class Tasks {
             return new PatchDictionaryPipeline(c).run();
         } else if (config instanceof VaeGmmConfig c) {
             return new VaeGmmPipeline(c, resume).run();
+        } else if (config instanceof LatentGmmConfig c) {
+            return new LatentGmmPipeline(c).run();
         } else if (config instanceof QuantizeConfig c) {
             return new QuantizePipeline(c).run();
         } else if (config instanceof SweepConfig c) {
@@ -68,6 +73,7 @@ final class Tasks {
         return switch (task) {
             case PatchDictionaryConfig.TASK -> loaded.bind(PatchDictionaryConfig.class);
             case VaeGmmConfig.TASK -> loaded.bind(VaeGmmConfig.class);
+            case LatentGmmConfig.TASK -> loaded.bind(LatentGmmConfig.class);
             case QuantizeConfig.TASK -> loaded.bind(QuantizeConfig.class);
             case SweepConfig.TASK -> loaded.bind(SweepConfig.class);
             default -> throw new IllegalStateException("task " + task + " has no config record");

@@ -49,6 +49,7 @@ public record CandidateRecord(@JsonProperty("index") int index,
     }
 
     /** True when the run finished and has an objective. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isComplete() {
         return COMPLETE.equals(status);
     }

@@ -7,9 +7,12 @@ import java.util.Map;
 
 /**
  * The numeric leaves of a run's summary.json as dotted paths ({@code validation.accuracy},
- * {@code results.0.test_mse}), booleans as 0/1; strings are left out.
+ * {@code results.0.test_mse}), booleans as 0/1, and Jackson's non-finite numbers ({@code "NaN"},
+ * {@code "Infinity"}, {@code "-Infinity"}, written as strings); other strings are left out.
  */
 public final class SummaryMetrics {
+    private static final java.util.Set<String> NON_FINITE = java.util.Set.of("NaN", "Infinity", "-Infinity");
+
     private SummaryMetrics() {
     }
 
@@ -23,6 +26,8 @@ public final class SummaryMetrics {
     private static void walk(String path, JsonNode node, Map<String, Double> out) {
         if (node.isNumber()) {
             out.put(path, node.doubleValue());
+        } else if (node.isTextual() && NON_FINITE.contains(node.textValue())) {
+            out.put(path, Double.parseDouble(node.textValue()));
         } else if (node.isBoolean()) {
             out.put(path, node.booleanValue() ? 1.0 : 0.0);
         } else if (node.isObject()) {

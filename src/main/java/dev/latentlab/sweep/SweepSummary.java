@@ -66,8 +66,9 @@ public record SweepSummary(@JsonProperty("name") String name,
     }
 
     /**
-     * The elbow when one numeric parameter is swept and the objective is minimised (error vs K); null otherwise
-     * or with fewer than three complete candidates.
+     * The elbow when one numeric parameter is swept and the objective, minimised, falls with it all the way (error
+     * vs K); null otherwise (a curve with a minimum inside has its answer in the best candidate) or with fewer than
+     * three complete candidates.
      */
     static Elbow elbow(SweepConfig sweep, List<CandidateRecord> records) {
         if (sweep.parameters().size() != 1 || !sweep.objective().minimize()) {
@@ -82,6 +83,11 @@ public record SweepSummary(@JsonProperty("name") String name,
         }
         double[] x = points.stream().mapToDouble(r -> value(r, key)).toArray();
         double[] y = points.stream().mapToDouble(CandidateRecord::objective).toArray();
+        for (int i = 1; i < y.length; i++) {
+            if (y[i] > y[i - 1]) {
+                return null;
+            }
+        }
         CandidateRecord at = points.get(dev.latentlab.kmeans.Elbow.index(x, y));
         return new Elbow(key, at.parameters().get(key), at.objective());
     }

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chooses the number of mixture components by validation accuracy: for each candidate K a mixture is fitted on
- * the training latents, each component mapped to its majority training label, and the classifier scored on the
- * validation latents. The most accurate wins; ties go to fewer components. The test set plays no part.
+ * Chooses the number of mixture components: for each candidate K a mixture is fitted on the training latents,
+ * each component mapped to its majority training label, and the classifier scored on the validation latents.
+ * By {@link Criterion#VAL_ACCURACY} the most accurate wins, by {@link Criterion#BIC} the lowest BIC on the
+ * training latents (no labels needed for the choice); ties go to fewer components. The test set plays no part.
  */
 public final class ComponentSelection {
     private ComponentSelection() {
@@ -27,13 +28,22 @@ public final class ComponentSelection {
                             @JsonProperty("seconds") double seconds) {
     }
 
+    /** What picks the winner. */
+    public enum Criterion { VAL_ACCURACY, BIC }
+
     /** The chosen classifier and every candidate's figures. */
     public record Result(MixtureClassifier best, Candidate chosen, List<Candidate> candidates) {
     }
 
-    /** Fits every candidate in {@code components} with {@code options} (its component count replaced). */
+    /** Fits every candidate in {@code components} with {@code options}; the most accurate on validation wins. */
     public static Result select(double[][] trainZ, int[] trainLabels, double[][] valZ, int[] valLabels,
                                 List<Integer> components, GmmOptions options) {
+        return select(trainZ, trainLabels, valZ, valLabels, components, options, Criterion.VAL_ACCURACY);
+    }
+
+    /** Fits every candidate in {@code components} with {@code options} (its component count replaced). */
+    public static Result select(double[][] trainZ, int[] trainLabels, double[][] valZ, int[] valLabels,
+                                List<Integer> components, GmmOptions options, Criterion criterion) {
         MixtureClassifier best = null;
         Candidate chosen = null;
         List<Candidate> all = new ArrayList<>();
@@ -45,7 +55,9 @@ public final class ComponentSelection {
                     accuracy(classifier.predict(trainZ), trainLabels), gmm.bic(trainZ), gmm.aic(trainZ),
                     gmm.meanLogLikelihood(), gmm.converged(), (System.nanoTime() - start) / 1e9);
             all.add(c);
-            if (chosen == null || c.validationAccuracy() > chosen.validationAccuracy()) {
+            boolean better = chosen == null || (criterion == Criterion.BIC ? c.bic() < chosen.bic()
+                    : c.validationAccuracy() > chosen.validationAccuracy());
+            if (better) {
                 chosen = c;
                 best = classifier;
             }

@@ -8,11 +8,10 @@ import dev.latentlab.data.Augmentation;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageSetIterator;
 import dev.latentlab.data.ImageTensors;
+import dev.latentlab.data.LatentsNpz;
 import dev.latentlab.data.MnistFetcher;
 import dev.latentlab.data.MnistFiles;
-import dev.latentlab.data.NpyArray;
 import dev.latentlab.data.NpzReader;
-import dev.latentlab.data.NpzWriter;
 import dev.latentlab.data.TrainValidationSplit;
 import dev.latentlab.eval.ClassificationReport;
 import dev.latentlab.mixture.CovarianceType;
@@ -22,7 +21,6 @@ import dev.latentlab.report.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +145,8 @@ public final class VaeGmmPipeline {
                 LatentProjection.fit(trainZ), config.report().scatterPoints(), config.seed());
         VaeFigures.componentSamples(run.resolve(VaeFigures.SAMPLES), vae, selection.best(),
                 config.report().samplesPerComponent(), config.seed());
-        writeLatents(run.resolve("latents.npz"), trainZ, split.train().labels(), valZ, split.validation().labels());
+        LatentsNpz latents = new LatentsNpz(trainZ, split.train().labels(), valZ, split.validation().labels());
+        latents.write(run.resolve(LatentsNpz.FILE));
 
         Summary summary = new Summary(config.name(), config.data().digits(), split.train().count(),
                 split.validation().count(), training.lastEpoch(), training.bestEpoch(), training.bestValidation(),
@@ -165,6 +164,7 @@ public final class VaeGmmPipeline {
             meta.put("nd4j_version", "1.0.0-M2.1");
             meta.put("config", ConfigYaml.toYaml(config));
             LatentClassifierFiles.save(model, modelDir, meta);
+            latents.write(modelDir.resolve(LatentsNpz.FILE));
             LOG.info("model saved in {}", modelDir);
         }
         run.writeSummary(summary);
@@ -247,20 +247,6 @@ public final class VaeGmmPipeline {
             sets.put(Path.of(file).getFileName().toString(), set);
         }
         return sets;
-    }
-
-    private static void writeLatents(Path file, double[][] trainZ, int[] trainLabels, double[][] valZ, int[] valLabels)
-            throws IOException {
-        Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        arrays.put("train_mu", NpyArray.ofFloat64(flatten(trainZ), trainZ.length, trainZ[0].length));
-        arrays.put("train_labels", NpyArray.ofInt64(Arrays.stream(trainLabels).asLongStream().toArray(), trainLabels.length));
-        arrays.put("val_mu", NpyArray.ofFloat64(flatten(valZ), valZ.length, valZ[0].length));
-        arrays.put("val_labels", NpyArray.ofInt64(Arrays.stream(valLabels).asLongStream().toArray(), valLabels.length));
-        NpzWriter.write(file, arrays, NpzWriter.Compression.STORED);
-    }
-
-    private static double[] flatten(double[][] rows) {
-        return Arrays.stream(rows).flatMapToDouble(Arrays::stream).toArray();
     }
 
     private static CovarianceType covariance(String name) {
