@@ -1,0 +1,105 @@
+package dev.latentlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latentlab.data.MnistFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped quick sweeps end to end through the CLI, outputs under a temp folder, each followed by a re-run
+ * of its best.yaml, which must reach the same objective.
+ */
+class SweepCliTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private static Path onlyChild(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> all = s.toList();
+            assertThat(all).hasSize(1);
+            return all.get(0);
+        }
+    }
+
+    @Test
+    void kSweepOnFixtureDigitsPicksTheLargestKFindsAnElbowAndItsBestYamlReproducesTheObjective() throws IOException {
+        Path runs = tmp.resolve("runs");
+        CliRun sweep = CliRun.of("sweep", "--config", "configs/sweep_k_quick.yaml",
+                "--set", "overrides.data.dir=" + MnistFixtures.dir(), "--set", "overrides.data.fetch=false",
+                "--set", "overrides.data.train_limit=40", "--set", "overrides.data.test_limit=20",
+                "--set", "overrides.kmeans.max_iter=8", "--set", "output.runs_dir=" + runs);
+        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
+        Path dir = onlyChild(runs);
+        assertThat(sweep.out()).contains("sweep folder: " + dir);
+        for (String file : List.of("config.yaml", "run.log", "candidates.csv", "best.yaml", "summary.json",
+                "report.html", "objective_vs_kmeans_k.png", "sweep_state.json")) {
+            assertThat(dir.resolve(file)).as(file).isNotEmptyFile();
+        }
+        JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
+        assertThat(summary.at("/complete").intValue()).isEqualTo(6);
+        assertThat(summary.at("/best/parameters/kmeans.k").intValue()).as("more centroids, less error").isEqualTo(256);
+        assertThat(summary.at("/elbow/parameter").textValue()).isEqualTo("kmeans.k");
+        try (Stream<Path> c = Files.list(dir.resolve("candidates"))) {
+            assertThat(c.filter(p -> Files.exists(p.resolve("summary.json")))).hasSize(6);
+        }
+
+        Path again = tmp.resolve("again");
+        CliRun rerun = CliRun.of("--config", dir.resolve("best.yaml").toString(), "--set", "output.runs_dir=" + again);
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        JsonNode rerunSummary = JSON.readTree(onlyChild(again).resolve("summary.json").toFile());
+        assertThat(rerunSummary.at("/results/0/k").intValue()).isEqualTo(256);
+        assertThat(rerunSummary.at("/results/0/test_mse").doubleValue())
+                .isEqualTo(summary.at("/best/objective").doubleValue());
+    }
+
+    @Test
+    void gmmComponentsSweepByBicAndItsBestYamlReproducesTheObjective() throws IOException {
+        Path runs = tmp.resolve("runs");
+        CliRun sweep = CliRun.of("sweep", "--config", "configs/sweep_gmm_k_quick.yaml",
+                "--set", "overrides.gmm.n_init=1", "--set", "output.runs_dir=" + runs);
+        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
+        Path dir = onlyChild(runs);
+        JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
+        assertThat(summary.at("/complete").intValue()).isEqualTo(11);
+        int best = summary.at("/best/parameters/gmm.components").intValue();
+        assertThat(best).as("three digit classes in a 2-D latent space need several components").isBetween(3, 12);
+        List<String> csv = Files.readAllLines(dir.resolve("candidates.csv"));
+        assertThat(csv).hasSize(12);
+        assertThat(csv.get(0)).contains("chosen.bic", "validation.accuracy");
+
+        Path again = tmp.resolve("again");
+        CliRun rerun = CliRun.of("--config", dir.resolve("best.yaml").toString(), "--set", "output.runs_dir=" + again);
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        JsonNode rerunSummary = JSON.readTree(onlyChild(again).resolve("summary.json").toFile());
+        assertThat(rerunSummary.at("/chosen/bic").doubleValue()).isEqualTo(summary.at("/best/objective").doubleValue());
+    }
+
+    @Test
+    void badSweepInputExitsTwoWithOneLine() {
+        CliRun missingBase = CliRun.of("sweep", "--config", "configs/sweep_gmm_k_quick.yaml", "--set", "base=nope.yaml",
+                "--set", "output.runs_dir=" + tmp.resolve("runs"));
+        assertThat(missingBase.exitCode()).isEqualTo(2);
+        assertThat(missingBase.errLines()).hasSize(1);
+        assertThat(missingBase.err()).contains("base = nope.yaml").contains("config file not found");
+
+        CliRun badSpace = CliRun.of("sweep", "--config", "configs/sweep_gmm_k_quick.yaml",
+                "--set", "search.method=random", "--set", "output.runs_dir=" + tmp.resolve("runs"));
+        assertThat(badSpace.exitCode()).isEqualTo(2);
+        assertThat(badSpace.err()).contains("search.max_candidates").contains("random");
+
+        CliRun notASweep = CliRun.of("sweep", "--config", "configs/kmeans_quick.yaml");
+        assertThat(notASweep.exitCode()).isEqualTo(2);
+        assertThat(notASweep.err()).contains("task").contains("sweep");
+        assertThat(Files.exists(tmp.resolve("runs"))).as("nothing half-written").isFalse();
+    }
+}
