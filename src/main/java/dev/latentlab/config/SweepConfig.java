@@ -88,7 +88,14 @@ public record SweepConfig(String task, String name, long seed, String base, Map<
             int set = (values == null ? 0 : 1) + (intRange == null ? 0 : 1) + (uniform == null ? 0 : 1)
                     + (logUniform == null ? 0 : 1);
             if (set != 1) {
-                throw new InvalidValueException("", set == 0 ? Map.of() : "(" + set + " spaces)",
+                List<String> given = new java.util.ArrayList<>();
+                Object[] spaces = {values, intRange, uniform, logUniform};
+                for (int i = 0; i < spaces.length; i++) {
+                    if (spaces[i] != null) {
+                        given.add(KINDS.get(i));
+                    }
+                }
+                throw new InvalidValueException("", set == 0 ? Map.of() : "a map with " + String.join(" and ", given),
                         "exactly one of values, int_range, uniform, log_uniform");
             }
             if (values != null) {
