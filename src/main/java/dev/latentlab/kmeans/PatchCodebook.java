@@ -31,4 +31,12 @@ public sealed interface PatchCodebook permits PatchDictionary, SparseDictionary 
         int d = patchSize() * patchSize();
         return java.util.Arrays.copyOfRange(elements(), e * d, (e + 1) * d);
     }
+
+    /** Element indices ordered by decreasing usage (ties by index). */
+    default int[] byUsage() {
+        long[] usage = usage();
+        return java.util.stream.IntStream.range(0, k()).boxed()
+                .sorted((a, b) -> usage[a] != usage[b] ? Long.compare(usage[b], usage[a]) : Integer.compare(a, b))
+                .mapToInt(Integer::intValue).toArray();
+    }
 }

@@ -38,11 +38,4 @@ public record PatchDictionary(int patchSize, int stride, int k, float[] centroid
     public float[] centroid(int c) {
         return element(c);
     }
-
-    /** Centroid indices ordered by decreasing cluster size (ties by index). */
-    public int[] bySize() {
-        return java.util.stream.IntStream.range(0, k).boxed()
-                .sorted((a, b) -> counts[a] != counts[b] ? Long.compare(counts[b], counts[a]) : Integer.compare(a, b))
-                .mapToInt(Integer::intValue).toArray();
-    }
 }
