@@ -135,7 +135,7 @@ public final class PatchDictionaryFigures {
             titles.add(e.getKey());
             cells.add(unit(e.getValue()));
         }
-        var top = ImageGrid.builder(s, s).upscale(12).padding(6).fontSize(13).columnTitles(titles).row(cells)
+        var top = ImageGrid.builder(s, s).upscale(18).padding(10).fontSize(13).columnTitles(titles).row(cells)
                 .build().toImage();
         List<float[]> atoms = new ArrayList<>(dictionary.k());
         for (int a = 0; a < dictionary.k(); a++) {

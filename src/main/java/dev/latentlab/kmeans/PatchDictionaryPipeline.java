@@ -217,7 +217,7 @@ public final class PatchDictionaryPipeline {
         }
         String file = PatchDictionaryFigures.codeWeightsFile(tag("sparse", k));
         PatchDictionaryFigures.codeWeights(run.resolve(file), String.format(Locale.ROOT,
-                        "Code weights of test patch %d with K=%d atoms (at most %d non-zero), squared error %.1f",
+                        "Code weights of test patch %d\nK=%d atoms, at most %d non-zero; squared error %.1f",
                         codeRow, k, dictionary.nonZeros(), code.squaredError()),
                 patch, sameK, code.dense(0, k), dictionary);
         figures.add(0, file);

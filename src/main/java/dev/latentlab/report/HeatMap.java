@@ -46,7 +46,7 @@ public final class HeatMap {
         return new HeatMap(values, columns);
     }
 
-    /** A title drawn above the grid. */
+    /** A title drawn above the grid; '\n' starts a new line. */
     public HeatMap title(String text) {
         this.title = text == null ? "" : text;
         return this;
@@ -103,9 +103,15 @@ public final class HeatMap {
         }
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
         Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 13);
-        int titleHeight = title.isEmpty() ? 0 : 22;
+        String[] titleLines = title.isEmpty() ? new String[0] : title.split("\n");
+        FontMetrics titleMetrics = metrics(titleFont);
+        int titleHeight = titleLines.length * titleMetrics.getHeight() + (titleLines.length > 0 ? 4 : 0);
+        int titleWidth = 0;
+        for (String line : titleLines) {
+            titleWidth = Math.max(titleWidth, titleMetrics.stringWidth(line));
+        }
         int barHeight = 42;
-        int width = Math.max(2 * PAD + columns * cell, 320);
+        int width = Math.max(2 * PAD + Math.max(columns * cell, titleWidth), 320);
         int height = titleHeight + PAD + rows * cell + PAD + barHeight;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -114,9 +120,9 @@ public final class HeatMap {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
             g.setColor(Color.BLACK);
-            if (!title.isEmpty()) {
-                g.setFont(titleFont);
-                g.drawString(title, PAD, 16);
+            g.setFont(titleFont);
+            for (int i = 0; i < titleLines.length; i++) {
+                g.drawString(titleLines[i], PAD, 2 + i * titleMetrics.getHeight() + titleMetrics.getAscent());
             }
             g.setFont(font);
             FontMetrics fm = g.getFontMetrics();
@@ -169,6 +175,17 @@ public final class HeatMap {
                     }
                 }
             }
+        }
+    }
+
+    private static FontMetrics metrics(Font font) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            return g.getFontMetrics(font);
+        } finally {
+            g.dispose();
         }
     }
 
