@@ -191,8 +191,8 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
      * @param examplePatches original-versus-coded patch examples
      * @param codeK          the number of atoms whose code weights of one test patch are drawn as a heat map
      *                       (method {@code sparse}); null = the largest
-     * @param codePatch      which non-blank test patch (an index) the heat map codes; null = the most inked of
-     *                       the example patches
+     * @param codePatch      which non-blank test patch (an index) the heat map codes; null = the example patch
+     *                       whose pixels vary most (a stroke's edge)
      * @param novelImages    pictures (PNG/JPEG, any size: grey, resized to 28x28 with area averaging, inverted when
      *                       mostly light) rebuilt with every method and K on one figure
      */

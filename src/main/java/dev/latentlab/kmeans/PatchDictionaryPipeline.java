@@ -123,7 +123,7 @@ public final class PatchDictionaryPipeline {
         ImageSet trainExamples = train.head(report.exampleDigits());
         ImageSet testExamples = test.head(report.exampleDigits());
         long[] exampleRows = exampleRows(testPatches.rows(), report.examplePatches(), config.seed());
-        long codeRow = report.codePatch() != null ? report.codePatch() : mostInked(testPatches, exampleRows);
+        long codeRow = report.codePatch() != null ? report.codePatch() : mostVaried(testPatches, exampleRows);
         MetricsCsv metrics = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), DictionaryFitter.COLUMNS);
         MetricsCsv comparison = MetricsCsv.create(run.resolve(COMPARISON_CSV), "method", "k", "train_mse",
                 "test_mse", "recon_mse", "recon_psnr", "fit_seconds", "iterations", "converged");
@@ -305,19 +305,22 @@ public final class PatchDictionaryPipeline {
         return out;
     }
 
-    /** Of the given rows, the one with the largest pixel sum. */
-    private static long mostInked(PatchMatrix x, long[] rows) {
+    /** Of the given rows, the one whose pixels vary most (largest variance: a stroke's edge, not a solid patch). */
+    private static long mostVaried(PatchMatrix x, long[] rows) {
         float[] row = new float[x.dim()];
         long best = rows.length == 0 ? 0 : rows[0];
-        double bestSum = -1;
+        double bestVariance = -1;
         for (long r : rows) {
             x.copyRow(r, row, 0);
             double sum = 0;
+            double sumSq = 0;
             for (float v : row) {
                 sum += v;
+                sumSq += (double) v * v;
             }
-            if (sum > bestSum) {
-                bestSum = sum;
+            double variance = sumSq / row.length - (sum / row.length) * (sum / row.length);
+            if (variance > bestVariance) {
+                bestVariance = variance;
                 best = r;
             }
         }

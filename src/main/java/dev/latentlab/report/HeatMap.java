@@ -141,7 +141,7 @@ public final class HeatMap {
                     drawPicture(image, pictures.get(i), x0, y0);
                 }
                 if (values[i] != 0) {
-                    String text = String.format(Locale.ROOT, "%.3g", values[i]);
+                    String text = number(values[i]);
                     g.setColor(Color.BLACK);
                     g.drawString(text, x0 + (cell - fm.stringWidth(text)) / 2, y0 + cell - 3);
                 }
@@ -178,6 +178,12 @@ public final class HeatMap {
         }
     }
 
+    /** Three significant digits, without an exponent below a million. */
+    static String number(float v) {
+        return Math.abs(v) >= 100 && Math.abs(v) < 1e6 ? String.format(Locale.ROOT, "%.0f", v)
+                : String.format(Locale.ROOT, "%.3g", v);
+    }
+
     private static FontMetrics metrics(Font font) {
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = scratch.createGraphics();
@@ -199,8 +205,8 @@ public final class HeatMap {
         g.setColor(Color.GRAY);
         g.drawRect(x0, y0, width, h);
         g.setColor(Color.BLACK);
-        String lo = String.format(Locale.ROOT, "%.3g", -max);
-        String hi = String.format(Locale.ROOT, "%.3g", max);
+        String lo = number(-max);
+        String hi = number(max);
         int baseline = y0 + h + fm.getAscent() + 2;
         g.drawString(lo, x0, baseline);
         g.drawString("0", x0 + (width - fm.stringWidth("0")) / 2, baseline);
