@@ -29,14 +29,14 @@ import picocli.CommandLine.Option;
 
 /** {@code reconstruct}: rebuilds digits or pictures with saved patch dictionaries and writes a PNG. */
 @Command(name = "reconstruct", mixinStandardHelpOptions = true,
-        description = {"Rebuild digits or pictures with saved patch dictionaries (k-means or sparse coding) and",
-                "write a PNG: originals on top, one row of reconstructions per dictionary below.",
-                "Prints MSE and PSNR (0..255 scale) per dictionary."})
+        description = "Rebuild digits or pictures with saved patch dictionaries (k-means or sparse coding) and write "
+                + "a PNG: originals on top, one row of reconstructions per dictionary below. Prints MSE and PSNR "
+                + "(0..255 scale) per dictionary.")
 final class ReconstructCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", split = ",",
-            description = {"Dictionary folders, e.g. models/kmeans_quick/k100 (repeatable or comma-separated).",
-                    "A folder of dictionary folders (e.g. models/patch_methods) means all of them."})
+            description = "Dictionary folders, e.g. models/kmeans_quick/k100 (repeatable or comma-separated); "
+                    + "a folder of dictionary folders (e.g. models/patch_methods) means all of them.")
     private List<Path> models;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -65,8 +65,8 @@ final class ReconstructCommand implements Callable<Integer> {
     private PictureLoader.Invert invert = PictureLoader.Invert.AUTO;
 
     @Option(names = "--tiling", paramLabel = "MODE",
-            description = {"overlap: every window, pixels averaged (default); padded: zero-padded to a multiple of",
-                    "the patch size (28 -> 30), non-overlapping tiles, blank tiles -> the all-zero null centroid."})
+            description = "overlap (default): every window, pixels averaged; padded: zero-padded to a multiple of "
+                    + "the patch size (28 -> 30), non-overlapping tiles, blank tiles -> the all-zero null centroid.")
     private String tiling = Tiling.OVERLAP.configName();
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The PNG to write.")
