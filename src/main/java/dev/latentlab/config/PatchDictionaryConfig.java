@@ -1,5 +1,6 @@
 package dev.latentlab.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -52,7 +53,7 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
         Check.notNull("report", report, "a map");
         Check.notNull("output", output, "a map");
         List<Integer> sparseK = sparse.k() == null ? kmeans.k() : sparse.k();
-        List<Integer> allK = new java.util.ArrayList<>(kmeans.k());
+        List<Integer> allK = new ArrayList<>(kmeans.k());
         sparseK.stream().filter(k -> !allK.contains(k)).forEach(allK::add);
         Check.eachIn("report.atlas_k", report.atlasK(), allK, sparse.k() == null ? "kmeans.k" : "kmeans.k or sparse.k");
         if (report.codeK() != null && !sparseK.contains(report.codeK())) {

@@ -33,9 +33,4 @@ public record PatchDictionary(int patchSize, int stride, int k, float[] centroid
     public long[] usage() {
         return counts;
     }
-
-    /** Centroid {@code c} as a copy of its pixels. */
-    public float[] centroid(int c) {
-        return element(c);
-    }
 }

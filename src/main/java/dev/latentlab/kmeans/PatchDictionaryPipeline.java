@@ -233,9 +233,14 @@ public final class PatchDictionaryPipeline {
         }
         List<KFitSummary> firstMethod = results.stream().filter(r -> r.method().equals(methods.get(0))).toList();
         Integer elbowK = elbow(results);
+        int elbowIndex = 0;
+        for (int i = 0; i < firstMethod.size(); i++) {
+            if (elbowK != null && firstMethod.get(i).k() == elbowK) {
+                elbowIndex = i;
+            }
+        }
         PatchDictionaryFigures.mseVsK(run.resolve(PatchDictionaryFigures.MSE_VS_K),
-                (config.methods() == null ? "Patch dictionary" : methods.get(0)) + ": MSE vs K", firstMethod,
-                elbowK == null ? 0 : config.kmeans().k().indexOf(elbowK));
+                (config.methods() == null ? "Patch dictionary" : methods.get(0)) + ": MSE vs K", firstMethod, elbowIndex);
         first.add(PatchDictionaryFigures.MSE_VS_K);
         PatchDictionaryFigures.reconstructions(run.resolve(PatchDictionaryFigures.RECON_TEST), testExamples, testRecon, 3);
         first.add(PatchDictionaryFigures.RECON_TEST);
