@@ -5,29 +5,39 @@ import dev.latentlab.data.IdxReader;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.PictureLoader;
+import dev.latentlab.kmeans.PatchCodebook;
 import dev.latentlab.kmeans.PatchCoder;
-import dev.latentlab.kmeans.PatchDictionary;
 import dev.latentlab.kmeans.PatchDictionaryFigures;
 import dev.latentlab.kmeans.PatchDictionaryFiles;
 import dev.latentlab.kmeans.PatchReconstructor;
+import dev.latentlab.kmeans.SparseDictionary;
+import dev.latentlab.kmeans.Tiling;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code reconstruct}: rebuilds digits or pictures with a saved patch dictionary and writes a PNG. */
+/** {@code reconstruct}: rebuilds digits or pictures with saved patch dictionaries and writes a PNG. */
 @Command(name = "reconstruct", mixinStandardHelpOptions = true,
-        description = {"Rebuild digits with a saved patch dictionary (overlapping-patch averaging) and write",
-                "a PNG: originals on top, reconstructions below. Prints MSE and PSNR (0..255 scale)."})
+        description = "Rebuild digits or pictures with saved patch dictionaries (k-means or sparse coding) and write "
+                + "a PNG: originals on top, one row of reconstructions per dictionary below. Prints MSE and PSNR "
+                + "(0..255 scale) per dictionary.")
 final class ReconstructCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "Dictionary folder, e.g. models/kmeans_quick/k100.")
-    private Path model;
+    @Option(names = "--model", required = true, paramLabel = "DIR", split = ",",
+            description = "Dictionary folders, e.g. models/kmeans_quick/k100 (repeatable or comma-separated); "
+                    + "a folder of dictionary folders (e.g. models/patch_methods) means all of them.")
+    private List<Path> models;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Input input;
@@ -54,6 +64,11 @@ final class ReconstructCommand implements Callable<Integer> {
     @Option(names = "--invert", description = "With --image: AUTO, YES or NO (default: ${DEFAULT-VALUE}).")
     private PictureLoader.Invert invert = PictureLoader.Invert.AUTO;
 
+    @Option(names = "--tiling", paramLabel = "MODE",
+            description = "overlap (default): every window, pixels averaged; padded: zero-padded to a multiple of "
+                    + "the patch size (28 -> 30), non-overlapping tiles, blank tiles -> the all-zero null centroid.")
+    private String tiling = Tiling.OVERLAP.configName();
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The PNG to write.")
     private Path out;
 
@@ -62,7 +77,13 @@ final class ReconstructCommand implements Callable<Integer> {
         if (first < 1) {
             throw new BadInputException("--first " + first + ": expected an integer >= 1");
         }
-        PatchDictionary dictionary = PatchDictionaryFiles.load(model);
+        Tiling mode;
+        try {
+            mode = Tiling.fromConfigName(tiling);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--" + e.getMessage());
+        }
+        Map<String, PatchCodebook> dictionaries = dictionaries();
         ImageSet images;
         if (input.idx != null) {
             images = IdxReader.readImages(input.idx, null).head(first);
@@ -71,14 +92,61 @@ final class ReconstructCommand implements Callable<Integer> {
         } else {
             images = PictureLoader.load(input.images, 28, 28, invert);
         }
-        float[] recon;
+        Map<String, float[]> rows = new LinkedHashMap<>();
         try (PatchCoder coder = new PatchCoder(Runtime.getRuntime().availableProcessors(), 0)) {
-            recon = coder.reconstruct(images, dictionary);
+            for (Map.Entry<String, PatchCodebook> e : dictionaries.entrySet()) {
+                rows.put(e.getKey(), coder.reconstruct(images, e.getValue(), mode));
+            }
         }
-        double mse = PatchReconstructor.mse(images, recon);
-        PatchDictionaryFigures.reconstructions(out, images, Map.of(dictionary.k(), recon), 4);
-        System.out.printf(Locale.ROOT, "%d images, K=%d: MSE %.2f (%.5f on [0,1]), PSNR %.2f dB -> %s%n",
-                images.count(), dictionary.k(), mse, mse / (255.0 * 255.0), PatchReconstructor.psnr(mse), out);
+        PatchDictionaryFigures.reconstructions(out, images, rows, 4);
+        for (Map.Entry<String, float[]> e : rows.entrySet()) {
+            double mse = PatchReconstructor.mse(images, e.getValue());
+            System.out.printf(Locale.ROOT, "%d images, %s: MSE %.2f (%.5f on [0,1]), PSNR %.2f dB%n",
+                    images.count(), e.getKey(), mse, mse / (255.0 * 255.0), PatchReconstructor.psnr(mse));
+        }
+        System.out.println(mode.configName() + " tiling -> " + out);
         return ExitCode.OK;
+    }
+
+    /**
+     * The dictionaries by figure label, in the order given; a folder of dictionary folders expands to them (by
+     * name, then K). One dictionary is labelled {@code K=<k>} (sparse: {@code sparse K=<k> T=<t>}); several by
+     * their folder names.
+     */
+    private Map<String, PatchCodebook> dictionaries() throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        for (Path m : models) {
+            dirs.addAll(expand(m));
+        }
+        Map<String, PatchCodebook> out = new LinkedHashMap<>();
+        for (Path dir : dirs) {
+            PatchCodebook codebook = PatchDictionaryFiles.loadCodebook(dir);
+            String label = dirs.size() == 1 ? describe(codebook) : String.valueOf(dir.getFileName());
+            out.put(out.containsKey(label) ? dir.toString() : label, codebook);
+        }
+        return out;
+    }
+
+    private static List<Path> expand(Path dir) throws IOException {
+        if (PatchDictionaryFiles.isDictionary(dir) || !Files.isDirectory(dir)) {
+            return List.of(dir);
+        }
+        List<Path> found;
+        try (Stream<Path> children = Files.list(dir)) {
+            found = children.filter(PatchDictionaryFiles::isDictionary)
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString().replaceFirst("k\\d+$", ""))
+                            .thenComparingLong(p -> trailingNumber(p.getFileName().toString())))
+                    .toList();
+        }
+        return found.isEmpty() ? List.of(dir) : found;
+    }
+
+    private static long trailingNumber(String name) {
+        String digits = name.replaceFirst("^.*?(\\d*)$", "$1");
+        return digits.isEmpty() ? 0 : Long.parseLong(digits);
+    }
+
+    private static String describe(PatchCodebook codebook) {
+        return codebook instanceof SparseDictionary s ? "sparse K=" + s.k() + " T=" + s.nonZeros() : "K=" + codebook.k();
     }
 }

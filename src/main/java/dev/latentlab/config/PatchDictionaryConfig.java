@@ -1,41 +1,76 @@
 package dev.latentlab.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The config of task {@code kmeans_patches}: a k-means dictionary of MNIST image patches, fitted for each K
- * in {@code kmeans.k}. See the package docs for how defaults and validation work.
+ * The config of task {@code kmeans_patches}: dictionaries of MNIST image patches (k-means, mini-batch k-means,
+ * sparse coding), fitted for each K. See the package docs for how defaults and validation work.
  *
  * @param task    always {@value #TASK}
  * @param name    the run name ({@code runs/<stamp>-<name>/}, {@code models/<name>/}): letters, digits, '_',
  *                '.', '-'; defaults to the config file's base name
  * @param seed    the seed of every random choice in the run
+ * @param methods the methods compared side by side: {@code lloyd}, {@code minibatch} (k-means, see
+ *                {@code kmeans}), {@code sparse} (sparse coding, see {@code sparse}); null = {@code kmeans.algorithm}
+ *                alone, with the single-method file names of the first version ({@code models/<name>/k<K>/})
  * @param data    which MNIST digits to use
- * @param patches how patches are cut from the digits
+ * @param patches how patches are cut from the digits, and how digits are tiled to be rebuilt
  * @param kmeans  the k-means fits
+ * @param sparse  the sparse-coding fits
  * @param report  figures of the run report
  * @param output  where runs and models go
  */
-public record PatchDictionaryConfig(String task, String name, long seed, Data data, Patches patches, KMeans kmeans,
-                                    Report report, Output output) {
+public record PatchDictionaryConfig(String task, String name, long seed, List<String> methods, Data data,
+                                    Patches patches, KMeans kmeans, Sparse sparse, Report report, Output output) {
     /** The task id this config is for. */
     public static final String TASK = "kmeans_patches";
+    /** The method names. */
+    public static final List<String> METHODS = List.of("lloyd", "minibatch", "sparse");
     /** A run name: letters, digits, '_', '.', '-', and not only dots (it names folders). */
     public static final Pattern RUN_NAME = Pattern.compile("(?!\\.+$)[A-Za-z0-9_.-]+");
     /** Every key at its default. */
-    public static final PatchDictionaryConfig DEFAULTS = new PatchDictionaryConfig(TASK, TASK, 42L, Data.DEFAULTS,
-            Patches.DEFAULTS, KMeans.DEFAULTS, Report.DEFAULTS, Output.DEFAULTS);
+    public static final PatchDictionaryConfig DEFAULTS = new PatchDictionaryConfig(TASK, TASK, 42L, null,
+            Data.DEFAULTS, Patches.DEFAULTS, KMeans.DEFAULTS, Sparse.DEFAULTS, Report.DEFAULTS, Output.DEFAULTS);
 
     public PatchDictionaryConfig {
         Check.oneOf("task", task, TASK);
         Check.matches("name", name, RUN_NAME, "a name of letters, digits, '_', '.', '-'");
+        if (methods != null) {
+            methods = Check.nonEmpty("methods", methods);
+            for (int i = 0; i < methods.size(); i++) {
+                Check.oneOf("methods[" + i + "]", methods.get(i), METHODS.toArray(String[]::new));
+                if (methods.indexOf(methods.get(i)) != i) {
+                    throw new InvalidValueException("methods[" + i + "]", methods.get(i), "each method once");
+                }
+            }
+        }
         Check.notNull("data", data, "a map");
         Check.notNull("patches", patches, "a map");
         Check.notNull("kmeans", kmeans, "a map");
+        Check.notNull("sparse", sparse, "a map");
         Check.notNull("report", report, "a map");
         Check.notNull("output", output, "a map");
-        Check.eachIn("report.atlas_k", report.atlasK(), kmeans.k(), "kmeans.k");
+        List<Integer> sparseK = sparse.k() == null ? kmeans.k() : sparse.k();
+        List<Integer> allK = new ArrayList<>(kmeans.k());
+        sparseK.stream().filter(k -> !allK.contains(k)).forEach(allK::add);
+        Check.eachIn("report.atlas_k", report.atlasK(), allK, sparse.k() == null ? "kmeans.k" : "kmeans.k or sparse.k");
+        if (report.codeK() != null && !sparseK.contains(report.codeK())) {
+            throw new InvalidValueException("report.code_k", report.codeK(), "null or a value listed in "
+                    + (sparse.k() == null ? "kmeans.k " : "sparse.k ") + ValueText.of(sparseK));
+        }
+        int dim = patches.size() * patches.size();
+        if (sparse.nonZeros() > dim) {
+            throw new InvalidValueException("sparse.non_zeros", sparse.nonZeros(),
+                    "an integer from 1 to " + dim + " (the pixels of a patch)");
+        }
+        int largestSparseK = sparseK.get(sparseK.size() - 1);
+        if (methods != null && methods.contains("sparse") && kmeans.fitSample() != null
+                && kmeans.fitSample() < largestSparseK) {
+            throw new InvalidValueException("kmeans.fit_sample", kmeans.fitSample(),
+                    "null or an integer >= the largest sparse.k (" + largestSparseK + ")");
+        }
     }
 
     /**
@@ -58,19 +93,23 @@ public record PatchDictionaryConfig(String task, String name, long seed, Data da
     }
 
     /**
-     * Patch extraction.
+     * Patch extraction, and the tiling of digits rebuilt from a dictionary.
      *
      * @param size      the side of the square patches, 1 to 28 pixels
-     * @param stride    the step between patches, in pixels
+     * @param stride    the step between patches, in pixels (training patches and overlapping reconstruction)
      * @param dropBlank leave out patches whose pixels are all zero
+     * @param tiling    how digits are rebuilt: {@code overlap} (every window at the stride, each pixel the mean of
+     *                  the windows over it) or {@code padded} (zero-padded to a multiple of the size, e.g. 28 to 30,
+     *                  cut into non-overlapping tiles, blank tiles coded by an all-zero "null" centroid)
      */
-    public record Patches(int size, int stride, boolean dropBlank) {
+    public record Patches(int size, int stride, boolean dropBlank, String tiling) {
         /** Every key at its default. */
-        public static final Patches DEFAULTS = new Patches(5, 1, true);
+        public static final Patches DEFAULTS = new Patches(5, 1, true, "overlap");
 
         public Patches {
             Check.inRange("size", size, 1, 28);
             Check.atLeast("stride", stride, 1);
+            Check.oneOf("tiling", tiling, "overlap", "padded");
         }
     }
 
@@ -120,20 +159,58 @@ public record PatchDictionaryConfig(String task, String name, long seed, Data da
     }
 
     /**
+     * Sparse coding (method {@code sparse}): MOD dictionary learning with OMP codes, on the same patches
+     * ({@code kmeans.fit_sample}) and threads as k-means.
+     *
+     * @param k        the numbers of atoms, strictly increasing; null = {@code kmeans.k}
+     * @param nonZeros the most non-zero weights of a patch's code (OMP's T), at most the pixels of a patch
+     * @param maxIter  the most dictionary-learning iterations (each a MOD update and an OMP pass over the patches)
+     * @param tol      stop when an iteration lowers the training error by less than this fraction of it
+     */
+    public record Sparse(List<Integer> k, int nonZeros, int maxIter, double tol) {
+        /** Every key at its default. */
+        public static final Sparse DEFAULTS = new Sparse(null, 2, 30, 1.0e-3);
+
+        public Sparse {
+            if (k != null) {
+                k = Check.nonEmpty("k", k);
+                k = Check.eachAtLeast("k", k, 1);
+                k = Check.strictlyIncreasing("k", k);
+            }
+            Check.atLeast("non_zeros", nonZeros, 1);
+            Check.atLeast("max_iter", maxIter, 1);
+            Check.atLeast("tol", tol, 0.0);
+        }
+    }
+
+    /**
      * The run report's figures.
      *
-     * @param atlasK         the Ks to draw a centroid atlas for, each one of {@code kmeans.k}
+     * @param atlasK         the Ks to draw a centroid (atom) atlas and patch examples for, each in {@code kmeans.k}
+     *                       or {@code sparse.k}
      * @param exampleDigits  digits shown in the reconstruction figures
-     * @param examplePatches original-versus-nearest-centroid patch examples
+     * @param examplePatches original-versus-coded patch examples
+     * @param codeK          the number of atoms whose code weights of one test patch are drawn as a heat map
+     *                       (method {@code sparse}); null = the largest
+     * @param codePatch      which non-blank test patch (an index) the heat map codes; null = the example patch
+     *                       whose pixels vary most (a stroke's edge)
+     * @param novelImages    pictures (PNG/JPEG, any size: grey, resized to 28x28 with area averaging, inverted when
+     *                       mostly light) rebuilt with every method and K on one figure
      */
-    public record Report(List<Integer> atlasK, int exampleDigits, int examplePatches) {
+    public record Report(List<Integer> atlasK, int exampleDigits, int examplePatches, Integer codeK, Integer codePatch,
+                         List<String> novelImages) {
         /** Every key at its default. */
-        public static final Report DEFAULTS = new Report(List.of(), 8, 16);
+        public static final Report DEFAULTS = new Report(List.of(), 8, 16, null, null, List.of());
 
         public Report {
             atlasK = Check.list("atlas_k", atlasK);
             Check.atLeast("example_digits", exampleDigits, 1);
             Check.atLeast("example_patches", examplePatches, 1);
+            Check.nullOrAtLeast("code_patch", codePatch, 0);
+            novelImages = Check.list("novel_images", novelImages);
+            for (int i = 0; i < novelImages.size(); i++) {
+                Check.nonEmpty("novel_images[" + i + "]", novelImages.get(i));
+            }
         }
     }
 }

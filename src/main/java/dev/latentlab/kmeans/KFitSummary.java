@@ -3,10 +3,12 @@ package dev.latentlab.kmeans;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The figures of one K of a patch-dictionary run, as written to summary.json (MSE per pixel on the 0..255 scale;
- * the {@code _unit} fields are the same errors on the [0, 1] scale).
+ * The figures of one method and K of a patch-dictionary run, as written to summary.json (MSE per pixel on the
+ * 0..255 scale; the {@code _unit} fields are the same errors on the [0, 1] scale). {@code empty_clusters} counts
+ * the centroids (atoms) no training patch uses.
  */
 public record KFitSummary(
+        @JsonProperty("method") String method,
         @JsonProperty("k") int k,
         @JsonProperty("iterations") int iterations,
         @JsonProperty("converged") boolean converged,

@@ -2,13 +2,7 @@ package dev.latentlab.kmeans;
 
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,9 +24,8 @@ public final class NearestCentroidSearch implements AutoCloseable {
     /** Bytes of distance tile per thread that the automatic tile size aims at (fits in L2/L3). */
     static final long TILE_BYTES = 4L << 20;
 
-    private final int threads;
     private final int tileRowsOption;
-    private final ExecutorService pool;
+    private final TileRunner runner;
 
     /**
      * @param threads  worker threads (>= 1)
@@ -42,13 +35,8 @@ public final class NearestCentroidSearch implements AutoCloseable {
         if (threads < 1 || tileRows < 0) {
             throw new IllegalArgumentException("threads " + threads + ", tile rows " + tileRows);
         }
-        this.threads = threads;
         this.tileRowsOption = tileRows;
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "nearest-centroid");
-            t.setDaemon(true);
-            return t;
-        });
+        this.runner = new TileRunner(threads, "nearest-centroid");
     }
 
     /** Rows per tile so that one tile of distances is about {@link #TILE_BYTES}, between 256 and 8192. */
@@ -59,7 +47,7 @@ public final class NearestCentroidSearch implements AutoCloseable {
 
     /** Worker threads. */
     public int threads() {
-        return threads;
+        return runner.threads();
     }
 
     /** Rows per tile used for {@code k} centroids. */
@@ -91,30 +79,8 @@ public final class NearestCentroidSearch implements AutoCloseable {
             throw new IllegalArgumentException("centroids length " + centroids.length + " != " + k + "*" + dim);
         }
         int tile = tileRows(k);
-        List<long[]> tiles = tiles(x, tile);
         try (INDArray augmented = augmentedCentroids(centroids, k, dim)) {
-            AtomicInteger next = new AtomicInteger();
-            int workers = (int) Math.min(threads, Math.max(1, tiles.size()));
-            List<Future<S>> futures = new ArrayList<>();
-            try (SingleThreadedNatives ignored = SingleThreadedNatives.when(workers > 1)) {
-                for (int w = 0; w < workers; w++) {
-                    futures.add(pool.submit(() -> work(x, augmented, k, tile, tiles, next, newState.get(), visitor)));
-                }
-                List<S> states = new ArrayList<>(workers);
-                for (Future<S> f : futures) {
-                    states.add(f.get());
-                }
-                return states;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
+            return runner.run(x, tile, () -> new SearchWorker<>(x, augmented, k, tile, newState.get(), visitor));
         }
     }
 
@@ -124,70 +90,74 @@ public final class NearestCentroidSearch implements AutoCloseable {
      */
     public double gemmOnlySeconds(PatchMatrix x, float[] centroids, int k) {
         int tile = tileRows(k);
-        List<long[]> tiles = tiles(x, tile);
         long start = System.nanoTime();
         try (INDArray augmented = augmentedCentroids(centroids, k, x.dim())) {
-            AtomicInteger next = new AtomicInteger();
-            SingleThreadedNatives natives = SingleThreadedNatives.when(threads > 1);
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < threads; w++) {
-                futures.add(pool.submit(() -> {
-                    try (INDArray distances = Nd4j.createUninitialized(DataType.FLOAT, tile, k)) {
-                        for (int t = next.getAndIncrement(); t < tiles.size(); t = next.getAndIncrement()) {
-                            long[] spec = tiles.get(t);
-                            int count = (int) spec[2];
-                            INDArray rows = x.block((int) spec[0]).get(NDArrayIndex.interval(spec[1], spec[1] + count), NDArrayIndex.all());
-                            INDArray d = count == tile ? distances : distances.get(NDArrayIndex.interval(0, count), NDArrayIndex.all());
-                            Nd4j.gemm(rows, augmented, d, false, true, 1.0, 0.0);
-                        }
-                    }
-                }));
-            }
-            try (natives) {
-                for (Future<?> f : futures) {
-                    f.get();
+            runner.run(x, tile, () -> new TileRunner.Worker<Void>() {
+                private final INDArray distances = Nd4j.createUninitialized(DataType.FLOAT, tile, k);
+
+                @Override
+                public void process(TileRunner.Tile t) {
+                    INDArray d = t.count() == tile ? distances
+                            : distances.get(NDArrayIndex.interval(0, t.count()), NDArrayIndex.all());
+                    Nd4j.gemm(t.rows(x), augmented, d, false, true, 1.0, 0.0);
                 }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+
+                @Override
+                public Void result() {
+                    return null;
+                }
+
+                @Override
+                public void close() {
+                    distances.close();
+                }
+            });
         }
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static List<long[]> tiles(PatchMatrix x, int tile) {
-        List<long[]> tiles = new ArrayList<>();
-        for (int b = 0; b < x.blockCount(); b++) {
-            int n = x.rowsInBlock(b);
-            for (int start = 0; start < n; start += tile) {
-                tiles.add(new long[] {b, start, Math.min(tile, n - start)});
-            }
-        }
-        return tiles;
-    }
+    /** One thread's distance and argmin buffers, and the caller's state that visits each tile's result. */
+    private static final class SearchWorker<S> implements TileRunner.Worker<S> {
+        private final PatchMatrix x;
+        private final INDArray augmented;
+        private final int tile;
+        private final S state;
+        private final TileVisitor<S> visitor;
+        private final INDArray distances;
+        private final INDArray nearest;
+        private final LongBuffer nearestView;
 
-    private static <S> S work(PatchMatrix x, INDArray augmented, int k, int tile, List<long[]> tiles,
-                              AtomicInteger next, S state, TileVisitor<S> visitor) {
-        try (INDArray distances = Nd4j.createUninitialized(DataType.FLOAT, tile, k);
-             INDArray nearest = Nd4j.createUninitialized(DataType.LONG, tile)) {
-            LongBuffer nearestView = nearest.data().asNioLong();
-            for (int t = next.getAndIncrement(); t < tiles.size(); t = next.getAndIncrement()) {
-                long[] spec = tiles.get(t);
-                int b = (int) spec[0];
-                int start = (int) spec[1];
-                int count = (int) spec[2];
-                INDArray rows = x.block(b).get(NDArrayIndex.interval(start, start + count), NDArrayIndex.all());
-                INDArray d = count == tile ? distances : distances.get(NDArrayIndex.interval(0, count), NDArrayIndex.all());
-                INDArray out = count == tile ? nearest : nearest.get(NDArrayIndex.interval(0, count));
-                Nd4j.gemm(rows, augmented, d, false, true, 1.0, 0.0);
-                Nd4j.exec(new ArgMin(new INDArray[] {d}, new INDArray[] {out}, false, 1));
-                long firstRow = (long) b * x.blockRows() + start;
-                visitor.visit(state, x.view(b), start, firstRow, count, nearestView);
-            }
+        SearchWorker(PatchMatrix x, INDArray augmented, int k, int tile, S state, TileVisitor<S> visitor) {
+            this.x = x;
+            this.augmented = augmented;
+            this.tile = tile;
+            this.state = state;
+            this.visitor = visitor;
+            this.distances = Nd4j.createUninitialized(DataType.FLOAT, tile, k);
+            this.nearest = Nd4j.createUninitialized(DataType.LONG, tile);
+            this.nearestView = nearest.data().asNioLong();
         }
-        return state;
+
+        @Override
+        public void process(TileRunner.Tile t) {
+            int count = t.count();
+            INDArray d = count == tile ? distances : distances.get(NDArrayIndex.interval(0, count), NDArrayIndex.all());
+            INDArray out = count == tile ? nearest : nearest.get(NDArrayIndex.interval(0, count));
+            Nd4j.gemm(t.rows(x), augmented, d, false, true, 1.0, 0.0);
+            Nd4j.exec(new ArgMin(new INDArray[] {d}, new INDArray[] {out}, false, 1));
+            visitor.visit(state, x.view(t.block()), t.start(), t.firstRow(), count, nearestView);
+        }
+
+        @Override
+        public S result() {
+            return state;
+        }
+
+        @Override
+        public void close() {
+            distances.close();
+            nearest.close();
+        }
     }
 
     /** {@code [-2c, ||c||^2]} as a K x (D+1) matrix. */
@@ -207,6 +177,6 @@ public final class NearestCentroidSearch implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        runner.close();
     }
 }

@@ -1,10 +1,11 @@
 package dev.latentlab.kmeans;
 
 /**
- * A learned patch dictionary: K centroids of {@code patchSize x patchSize} pixels (0..255 scale), the window
- * stride it was learned with, and how many training patches each centroid holds.
+ * A learned k-means patch dictionary: K centroids of {@code patchSize x patchSize} pixels (0..255 scale), the
+ * window stride it was learned with, and how many training patches each centroid holds.
  */
-public record PatchDictionary(int patchSize, int stride, int k, float[] centroids, long[] counts) {
+public record PatchDictionary(int patchSize, int stride, int k, float[] centroids, long[] counts)
+        implements PatchCodebook {
 
     public PatchDictionary {
         if (patchSize < 1 || stride < 1 || k < 1) {
@@ -23,21 +24,13 @@ public record PatchDictionary(int patchSize, int stride, int k, float[] centroid
         return new PatchDictionary(patches.size(), patches.stride(), result.k(), result.centroids(), result.counts());
     }
 
-    /** The window geometry the dictionary was learned with. */
-    public PatchExtractor extractor() {
-        return new PatchExtractor(patchSize, stride);
+    @Override
+    public float[] elements() {
+        return centroids;
     }
 
-    /** Centroid {@code c} as a copy of its pixels. */
-    public float[] centroid(int c) {
-        int d = patchSize * patchSize;
-        return java.util.Arrays.copyOfRange(centroids, c * d, (c + 1) * d);
-    }
-
-    /** Centroid indices ordered by decreasing cluster size (ties by index). */
-    public int[] bySize() {
-        return java.util.stream.IntStream.range(0, k).boxed()
-                .sorted((a, b) -> counts[a] != counts[b] ? Long.compare(counts[b], counts[a]) : Integer.compare(a, b))
-                .mapToInt(Integer::intValue).toArray();
+    @Override
+    public long[] usage() {
+        return counts;
     }
 }

@@ -1,33 +1,48 @@
 package dev.latentlab.kmeans;
 
 import dev.latentlab.data.ImageSet;
+import dev.latentlab.report.HeatMap;
 import dev.latentlab.report.ImageGrid;
+import dev.latentlab.report.ImageStack;
 import dev.latentlab.report.LinePlot;
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The PNG figures of a patch-dictionary run: MSE vs K, centroid atlas, patch examples, reconstructions. */
+/**
+ * The PNG figures of a patch-dictionary run: MSE vs K, the methods compared, centroid/atom atlases, patch examples,
+ * reconstructions and the code weights of one patch.
+ */
 public final class PatchDictionaryFigures {
     static final String MSE_VS_K = "mse_vs_k.png";
+    static final String COMPARISON = "compare_mse_vs_k.png";
     static final String RECON_TRAIN = "reconstruction_train.png";
     static final String RECON_TEST = "reconstruction_test.png";
+    static final String NOVEL = "novel_images.png";
+    private static final Color[] METHOD_COLOURS = {new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C),
+            new Color(0xD62728), new Color(0x9467BD)};
 
     private PatchDictionaryFigures() {
     }
 
-    static String atlasFile(int k) {
-        return "atlas_k" + k + ".png";
+    static String atlasFile(String tag) {
+        return "atlas_" + tag + ".png";
     }
 
-    static String patchExamplesFile(int k) {
-        return "patch_examples_k" + k + ".png";
+    static String patchExamplesFile(String tag) {
+        return "patch_examples_" + tag + ".png";
     }
 
-    /** Train, test and reconstruction MSE against K with the elbow of the test MSE marked. */
-    static void mseVsK(Path file, List<KFitSummary> results, int elbowIndex) throws IOException {
+    static String codeWeightsFile(String tag) {
+        return "code_weights_" + tag + ".png";
+    }
+
+    /** Train, test and reconstruction MSE against K of one method, with the elbow of the test MSE marked. */
+    static void mseVsK(Path file, String title, List<KFitSummary> results, int elbowIndex) throws IOException {
         int n = results.size();
         double[] k = new double[n], train = new double[n], test = new double[n], recon = new double[n];
         for (int i = 0; i < n; i++) {
@@ -37,7 +52,7 @@ public final class PatchDictionaryFigures {
             test[i] = r.testMse();
             recon[i] = r.reconMse();
         }
-        LinePlot plot = LinePlot.titled("Patch dictionary: MSE vs K")
+        LinePlot plot = LinePlot.titled(title)
                 .axes("K (centroids)", "MSE per pixel (0..255 scale)")
                 .series("train patches", k, train)
                 .series("test patches", k, test)
@@ -51,61 +66,109 @@ public final class PatchDictionaryFigures {
         plot.writePng(file);
     }
 
-    /** All centroids of a dictionary in a square grid, largest cluster first. */
-    static void atlas(Path file, PatchDictionary dictionary) throws IOException {
-        List<float[]> cells = new ArrayList<>(dictionary.k());
-        for (int c : dictionary.bySize()) {
-            cells.add(unit(dictionary.centroid(c)));
+    /**
+     * Test-patch MSE (solid) and test-digit reconstruction MSE (dashed) against K, one colour per method, log
+     * scales, on one plot.
+     */
+    static void comparison(Path file, List<KFitSummary> results, String tiling) throws IOException {
+        Map<String, List<KFitSummary>> byMethod = new LinkedHashMap<>();
+        for (KFitSummary r : results) {
+            byMethod.computeIfAbsent(r.method(), m -> new ArrayList<>()).add(r);
         }
-        int upscale = dictionary.k() <= 400 ? 6 : dictionary.k() <= 2500 ? 3 : 2;
-        int s = dictionary.patchSize();
-        ImageGrid.builder(s, s).upscale(upscale).padding(1).square(cells).build().writePng(file);
+        LinePlot plot = LinePlot.titled("Reconstruction error vs K (test patches solid, test digits dashed, "
+                        + tiling + " tiling)")
+                .axes("K (centroids / atoms)", "MSE per pixel (0..255 scale)").logX().logY();
+        int m = 0;
+        for (Map.Entry<String, List<KFitSummary>> e : byMethod.entrySet()) {
+            List<KFitSummary> rs = e.getValue();
+            double[] k = rs.stream().mapToDouble(KFitSummary::k).toArray();
+            double[] test = rs.stream().mapToDouble(KFitSummary::testMse).toArray();
+            double[] recon = rs.stream().mapToDouble(KFitSummary::reconMse).toArray();
+            Color colour = METHOD_COLOURS[m++ % METHOD_COLOURS.length];
+            plot.series(e.getKey() + ": test patches", k, test, colour, false);
+            plot.series(e.getKey() + ": test digits", k, recon, colour, true);
+        }
+        plot.size(1000, 650).writePng(file);
     }
 
-    /** Rows of original patches and their nearest centroids. */
-    static void patchExamples(Path file, PatchMatrix patches, long[] rows, int[] labels, PatchDictionary dictionary)
-            throws IOException {
-        int s = dictionary.patchSize();
-        List<float[]> originals = new ArrayList<>(), coded = new ArrayList<>();
-        for (long r : rows) {
-            float[] p = new float[s * s];
-            patches.copyRow(r, p, 0);
-            originals.add(unit(p));
-            coded.add(unit(dictionary.centroid(labels[(int) r])));
+    /** All elements of a codebook in a square grid, most used first (atoms, which are signed, each stretched). */
+    static void atlas(Path file, PatchCodebook codebook) throws IOException {
+        List<float[]> cells = new ArrayList<>(codebook.k());
+        boolean atoms = codebook instanceof SparseDictionary;
+        for (int c : codebook.byUsage()) {
+            cells.add(atoms ? codebook.element(c) : unit(codebook.element(c)));
         }
-        ImageGrid.builder(s, s).upscale(8).padding(2)
-                .row("original", originals)
-                .row("K=" + dictionary.k(), coded)
+        int upscale = codebook.k() <= 400 ? 6 : codebook.k() <= 2500 ? 3 : 2;
+        int s = codebook.patchSize();
+        ImageGrid.builder(s, s).upscale(upscale).padding(1).normalizeEachCell(atoms).square(cells).build().writePng(file);
+    }
+
+    /** A row of original patches over a row of their approximations ({@code approximations} N x D, 0..255). */
+    static void patchExamples(Path file, List<float[]> originals, float[] approximations, String label, int size)
+            throws IOException {
+        int dim = size * size;
+        List<float[]> top = new ArrayList<>(), coded = new ArrayList<>();
+        for (int i = 0; i < originals.size(); i++) {
+            top.add(unit(originals.get(i)));
+            coded.add(unit(java.util.Arrays.copyOfRange(approximations, i * dim, (i + 1) * dim)));
+        }
+        ImageGrid.builder(size, size).upscale(8).padding(2)
+                .row("original", top)
+                .row(label, coded)
                 .build().writePng(file);
     }
 
     /**
-     * Example digits (first row) and their reconstructions (0..255 floats, image after image) at each K, one row
-     * per K, each cell upscaled {@code upscale} times.
+     * The seed's code-weights figure: a patch and its reconstructions on top, then a heat map of its K code weights
+     * laid out like the atoms, each cell showing its atom.
+     *
+     * @param patch           the patch, 0..255
+     * @param reconstructions label → the patch's reconstruction (0..255), in order
+     * @param code            the patch's K weights
      */
-    public static void reconstructions(Path file, ImageSet digits, Map<Integer, float[]> byK, int upscale)
+    static void codeWeights(Path file, String title, float[] patch, Map<String, float[]> reconstructions,
+                            float[] code, SparseDictionary dictionary) throws IOException {
+        int s = dictionary.patchSize();
+        List<String> titles = new ArrayList<>(List.of("patch"));
+        List<float[]> cells = new ArrayList<>(List.of(unit(patch)));
+        for (Map.Entry<String, float[]> e : reconstructions.entrySet()) {
+            titles.add(e.getKey());
+            cells.add(unit(e.getValue()));
+        }
+        var top = ImageGrid.builder(s, s).upscale(18).padding(10).fontSize(13).columnTitles(titles).row(cells)
+                .build().toImage();
+        List<float[]> atoms = new ArrayList<>(dictionary.k());
+        for (int a = 0; a < dictionary.k(); a++) {
+            atoms.add(stretch(dictionary.element(a)));
+        }
+        int columns = Math.max(1, (int) Math.ceil(Math.sqrt(dictionary.k())));
+        var heat = HeatMap.of(code, columns).title(title).pictures(atoms, s, s).toImage();
+        ImageStack.writePng(file, List.of(top, heat), 8);
+    }
+
+    /**
+     * Example images (first row) and their reconstructions (0..255 floats, image after image), one labelled row
+     * per entry, each cell upscaled {@code upscale} times.
+     */
+    public static void reconstructions(Path file, ImageSet images, Map<String, float[]> rows, int upscale)
             throws IOException {
-        int size = digits.imageSize();
+        int size = images.imageSize();
         List<float[]> originals = new ArrayList<>();
-        for (int i = 0; i < digits.count(); i++) {
+        for (int i = 0; i < images.count(); i++) {
             float[] img = new float[size];
             for (int p = 0; p < size; p++) {
-                img[p] = (digits.pixels()[i * size + p] & 0xff) / 255f;
+                img[p] = (images.pixels()[i * size + p] & 0xff) / 255f;
             }
             originals.add(img);
         }
-        ImageGrid.Builder grid = ImageGrid.builder(digits.height(), digits.width()).upscale(upscale).padding(2)
+        ImageGrid.Builder grid = ImageGrid.builder(images.height(), images.width()).upscale(upscale).padding(2)
                 .row("original", originals);
-        for (Map.Entry<Integer, float[]> e : byK.entrySet()) {
+        for (Map.Entry<String, float[]> e : rows.entrySet()) {
             List<float[]> row = new ArrayList<>();
-            for (int i = 0; i < digits.count(); i++) {
-                float[] img = new float[size];
-                for (int p = 0; p < size; p++) {
-                    img[p] = e.getValue()[i * size + p] / 255f;
-                }
-                row.add(img);
+            for (int i = 0; i < images.count(); i++) {
+                row.add(unit(java.util.Arrays.copyOfRange(e.getValue(), i * size, (i + 1) * size)));
             }
-            grid.row("K=" + e.getKey(), row);
+            grid.row(e.getKey(), row);
         }
         grid.build().writePng(file);
     }
@@ -114,6 +177,21 @@ public final class PatchDictionaryFigures {
         float[] out = new float[pixels.length];
         for (int i = 0; i < pixels.length; i++) {
             out[i] = pixels[i] / 255f;
+        }
+        return out;
+    }
+
+    /** The values stretched from their own min..max to 0..1 (a constant picture becomes mid-grey). */
+    private static float[] stretch(float[] values) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = max > min ? (values[i] - min) / (max - min) : 0.5f;
         }
         return out;
     }

@@ -13,39 +13,68 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Saves and loads a {@link PatchDictionary} as a folder readable from numpy: {@code centroids.npy} (float32,
- * K x size x size, pixel scale 0..255), {@code counts.npy} (int64, K) and {@code dictionary.json} (geometry plus
- * whatever metadata the caller adds: metrics, config, versions).
+ * Saves and loads a {@link PatchCodebook} as a folder readable from numpy: for k-means {@code centroids.npy}
+ * (float32, K x size x size, pixel scale 0..255) and {@code counts.npy} (int64, K); for sparse coding
+ * {@code atoms.npy} (float32, K x size x size, unit norm) and {@code usage.npy} (int64, K); and
+ * {@code dictionary.json} (method, geometry, non-zeros, plus whatever metadata the caller adds: metrics, config,
+ * versions). A sidecar without {@code method} is a k-means dictionary (the first version of the format).
  */
 public final class PatchDictionaryFiles {
     public static final String CENTROIDS = "centroids.npy";
     public static final String COUNTS = "counts.npy";
+    public static final String ATOMS = "atoms.npy";
+    public static final String USAGE = "usage.npy";
     public static final String SIDECAR = "dictionary.json";
     static final String FORMAT = "latentlab.patch-dictionary/1";
+    static final String KMEANS = "kmeans";
+    static final String SPARSE = "sparse";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private PatchDictionaryFiles() {
     }
 
-    /** Writes the dictionary into {@code dir} (created if needed); each file atomically. */
-    public static void save(PatchDictionary dictionary, Path dir, Map<String, ?> metadata) throws IOException {
+    /** Writes the codebook into {@code dir} (created if needed); each file atomically. */
+    public static void save(PatchCodebook codebook, Path dir, Map<String, ?> metadata) throws IOException {
         Files.createDirectories(dir);
-        int s = dictionary.patchSize();
-        AtomicFiles.write(dir.resolve(CENTROIDS), NpyArray.ofFloat32(dictionary.centroids(), dictionary.k(), s, s).toNpyBytes());
-        AtomicFiles.write(dir.resolve(COUNTS), NpyArray.ofInt64(dictionary.counts(), dictionary.k()).toNpyBytes());
+        int s = codebook.patchSize();
+        boolean sparse = codebook instanceof SparseDictionary;
+        AtomicFiles.write(dir.resolve(sparse ? ATOMS : CENTROIDS),
+                NpyArray.ofFloat32(codebook.elements(), codebook.k(), s, s).toNpyBytes());
+        AtomicFiles.write(dir.resolve(sparse ? USAGE : COUNTS), NpyArray.ofInt64(codebook.usage(), codebook.k()).toNpyBytes());
         ObjectNode sidecar = JSON.createObjectNode();
         sidecar.put("format", FORMAT);
+        sidecar.put("method", sparse ? SPARSE : KMEANS);
         sidecar.put("patch_size", s);
-        sidecar.put("stride", dictionary.stride());
-        sidecar.put("k", dictionary.k());
-        sidecar.put("pixel_scale", "0..255");
+        sidecar.put("stride", codebook.stride());
+        sidecar.put("k", codebook.k());
+        if (codebook instanceof SparseDictionary d) {
+            sidecar.put("non_zeros", d.nonZeros());
+            sidecar.put("coding", "omp");
+            sidecar.put("pixel_scale", "unit-norm atoms; weights on the 0..255 scale");
+        } else {
+            sidecar.put("pixel_scale", "0..255");
+        }
         sidecar.set("metadata", JSON.valueToTree(metadata));
         AtomicFiles.writeString(dir.resolve(SIDECAR), JSON.writeValueAsString(sidecar));
     }
 
-    /** Reads a dictionary folder written by {@link #save}; a missing or malformed file is a bad input. */
+    /** Whether {@code dir} holds a dictionary sidecar. */
+    public static boolean isDictionary(Path dir) {
+        return Files.isRegularFile(dir.resolve(SIDECAR));
+    }
+
+    /** Reads a k-means dictionary folder written by {@link #save}; a missing, malformed or sparse one is a bad input. */
     public static PatchDictionary load(Path dir) {
+        PatchCodebook codebook = loadCodebook(dir);
+        if (codebook instanceof PatchDictionary d) {
+            return d;
+        }
+        throw new BadInputException(dir + ": a sparse-coding dictionary, expected a k-means one");
+    }
+
+    /** Reads a k-means or sparse-coding dictionary folder written by {@link #save}. */
+    public static PatchCodebook loadCodebook(Path dir) {
         Path sidecarFile = dir.resolve(SIDECAR);
         if (!Files.isRegularFile(sidecarFile)) {
             throw new BadInputException(dir + ": not a patch dictionary folder (" + SIDECAR + " not found)");
@@ -59,25 +88,34 @@ public final class PatchDictionaryFiles {
         if (!FORMAT.equals(sidecar.path("format").asText())) {
             throw new BadInputException(sidecarFile + ": format " + sidecar.path("format") + ", expected \"" + FORMAT + "\"");
         }
+        String method = sidecar.path("method").asText(KMEANS);
+        if (!method.equals(KMEANS) && !method.equals(SPARSE)) {
+            throw new BadInputException(sidecarFile + ": method \"" + method + "\", expected kmeans or sparse");
+        }
+        boolean sparse = method.equals(SPARSE);
         int size = sidecar.path("patch_size").asInt();
         int stride = sidecar.path("stride").asInt();
         int k = sidecar.path("k").asInt();
-        double[] values = readNpy(dir.resolve(CENTROIDS), (long) k * size * size).toDoubleArray();
-        float[] centroids = new float[values.length];
+        Path elementsFile = dir.resolve(sparse ? ATOMS : CENTROIDS);
+        Path usageFile = dir.resolve(sparse ? USAGE : COUNTS);
+        double[] values = readNpy(elementsFile, (long) k * size * size).toDoubleArray();
+        float[] elements = new float[values.length];
         for (int i = 0; i < values.length; i++) {
-            centroids[i] = (float) values[i];
+            elements[i] = (float) values[i];
         }
-        NpyArray countArray = readNpy(dir.resolve(COUNTS), k);
+        NpyArray countArray = readNpy(usageFile, k);
         long[] counts = new long[k];
         try {
             for (int i = 0; i < k; i++) {
                 counts[i] = countArray.getLong(i);
             }
         } catch (IllegalStateException e) {
-            throw new BadInputException(dir.resolve(COUNTS) + ": expected integer counts, found " + countArray.describe());
+            throw new BadInputException(usageFile + ": expected integer counts, found " + countArray.describe());
         }
         try {
-            return new PatchDictionary(size, stride, k, centroids, counts);
+            return sparse
+                    ? new SparseDictionary(size, stride, k, sidecar.path("non_zeros").asInt(), elements, counts)
+                    : new PatchDictionary(size, stride, k, elements, counts);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(dir + ": inconsistent dictionary (" + e.getMessage() + ")");
         }

@@ -1,14 +1,15 @@
 package dev.latentlab.kmeans;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latentlab.BadInputException;
 import dev.latentlab.config.ConfigYaml;
 import dev.latentlab.config.PatchDictionaryConfig;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.MnistFetcher;
 import dev.latentlab.data.MnistFiles;
+import dev.latentlab.data.PictureLoader;
 import dev.latentlab.report.HtmlReport;
 import dev.latentlab.report.MetricsCsv;
-import dev.latentlab.report.Progress;
 import dev.latentlab.report.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,22 +17,30 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code kmeans_patches} task: cuts MNIST digits into patches, fits a k-means dictionary for each K, measures
- * train/test patch MSE and test-digit reconstruction, saves each dictionary and writes the run folder.
+ * The {@code kmeans_patches} task: cuts MNIST digits into patches, fits a dictionary for each method (k-means,
+ * mini-batch k-means, sparse coding) and K, measures train/test patch MSE and the reconstruction of test digits
+ * (overlapping or padded tiling), rebuilds novel pictures, saves each dictionary and writes the run folder.
  */
 public final class PatchDictionaryPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(PatchDictionaryPipeline.class);
+    static final String COMPARISON_CSV = "comparison.csv";
 
     private final PatchDictionaryConfig config;
+    /** The methods run; a config without {@code methods} runs {@code kmeans.algorithm} alone. */
+    private final List<String> methods;
+    private final Tiling tiling;
 
     public PatchDictionaryPipeline(PatchDictionaryConfig config) {
         this.config = config;
+        this.methods = config.methods() != null ? config.methods() : List.of(config.kmeans().algorithm());
+        this.tiling = Tiling.fromConfigName(config.patches().tiling());
     }
 
     /** The summary.json of a run. */
@@ -42,11 +51,14 @@ public final class PatchDictionaryPipeline {
             @JsonProperty("test_digits") int testDigits,
             @JsonProperty("patch_size") int patchSize,
             @JsonProperty("stride") int stride,
+            @JsonProperty("tiling") String tiling,
             @JsonProperty("patches_total") long patchesTotal,
             @JsonProperty("patches_fit") long patchesFit,
             @JsonProperty("test_patches_total") long testPatchesTotal,
+            @JsonProperty("methods") List<String> methods,
             @JsonProperty("algorithm") String algorithm,
             @JsonProperty("init") String init,
+            @JsonProperty("non_zeros") int nonZeros,
             @JsonProperty("threads") int threads,
             @JsonProperty("results") List<KFitSummary> results,
             @JsonProperty("elbow_k") Integer elbowK,
@@ -65,12 +77,22 @@ public final class PatchDictionaryPipeline {
         ImageSet train = limit(MnistFiles.train(dataDir), config.data().trainLimit());
         ImageSet test = limit(MnistFiles.test(dataDir), config.data().testLimit());
         PatchExtractor patches = new PatchExtractor(config.patches().size(), config.patches().stride());
-        PatchDictionaryConfig.KMeans km = config.kmeans();
-        int threads = km.threads() > 0 ? km.threads() : Runtime.getRuntime().availableProcessors();
+        ImageSet novel = config.report().novelImages().isEmpty() ? null : PictureLoader.load(
+                config.report().novelImages().stream().map(Path::of).toList(), test.height(), test.width(),
+                PictureLoader.Invert.AUTO);
+        Integer codePatch = config.report().codePatch();
+        if (codePatch != null && methods.contains("sparse")) {
+            long testPatches = patches.count(test, true);
+            if (codePatch >= testPatches) {
+                throw new BadInputException("report.code_patch = " + codePatch + ": expected an index below the "
+                        + testPatches + " non-blank test patches");
+            }
+        }
+        int threads = config.kmeans().threads() > 0 ? config.kmeans().threads() : Runtime.getRuntime().availableProcessors();
 
         try (RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
             try {
-                return runIn(run, train, test, patches, threads, start);
+                return runIn(run, train, test, novel, patches, threads, start);
             } catch (RuntimeException | IOException | Error e) {
                 LOG.error("run failed", e);
                 throw e;
@@ -78,18 +100,19 @@ public final class PatchDictionaryPipeline {
         }
     }
 
-    private Path runIn(RunDirectory run, ImageSet train, ImageSet test, PatchExtractor patches, int threads,
-                       long start) throws IOException {
-        PatchDictionaryConfig.KMeans km = config.kmeans();
+    private Path runIn(RunDirectory run, ImageSet train, ImageSet test, ImageSet novel, PatchExtractor patches,
+                       int threads, long start) throws IOException {
+        PatchDictionaryConfig.Report report = config.report();
         run.writeConfig(ConfigYaml.toYaml(config));
         LOG.info("run folder {}", run.path());
-        LOG.info("digits: {} train, {} test; patches {}x{} stride {}{}", train.count(), test.count(),
-                patches.size(), patches.size(), patches.stride(), config.patches().dropBlank() ? ", blank dropped" : "");
+        LOG.info("digits: {} train, {} test; patches {}x{} stride {}{}; methods {}; {} tiling", train.count(),
+                test.count(), patches.size(), patches.size(), patches.stride(),
+                config.patches().dropBlank() ? ", blank dropped" : "", methods, tiling.configName());
         long t0 = System.nanoTime();
         PatchMatrix all = patches.extract(train, config.patches().dropBlank());
         long patchesTotal = all.rows();
         LOG.info("patches_total = {} training patches ({} s)", patchesTotal, seconds(t0));
-        PatchMatrix fitData = subsample(all, km.fitSample(), config.seed());
+        PatchMatrix fitData = subsample(all, config.kmeans().fitSample(), config.seed());
         if (fitData != all) {
             all.close();
             LOG.info("fitting on a seeded sample of {} patches", fitData.rows());
@@ -97,103 +120,157 @@ public final class PatchDictionaryPipeline {
         PatchMatrix testPatches = patches.extract(test, true);
         LOG.info("{} non-blank test patches", testPatches.rows());
 
-        ImageSet trainExamples = train.head(config.report().exampleDigits());
-        ImageSet testExamples = test.head(config.report().exampleDigits());
-        long[] exampleRows = exampleRows(testPatches.rows(), config.report().examplePatches(), config.seed());
-        MetricsCsv metrics = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE),
-                "k", "iteration", "mse", "shift", "empty_clusters", "seconds");
+        ImageSet trainExamples = train.head(report.exampleDigits());
+        ImageSet testExamples = test.head(report.exampleDigits());
+        long[] exampleRows = exampleRows(testPatches.rows(), report.examplePatches(), config.seed());
+        long codeRow = report.codePatch() != null ? report.codePatch() : mostVaried(testPatches, exampleRows);
+        MetricsCsv metrics = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), DictionaryFitter.COLUMNS);
+        MetricsCsv comparison = MetricsCsv.create(run.resolve(COMPARISON_CSV), "method", "k", "train_mse",
+                "test_mse", "recon_mse", "recon_psnr", "fit_seconds", "iterations", "converged");
+        DictionaryFitter fitter = new DictionaryFitter(config, patches, threads, metrics);
         List<KFitSummary> results = new ArrayList<>();
-        Map<Integer, float[]> trainRecon = new LinkedHashMap<>();
-        Map<Integer, float[]> testRecon = new LinkedHashMap<>();
-        List<String> figures = new ArrayList<>(List.of(PatchDictionaryFigures.MSE_VS_K,
-                PatchDictionaryFigures.RECON_TEST, PatchDictionaryFigures.RECON_TRAIN));
+        Map<String, float[]> trainRecon = new LinkedHashMap<>();
+        Map<String, float[]> testRecon = new LinkedHashMap<>();
+        Map<String, float[]> novelRecon = new LinkedHashMap<>();
+        Map<String, float[]> codePatchRecon = new LinkedHashMap<>();
+        List<String> figures = new ArrayList<>();
+        SparseDictionary codeDictionary = null;
+        int codeK = report.codeK() != null ? report.codeK() : sparseK().get(sparseK().size() - 1);
         Path modelRoot = Path.of(config.output().modelsDir(), config.name());
-        Integer elbowK = null;
 
-        try (PatchCoder coder = new PatchCoder(threads, km.tileRows())) {
-            for (int i = 0; i < km.k().size(); i++) {
-                int k = km.k().get(i);
-                LOG.info("K = {} ({} of {})", k, i + 1, km.k().size());
-                KMeansResult fit = fit(fitData, k, threads, metrics);
-                PatchDictionary dictionary = PatchDictionary.of(patches, fit);
-                PatchCoder.Encoding testCode = coder.encode(testPatches, dictionary.centroids());
-                float[] recon = PatchReconstructor.reconstruct(test, patches, dictionary.centroids(), testCode.labels());
-                double reconMse = PatchReconstructor.mse(test, recon);
-                float[] trainExampleRecon = coder.reconstruct(trainExamples, dictionary);
-                trainRecon.put(k, trainExampleRecon);
-                testRecon.put(k, Arrays.copyOf(recon, testExamples.count() * test.imageSize()));
-                int empty = (int) Arrays.stream(fit.counts()).filter(c -> c == 0).count();
-                KFitSummary result = new KFitSummary(k, fit.iterations(), fit.converged(),
-                        fit.secondsPerIteration(), fit.fitSeconds(), fit.mse(), testCode.mse(), reconMse,
-                        PatchReconstructor.psnr(reconMse), PatchReconstructor.mse(trainExamples, trainExampleRecon), empty);
-                results.add(result);
-                LOG.info("K = {}: train MSE {} ({} on [0,1]), test MSE {}, test reconstruction MSE {} / PSNR {} dB,"
-                                + " {} iterations at {} s", k, fmt(result.trainMse()), fmt(result.trainMseUnit()),
-                        fmt(result.testMse()), fmt(reconMse), fmt(result.reconPsnr()), fit.iterations(),
-                        fmt(fit.secondsPerIteration()));
-                if (config.report().atlasK().contains(k)) {
-                    PatchDictionaryFigures.atlas(run.resolve(PatchDictionaryFigures.atlasFile(k)), dictionary);
-                    PatchDictionaryFigures.patchExamples(run.resolve(PatchDictionaryFigures.patchExamplesFile(k)),
-                            testPatches, exampleRows, testCode.labels(), dictionary);
-                    figures.add(PatchDictionaryFigures.atlasFile(k));
-                    figures.add(PatchDictionaryFigures.patchExamplesFile(k));
+        try (PatchCoder coder = new PatchCoder(threads, config.kmeans().tileRows());
+             PatchMatrix examples = testPatches.gather(exampleRows);
+             PatchMatrix codeMatrix = testPatches.gather(new long[] {codeRow})) {
+            for (String method : methods) {
+                List<Integer> ks = method.equals("sparse") ? sparseK() : config.kmeans().k();
+                for (int i = 0; i < ks.size(); i++) {
+                    int k = ks.get(i);
+                    LOG.info("{} K = {} ({} of {})", method, k, i + 1, ks.size());
+                    DictionaryFitter.Fit fit = fitter.fit(fitData, method, k);
+                    PatchCodebook codebook = fit.codebook();
+                    double testMse = coder.mse(testPatches, codebook);
+                    float[] recon = coder.reconstruct(test, codebook, tiling);
+                    double reconMse = PatchReconstructor.mse(test, recon);
+                    float[] trainExampleRecon = coder.reconstruct(trainExamples, codebook, tiling);
+                    String label = rowLabel(method, k);
+                    trainRecon.put(label, trainExampleRecon);
+                    testRecon.put(label, Arrays.copyOf(recon, testExamples.count() * test.imageSize()));
+                    if (novel != null) {
+                        novelRecon.put(label, coder.reconstruct(novel, codebook, tiling));
+                    }
+                    codePatchRecon.put(label, coder.approximate(codeMatrix, codebook, false));
+                    KFitSummary result = new KFitSummary(method, k, fit.iterations(), fit.converged(),
+                            fit.secondsPerIteration(), fit.fitSeconds(), fit.trainMse(), testMse, reconMse,
+                            PatchReconstructor.psnr(reconMse), PatchReconstructor.mse(trainExamples, trainExampleRecon),
+                            fit.unused());
+                    results.add(result);
+                    comparison.append(method, k, result.trainMse(), testMse, reconMse, result.reconPsnr(),
+                            fit.fitSeconds(), fit.iterations(), fit.converged());
+                    LOG.info("{} K = {}: train MSE {} ({} on [0,1]), test MSE {}, test reconstruction MSE {} / PSNR {} dB,"
+                                    + " {} iterations at {} s, fit {} s", method, k, fmt(result.trainMse()),
+                            fmt(result.trainMseUnit()), fmt(testMse), fmt(reconMse), fmt(result.reconPsnr()),
+                            fit.iterations(), fmt(fit.secondsPerIteration()), fmt(fit.fitSeconds()));
+                    String tag = tag(method, k);
+                    if (report.atlasK().contains(k)) {
+                        PatchDictionaryFigures.atlas(run.resolve(PatchDictionaryFigures.atlasFile(tag)), codebook);
+                        PatchDictionaryFigures.patchExamples(run.resolve(PatchDictionaryFigures.patchExamplesFile(tag)),
+                                rows(examples), coder.approximate(examples, codebook, false), label, patches.size());
+                        figures.add(PatchDictionaryFigures.atlasFile(tag));
+                        figures.add(PatchDictionaryFigures.patchExamplesFile(tag));
+                    }
+                    if (codebook instanceof SparseDictionary sparse && k == codeK) {
+                        codeDictionary = sparse;
+                    }
+                    if (config.output().saveModel()) {
+                        PatchDictionaryFiles.save(codebook, modelRoot.resolve(tag), modelMetadata(method, result, patchesTotal));
+                    }
+                    run.writeSummary(summary(train, test, patchesTotal, fitData.rows(), testPatches.rows(), threads,
+                            results, elbow(results), modelRoot, start));
                 }
-                if (config.output().saveModel()) {
-                    PatchDictionaryFiles.save(dictionary, modelRoot.resolve("k" + k), modelMetadata(result, patchesTotal));
-                }
-                elbowK = elbow(results);
-                run.writeSummary(summary(train, test, patchesTotal, fitData.rows(), testPatches.rows(), threads,
-                        results, elbowK, modelRoot, start));
+            }
+            if (codeDictionary != null) {
+                writeCodeWeights(run, coder, codeMatrix, codeRow, codeDictionary, codePatchRecon, figures);
             }
         } finally {
             fitData.close();
             testPatches.close();
         }
-        PatchDictionaryFigures.mseVsK(run.resolve(PatchDictionaryFigures.MSE_VS_K), results,
-                elbowK == null ? 0 : km.k().indexOf(elbowK));
-        PatchDictionaryFigures.reconstructions(run.resolve(PatchDictionaryFigures.RECON_TEST), testExamples, testRecon, 3);
-        PatchDictionaryFigures.reconstructions(run.resolve(PatchDictionaryFigures.RECON_TRAIN), trainExamples, trainRecon, 3);
+        writeFigures(run, results, testExamples, testRecon, trainExamples, trainRecon, novel, novelRecon, figures);
         HtmlReport.forRun(run.path()).title("Patch dictionary " + config.name()).imageOrder(figures).write();
         LOG.info("done in {} s: {}", seconds(start), run.path());
         return run.path();
     }
 
-    private KMeansResult fit(PatchMatrix x, int k, int threads, MetricsCsv metrics) throws IOException {
-        PatchDictionaryConfig.KMeans km = config.kmeans();
-        KMeansOptions options = new KMeansOptions(k,
-                km.init().equals("random") ? KMeansOptions.Init.RANDOM : KMeansOptions.Init.KMEANS_PLUS_PLUS,
-                km.maxIter(), km.tol(), km.initSample(), km.batchSize(), km.maxNoImprovement(), config.seed(),
-                threads, km.tileRows());
-        boolean lloyd = km.algorithm().equals("lloyd");
-        // Mini-batch runs thousands of small steps: a metrics row every 20 of them.
-        int every = lloyd ? 1 : 20;
-        long total = lloyd ? km.maxIter() : -1;
-        try (Progress progress = Progress.start("k-means K=" + k, total, lloyd ? "iterations" : "batches")) {
-            IOException[] failure = new IOException[1];
-            IterationListener listener = s -> {
-                double mse = lloyd ? s.inertia() / ((double) x.rows() * x.dim()) : s.inertia() / x.dim();
-                progress.setExtraMessage("mse " + fmt(mse));
-                progress.step();
-                if (s.iteration() % every == 0 && failure[0] == null) {
-                    try {
-                        metrics.append(k, s.iteration(), mse, s.shift(), s.emptyClusters(), s.seconds());
-                    } catch (IOException e) {
-                        failure[0] = e;
-                    }
-                }
-            };
-            KMeansResult result = lloyd ? Lloyd.fit(x, options, listener) : MiniBatchKMeans.fit(x, options, listener);
-            if (failure[0] != null) {
-                throw failure[0];
+    /** The heat map of the code of one test patch, with its reconstruction by every method at the same K. */
+    private void writeCodeWeights(RunDirectory run, PatchCoder coder, PatchMatrix codeMatrix, long codeRow,
+                                  SparseDictionary dictionary, Map<String, float[]> codePatchRecon,
+                                  List<String> figures) throws IOException {
+        int k = dictionary.k();
+        SparseCodes code = coder.encode(codeMatrix, dictionary);
+        float[] patch = rows(codeMatrix).get(0);
+        Map<String, float[]> sameK = new LinkedHashMap<>();
+        for (String method : methods) {
+            float[] approx = codePatchRecon.get(rowLabel(method, k));
+            if (approx != null) {
+                sameK.put(method.equals("sparse") ? "sparse T=" + dictionary.nonZeros() : method, approx);
             }
-            return result;
         }
+        String file = PatchDictionaryFigures.codeWeightsFile(tag("sparse", k));
+        PatchDictionaryFigures.codeWeights(run.resolve(file), String.format(Locale.ROOT,
+                        "Code weights of test patch %d\nK=%d atoms, at most %d non-zero; squared error %.1f",
+                        codeRow, k, dictionary.nonZeros(), code.squaredError()),
+                patch, sameK, code.dense(0, k), dictionary);
+        figures.add(0, file);
     }
 
-    private Map<String, Object> modelMetadata(KFitSummary result, long patchesTotal) {
+    private void writeFigures(RunDirectory run, List<KFitSummary> results, ImageSet testExamples,
+                              Map<String, float[]> testRecon, ImageSet trainExamples, Map<String, float[]> trainRecon,
+                              ImageSet novel, Map<String, float[]> novelRecon, List<String> figures) throws IOException {
+        List<String> first = new ArrayList<>();
+        if (methods.size() > 1) {
+            PatchDictionaryFigures.comparison(run.resolve(PatchDictionaryFigures.COMPARISON), results, tiling.configName());
+            first.add(PatchDictionaryFigures.COMPARISON);
+        }
+        List<KFitSummary> firstMethod = results.stream().filter(r -> r.method().equals(methods.get(0))).toList();
+        Integer elbowK = elbow(results);
+        int elbowIndex = 0;
+        for (int i = 0; i < firstMethod.size(); i++) {
+            if (elbowK != null && firstMethod.get(i).k() == elbowK) {
+                elbowIndex = i;
+            }
+        }
+        PatchDictionaryFigures.mseVsK(run.resolve(PatchDictionaryFigures.MSE_VS_K),
+                (config.methods() == null ? "Patch dictionary" : methods.get(0)) + ": MSE vs K", firstMethod, elbowIndex);
+        first.add(PatchDictionaryFigures.MSE_VS_K);
+        PatchDictionaryFigures.reconstructions(run.resolve(PatchDictionaryFigures.RECON_TEST), testExamples, testRecon, 3);
+        first.add(PatchDictionaryFigures.RECON_TEST);
+        if (novel != null) {
+            PatchDictionaryFigures.reconstructions(run.resolve(PatchDictionaryFigures.NOVEL), novel, novelRecon, 3);
+            first.add(PatchDictionaryFigures.NOVEL);
+        }
+        PatchDictionaryFigures.reconstructions(run.resolve(PatchDictionaryFigures.RECON_TRAIN), trainExamples, trainRecon, 3);
+        first.add(PatchDictionaryFigures.RECON_TRAIN);
+        figures.addAll(0, first);
+    }
+
+    /** The Ks of sparse coding: {@code sparse.k}, or {@code kmeans.k} when it is not set. */
+    private List<Integer> sparseK() {
+        return config.sparse().k() != null ? config.sparse().k() : config.kmeans().k();
+    }
+
+    /** File and folder tag of a fit: {@code k<K>} for a single-method config, else {@code <method>_k<K>}. */
+    private String tag(String method, int k) {
+        return config.methods() == null ? "k" + k : method + "_k" + k;
+    }
+
+    private String rowLabel(String method, int k) {
+        return config.methods() == null ? "K=" + k : method + " K=" + k;
+    }
+
+    private Map<String, Object> modelMetadata(String method, KFitSummary result, long patchesTotal) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("run_name", config.name());
-        meta.put("algorithm", config.kmeans().algorithm());
+        meta.put("algorithm", method);
         meta.put("seed", config.seed());
         meta.put("patches_total", patchesTotal);
         meta.put("metrics", result);
@@ -206,18 +283,53 @@ public final class PatchDictionaryPipeline {
     private Summary summary(ImageSet train, ImageSet test, long patchesTotal, long patchesFit, long testPatches,
                             int threads, List<KFitSummary> results, Integer elbowK, Path modelRoot, long start) {
         return new Summary(config.name(), config.task(), train.count(), test.count(), config.patches().size(),
-                config.patches().stride(), patchesTotal, patchesFit, testPatches, config.kmeans().algorithm(),
-                config.kmeans().init(), threads, List.copyOf(results), elbowK, "test_mse",
-                config.output().saveModel() ? modelRoot.toString() : null, (System.nanoTime() - start) / 1e9);
+                config.patches().stride(), tiling.configName(), patchesTotal, patchesFit, testPatches, methods,
+                config.kmeans().algorithm(), config.kmeans().init(), config.sparse().nonZeros(), threads,
+                List.copyOf(results), elbowK, "test_mse", config.output().saveModel() ? modelRoot.toString() : null,
+                (System.nanoTime() - start) / 1e9);
     }
 
-    private static Integer elbow(List<KFitSummary> results) {
-        if (results.size() < 3) {
+    /** The elbow of the test MSE of the first method, once it has three Ks. */
+    private Integer elbow(List<KFitSummary> results) {
+        List<KFitSummary> first = results.stream().filter(r -> r.method().equals(methods.get(0))).toList();
+        if (first.size() < 3) {
             return null;
         }
-        double[] k = results.stream().mapToDouble(KFitSummary::k).toArray();
-        double[] mse = results.stream().mapToDouble(KFitSummary::testMse).toArray();
-        return results.get(Elbow.index(k, mse)).k();
+        double[] k = first.stream().mapToDouble(KFitSummary::k).toArray();
+        double[] mse = first.stream().mapToDouble(KFitSummary::testMse).toArray();
+        return first.get(Elbow.index(k, mse)).k();
+    }
+
+    private static List<float[]> rows(PatchMatrix x) {
+        List<float[]> out = new ArrayList<>();
+        for (long i = 0; i < x.rows(); i++) {
+            float[] row = new float[x.dim()];
+            x.copyRow(i, row, 0);
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** Of the given rows, the one whose pixels vary most (largest variance: a stroke's edge, not a solid patch). */
+    private static long mostVaried(PatchMatrix x, long[] rows) {
+        float[] row = new float[x.dim()];
+        long best = rows.length == 0 ? 0 : rows[0];
+        double bestVariance = -1;
+        for (long r : rows) {
+            x.copyRow(r, row, 0);
+            double sum = 0;
+            double sumSq = 0;
+            for (float v : row) {
+                sum += v;
+                sumSq += (double) v * v;
+            }
+            double variance = sumSq / row.length - (sum / row.length) * (sum / row.length);
+            if (variance > bestVariance) {
+                bestVariance = variance;
+                best = r;
+            }
+        }
+        return best;
     }
 
     private static ImageSet limit(ImageSet images, Integer limit) {
@@ -245,6 +357,6 @@ public final class PatchDictionaryPipeline {
     }
 
     private static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.4g", v);
+        return String.format(Locale.ROOT, "%.4g", v);
     }
 }

@@ -3,9 +3,10 @@ package dev.latentlab.kmeans;
 import dev.latentlab.data.ImageSet;
 
 /**
- * Rebuilds images from a patch dictionary by overlapping-patch averaging: every window of the image is replaced
- * by its nearest centroid (blank windows contribute zeros), each pixel is the sum of the windows covering it
- * divided by how many windows cover it (the count matrix). Pixels covered by no window stay 0.
+ * Rebuilds images from approximations of their windows by overlapping-patch averaging: every window of the image is
+ * replaced by its approximation (its nearest centroid, or its sparse code's combination of atoms; blank windows
+ * not coded contribute zeros), each pixel is the sum of the windows covering it divided by how many windows cover
+ * it (the count matrix). Pixels covered by no window stay 0. With non-overlapping tiles every count is 1.
  */
 public final class PatchReconstructor {
     private PatchReconstructor() {
@@ -18,9 +19,31 @@ public final class PatchReconstructor {
      * @return the reconstructions, float pixels 0..255, {@code count * height * width}
      */
     public static float[] reconstruct(ImageSet images, PatchExtractor patches, float[] centroids, int[] labels) {
+        int dim = patches.dim();
+        float[] windows = new float[labels.length * dim];
+        for (int i = 0; i < labels.length; i++) {
+            System.arraycopy(centroids, labels[i] * dim, windows, i * dim, dim);
+        }
+        return reconstruct(images, patches, windows, false);
+    }
+
+    /**
+     * Reconstructs {@code images} from the approximations of their windows ({@code windows}, one row of D values
+     * per window, in {@link PatchExtractor#extract(ImageSet, boolean) extract} order): of every window when
+     * {@code blanksIncluded}, otherwise of the non-blank windows only (blank ones then contribute zeros).
+     *
+     * @return the reconstructions, float pixels 0..255, {@code count * height * width}
+     */
+    public static float[] reconstruct(ImageSet images, PatchExtractor patches, float[] windows, boolean blanksIncluded) {
         int h = images.height();
         int w = images.width();
         int size = patches.size();
+        int dim = patches.dim();
+        long expected = patches.count(images, !blanksIncluded);
+        if (windows.length != expected * dim) {
+            throw new IllegalArgumentException(windows.length / dim + " window approximations for " + expected
+                    + (blanksIncluded ? " windows" : " non-blank windows"));
+        }
         float[] out = new float[images.count() * h * w];
         int[] coverage = coverage(patches, h, w);
         int next = 0;
@@ -30,14 +53,14 @@ public final class PatchReconstructor {
                 for (int c = 0; c < patches.positions(w); c++) {
                     int top = r * patches.stride();
                     int left = c * patches.stride();
-                    if (patches.isBlank(images, i, top, left)) {
+                    if (!blanksIncluded && patches.isBlank(images, i, top, left)) {
                         continue;
                     }
-                    int cb = labels[next++] * size * size;
+                    int wb = next++ * dim;
                     for (int y = 0; y < size; y++) {
                         int row = base + (top + y) * w + left;
                         for (int x = 0; x < size; x++) {
-                            out[row + x] += centroids[cb + y * size + x];
+                            out[row + x] += windows[wb + y * size + x];
                         }
                     }
                 }
@@ -47,9 +70,6 @@ public final class PatchReconstructor {
                     out[base + p] /= coverage[p];
                 }
             }
-        }
-        if (next != labels.length) {
-            throw new IllegalArgumentException(labels.length + " labels for " + next + " non-blank windows");
         }
         return out;
     }

@@ -17,6 +17,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -29,7 +30,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class LinePlot {
     private static final Color HIGHLIGHT = new Color(0xD62728);
 
-    private record Series(String name, double[] x, double[] y) {
+    private record Series(String name, double[] x, double[] y, Color colour, boolean dashed) {
     }
 
     private record Highlight(double x, double y, String label) {
@@ -92,6 +93,11 @@ public final class LinePlot {
 
     /** Adds a named series; {@code x} and {@code y} must have the same, non-zero length. */
     public LinePlot series(String name, double[] x, double[] y) {
+        return series(name, x, y, null, false);
+    }
+
+    /** Adds a named series drawn in {@code colour} (null: the theme's next colour), dashed or solid. */
+    public LinePlot series(String name, double[] x, double[] y, Color colour, boolean dashed) {
         if (x.length != y.length || x.length == 0) {
             throw new IllegalArgumentException("series '" + name + "': x has " + x.length + " values, y has "
                     + y.length + "; expected the same non-zero count");
@@ -99,7 +105,7 @@ public final class LinePlot {
         if (series.stream().anyMatch(s -> s.name.equals(name))) {
             throw new IllegalArgumentException("series '" + name + "' added twice");
         }
-        series.add(new Series(name, x.clone(), y.clone()));
+        series.add(new Series(name, x.clone(), y.clone(), colour, dashed));
         return this;
     }
 
@@ -131,6 +137,13 @@ public final class LinePlot {
             XYSeries xy = chart.addSeries(s.name, s.x, s.y);
             xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             xy.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            if (s.colour != null) {
+                xy.setLineColor(s.colour);
+                xy.setMarkerColor(s.colour);
+            }
+            if (s.dashed) {
+                xy.setLineStyle(SeriesLines.DASH_DASH);
+            }
         }
         if (highlight != null) {
             XYSeries point = chart.addSeries(highlight.label, new double[] {highlight.x}, new double[] {highlight.y});

@@ -1,7 +1,7 @@
 package dev.latentlab.sweep;
 
 import dev.latentlab.config.SweepConfig;
-import dev.latentlab.report.HeatMap;
+import dev.latentlab.report.LabelledHeatMap;
 import dev.latentlab.report.LinePlot;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,7 +67,7 @@ final class SweepFigures {
                 cells[c][row] = Double.isNaN(v) ? r.objective()
                         : sweep.objective().minimize() ? Math.min(v, r.objective()) : Math.max(v, r.objective());
             }
-            HeatMap.titled(metric).axes(keys.get(0), keys.get(1)).cells(xAxis.labels(), yAxis.labels(), cells)
+            LabelledHeatMap.titled(metric).axes(keys.get(0), keys.get(1)).cells(xAxis.labels(), yAxis.labels(), cells)
                     .writePng(dir.resolve("heatmap.png"));
             files.add("heatmap.png");
         }

@@ -181,10 +181,10 @@ class PatchDictionaryCliTest {
     @Test
     void metricsCsvHasOneRowPerIterationOfEachK() throws IOException {
         List<String> lines = Files.readAllLines(runDir.resolve("metrics.csv"));
-        assertThat(lines.get(0)).isEqualTo("k,iteration,mse,shift,empty_clusters,seconds");
+        assertThat(lines.get(0)).isEqualTo("method,k,iteration,mse,shift,empty_clusters,seconds");
         for (JsonNode r : summary.get("results")) {
             String k = r.get("k").asText();
-            long rows = lines.stream().skip(1).filter(l -> l.startsWith(k + ",")).count();
+            long rows = lines.stream().skip(1).filter(l -> l.startsWith("lloyd," + k + ",")).count();
             assertThat(rows).as("rows of K=%s", k).isEqualTo(r.get("iterations").asLong());
         }
     }

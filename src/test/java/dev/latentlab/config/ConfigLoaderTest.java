@@ -36,8 +36,8 @@ class ConfigLoaderTest {
         Path file = write("my_dict.yaml", "task: kmeans_patches\n");
         PatchDictionaryConfig config = bind(file);
         PatchDictionaryConfig d = PatchDictionaryConfig.DEFAULTS;
-        assertThat(config).isEqualTo(new PatchDictionaryConfig(d.task(), "my_dict", d.seed(), d.data(), d.patches(),
-                d.kmeans(), d.report(), d.output()));
+        assertThat(config).isEqualTo(new PatchDictionaryConfig(d.task(), "my_dict", d.seed(), d.methods(), d.data(),
+                d.patches(), d.kmeans(), d.sparse(), d.report(), d.output()));
         assertThat(config.seed()).isEqualTo(42L);
         assertThat(config.data().trainLimit()).isNull();
         assertThat(config.kmeans().k()).containsExactly(100);
@@ -103,7 +103,7 @@ class ConfigLoaderTest {
     @Test
     void unknownKeyWithNoCloseMatchListsTheValidKeys() throws IOException {
         assertBindFails("task: kmeans_patches\npatches:\n  overlap: true\n",
-                "unknown key patches.overlap (valid keys in patches: size, stride, drop_blank)");
+                "unknown key patches.overlap (valid keys in patches: size, stride, drop_blank, tiling)");
     }
 
     @Test

@@ -52,6 +52,27 @@ class PatchDictionaryFilesTest {
     }
 
     @Test
+    void savedSparseDictionaryLoadsBackWithItsNonZerosAndIsNotAKMeansOne() throws IOException {
+        float[] atoms = SparseCoderTest.bars();
+        SparseDictionary saved = new SparseDictionary(5, 1, 10, 3, atoms, new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 0});
+        Path dir = tmp.resolve("models/x/sparse_k10");
+
+        PatchDictionaryFiles.save(saved, dir, Map.of());
+        PatchCodebook loaded = PatchDictionaryFiles.loadCodebook(dir);
+
+        assertThat(loaded).isInstanceOf(SparseDictionary.class);
+        SparseDictionary sparse = (SparseDictionary) loaded;
+        assertThat(sparse.nonZeros()).isEqualTo(3);
+        assertThat(sparse.atoms()).containsExactly(atoms);
+        assertThat(sparse.usage()).containsExactly(saved.usage());
+        assertThat(dir.resolve(PatchDictionaryFiles.ATOMS)).isNotEmptyFile();
+        assertThat(dir.resolve(PatchDictionaryFiles.CENTROIDS)).doesNotExist();
+        assertThat(Files.readString(dir.resolve(PatchDictionaryFiles.SIDECAR))).contains("\"method\" : \"sparse\"");
+        assertThatThrownBy(() -> PatchDictionaryFiles.load(dir)).isInstanceOf(BadInputException.class)
+                .hasMessage(dir + ": a sparse-coding dictionary, expected a k-means one");
+    }
+
+    @Test
     void centroidsNpyHasTheNumpyHeaderAndLittleEndianFloats() throws IOException {
         PatchDictionary saved = sample();
         PatchDictionaryFiles.save(saved, tmp, Map.of());

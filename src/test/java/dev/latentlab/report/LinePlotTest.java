@@ -42,6 +42,30 @@ class LinePlotTest {
     }
 
     @Test
+    void aSeriesGivenAColourIsDrawnInItAndDashedLinesDrawFewerPixels() {
+        java.awt.Color green = new java.awt.Color(0x2CA02C);
+        BufferedImage solid = LinePlot.titled("t").size(640, 480).markers(false)
+                .series("a", K, MSE, green, false).toImage();
+        BufferedImage dashed = LinePlot.titled("t").size(640, 480).markers(false)
+                .series("a", K, MSE, green, true).toImage();
+        long solidGreen = count(solid, 0x2CA02C);
+        assertThat(solidGreen).isGreaterThan(200);
+        assertThat(count(dashed, 0x2CA02C)).isPositive().isLessThan(solidGreen);
+    }
+
+    private static long count(BufferedImage image, int rgb) {
+        long n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
     void rejectsBadInput() {
         assertThatThrownBy(() -> LinePlot.titled("t").series("a", new double[] {1, 2}, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("series 'a'");

@@ -1,0 +1,86 @@
+package dev.latentlab.kmeans;
+
+import dev.latentlab.config.PatchDictionaryConfig;
+import dev.latentlab.report.MetricsCsv;
+import dev.latentlab.report.Progress;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Fits the codebook of one method ({@code lloyd}, {@code minibatch}, {@code sparse}) and K of a patch-dictionary
+ * run from its config, with a progress bar/log lines and a {@code metrics.csv} row per iteration (mini-batch: per
+ * 20 batches).
+ */
+final class DictionaryFitter {
+    /** The metrics.csv columns. */
+    static final String[] COLUMNS = {"method", "k", "iteration", "mse", "shift", "empty_clusters", "seconds"};
+
+    private final PatchDictionaryConfig config;
+    private final PatchExtractor patches;
+    private final int threads;
+    private final MetricsCsv metrics;
+
+    DictionaryFitter(PatchDictionaryConfig config, PatchExtractor patches, int threads, MetricsCsv metrics) {
+        this.config = config;
+        this.patches = patches;
+        this.threads = threads;
+        this.metrics = metrics;
+    }
+
+    /** One fitted codebook and the figures of its fit. */
+    record Fit(PatchCodebook codebook, int iterations, boolean converged, double secondsPerIteration,
+               double fitSeconds, double trainMse, int unused) {
+    }
+
+    Fit fit(PatchMatrix x, String method, int k) throws IOException {
+        boolean minibatch = method.equals("minibatch");
+        int every = minibatch ? 20 : 1;
+        long total = minibatch ? -1 : method.equals("sparse") ? config.sparse().maxIter() : config.kmeans().maxIter();
+        String unit = minibatch ? "batches" : "iterations";
+        try (Progress progress = Progress.start(method + " K=" + k, total, unit)) {
+            IOException[] failure = new IOException[1];
+            IterationListener listener = s -> {
+                double mse = minibatch ? s.inertia() / x.dim() : s.inertia() / ((double) x.rows() * x.dim());
+                progress.setExtraMessage("mse " + String.format(Locale.ROOT, "%.4g", mse));
+                progress.step();
+                if (s.iteration() % every == 0 && failure[0] == null) {
+                    try {
+                        metrics.append(method, k, s.iteration(), mse, s.shift(), s.emptyClusters(), s.seconds());
+                    } catch (IOException e) {
+                        failure[0] = e;
+                    }
+                }
+            };
+            Fit fit = method.equals("sparse") ? sparse(x, k, listener) : kmeans(x, k, minibatch, listener);
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            return fit;
+        }
+    }
+
+    private Fit kmeans(PatchMatrix x, int k, boolean minibatch, IterationListener listener) {
+        PatchDictionaryConfig.KMeans km = config.kmeans();
+        KMeansOptions options = new KMeansOptions(k,
+                km.init().equals("random") ? KMeansOptions.Init.RANDOM : KMeansOptions.Init.KMEANS_PLUS_PLUS,
+                km.maxIter(), km.tol(), km.initSample(), km.batchSize(), km.maxNoImprovement(), config.seed(),
+                threads, km.tileRows());
+        KMeansResult r = minibatch ? MiniBatchKMeans.fit(x, options, listener) : Lloyd.fit(x, options, listener);
+        return new Fit(PatchDictionary.of(patches, r), r.iterations(), r.converged(), r.secondsPerIteration(),
+                r.fitSeconds(), r.mse(), unused(r.counts()));
+    }
+
+    private Fit sparse(PatchMatrix x, int k, IterationListener listener) {
+        PatchDictionaryConfig.Sparse sp = config.sparse();
+        SparseCodingOptions options = new SparseCodingOptions(k, sp.nonZeros(), sp.maxIter(), sp.tol(),
+                config.kmeans().initSample(), config.seed(), threads);
+        SparseCodingResult r = DictionaryLearning.fit(x, options, listener);
+        return new Fit(SparseDictionary.of(patches, r), r.iterations(), r.converged(), r.secondsPerIteration(),
+                r.fitSeconds(), r.mse(), unused(r.usage()));
+    }
+
+    private static int unused(long[] counts) {
+        return (int) Arrays.stream(counts).filter(c -> c == 0).count();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.latentlab.report;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+
+/**
+ * A heat map (XChart) of values on a grid of labelled columns and rows (axis titles, a colour legend), each cell showing its value, written as
+ * PNG; cells without a value (NaN) stay blank. E.g. a sweep's objective over two parameters.
+ */
+public final class LabelledHeatMap {
+    private final String title;
+    private String xAxisTitle = "";
+    private String yAxisTitle = "";
+    private List<String> columns = List.of();
+    private List<String> rows = List.of();
+    private double[][] values = new double[0][0];
+
+    private LabelledHeatMap(String title) {
+        this.title = title;
+    }
+
+    /** A new heat map with this title. */
+    public static LabelledHeatMap titled(String title) {
+        return new LabelledHeatMap(title);
+    }
+
+    /** Axis titles. */
+    public LabelledHeatMap axes(String xAxisTitle, String yAxisTitle) {
+        this.xAxisTitle = xAxisTitle;
+        this.yAxisTitle = yAxisTitle;
+        return this;
+    }
+
+    /** The cells: {@code values[column][row]}, NaN for none. */
+    public LabelledHeatMap cells(List<String> columns, List<String> rows, double[][] values) {
+        if (values.length != columns.size() || (values.length > 0 && values[0].length != rows.size())) {
+            throw new IllegalArgumentException("values must be " + columns.size() + " x " + rows.size());
+        }
+        this.columns = List.copyOf(columns);
+        this.rows = List.copyOf(rows);
+        this.values = values;
+        return this;
+    }
+
+    /** Renders the chart. */
+    public BufferedImage toImage() {
+        List<Number[]> cells = new ArrayList<>();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < columns.size(); c++) {
+            for (int r = 0; r < rows.size(); r++) {
+                double v = values[c][r];
+                if (!Double.isNaN(v)) {
+                    cells.add(new Number[] {c, r, v});
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        if (cells.isEmpty()) {
+            throw new IllegalStateException("heat map '" + title + "' has no values");
+        }
+        Headless.ensure();
+        HeatMapChart chart = new HeatMapChartBuilder().width(900).height(700).title(title)
+                .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
+        var styler = chart.getStyler();
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setShowValue(true);
+        styler.setHeatMapValueDecimalPattern("0.####");
+        styler.setMin(min);
+        styler.setMax(max == min ? min + 1 : max);
+        styler.setRangeColors(new Color[] {new Color(0x30, 0x4f, 0xa0), new Color(0xf4, 0xf1, 0xde),
+                new Color(0xc0, 0x39, 0x2b)});
+        chart.addSeries(title, columns, rows, cells);
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** Renders the chart and writes it as a PNG file, atomically. */
+    public Path writePng(Path file) throws IOException {
+        AtomicFiles.writePng(file, toImage());
+        return file;
+    }
+}
