@@ -117,8 +117,9 @@ public final class SweepPipeline {
                         + " with " + SweepProgress.describe(b.parameters()) + " → " + run.resolve(BEST_FILE))
                         .orElse("none"));
         if (best.isEmpty()) {
-            throw new IllegalStateException("all " + records.size() + " candidates failed; see "
-                    + run.resolve(CandidatesCsv.FILE));
+            throw new IllegalStateException(records.isEmpty()
+                    ? "no candidate finished within search.max_minutes = " + sweep.search().maxMinutes()
+                    : "all " + records.size() + " candidates failed; see " + run.resolve(CandidatesCsv.FILE));
         }
     }
 
