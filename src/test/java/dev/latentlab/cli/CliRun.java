@@ -3,7 +3,11 @@ package dev.latentlab.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** One in-process run of the CLI with System.out and System.err captured. */
 record CliRun(int exitCode, String out, String err) {
@@ -27,6 +31,14 @@ record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(List<String> args) {
         return of(args.toArray(String[]::new));
+    }
+
+    /** The only folder in {@code runs} (a run or sweep folder), or null when there is none or more than one. */
+    static Path onlyFolderIn(Path runs) throws IOException {
+        try (Stream<Path> s = Files.list(runs)) {
+            List<Path> dirs = s.toList();
+            return dirs.size() == 1 ? dirs.get(0) : null;
+        }
     }
 
     List<String> errLines() {

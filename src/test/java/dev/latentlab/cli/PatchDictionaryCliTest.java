@@ -52,10 +52,7 @@ class PatchDictionaryCliTest {
 
     @BeforeAll
     static void runQuickConfig() throws IOException {
-        data = Files.createDirectories(tmp.resolve("data"));
-        for (MnistFile f : MnistFile.values()) {
-            MnistFixtures.copy(f, data, f.fileName() + ".gz", true);
-        }
+        data = MnistFixtures.dir(); // read-only: fetch is off
         runs = tmp.resolve("runs");
         models = tmp.resolve("models");
         first = CliRun.of("--config", "configs/kmeans_quick.yaml",
@@ -64,10 +61,7 @@ class PatchDictionaryCliTest {
                 "--set", "kmeans.k=[4, 8, 16]", "--set", "kmeans.max_iter=6",
                 "--set", "report.atlas_k=[8]", "--set", "report.example_digits=4",
                 "--set", "output.runs_dir=" + runs, "--set", "output.models_dir=" + models);
-        try (Stream<Path> s = Files.list(runs)) {
-            List<Path> dirs = s.toList();
-            runDir = dirs.size() == 1 ? dirs.get(0) : null;
-        }
+        runDir = CliRun.onlyFolderIn(runs);
         summary = runDir == null ? null : JSON.readTree(runDir.resolve("summary.json").toFile());
     }
 

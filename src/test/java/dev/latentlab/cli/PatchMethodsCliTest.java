@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,17 +66,11 @@ class PatchMethodsCliTest {
 
     @BeforeAll
     static void runQuickConfig() throws IOException {
-        data = Files.createDirectories(tmp.resolve("data"));
-        for (MnistFile f : MnistFile.values()) {
-            MnistFixtures.copy(f, data, f.fileName() + ".gz", true);
-        }
+        data = MnistFixtures.dir(); // read-only: fetch is off
         runs = tmp.resolve("runs");
         models = tmp.resolve("models");
         first = CliRun.of(quick(runs, models));
-        try (Stream<Path> s = Files.list(runs)) {
-            List<Path> dirs = s.toList();
-            runDir = dirs.size() == 1 ? dirs.get(0) : null;
-        }
+        runDir = CliRun.onlyFolderIn(runs);
         summary = runDir == null ? null : JSON.readTree(runDir.resolve("summary.json").toFile());
     }
 

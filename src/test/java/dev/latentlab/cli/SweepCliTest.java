@@ -23,14 +23,6 @@ class SweepCliTest {
     @TempDir
     Path tmp;
 
-    private static Path onlyChild(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> all = s.toList();
-            assertThat(all).hasSize(1);
-            return all.get(0);
-        }
-    }
-
     @Test
     void kSweepOnFixtureDigitsPicksTheLargestKFindsAnElbowAndItsBestYamlReproducesTheObjective() throws IOException {
         Path runs = tmp.resolve("runs");
@@ -39,7 +31,7 @@ class SweepCliTest {
                 "--set", "overrides.data.train_limit=40", "--set", "overrides.data.test_limit=20",
                 "--set", "overrides.kmeans.max_iter=8", "--set", "output.runs_dir=" + runs);
         assertThat(sweep.exitCode()).as(sweep.err()).isZero();
-        Path dir = onlyChild(runs);
+        Path dir = CliRun.onlyFolderIn(runs);
         assertThat(sweep.out()).contains("sweep folder: " + dir);
         for (String file : List.of("config.yaml", "run.log", "candidates.csv", "best.yaml", "summary.json",
                 "report.html", "objective_vs_kmeans_k.png", "sweep_state.json")) {
@@ -56,7 +48,7 @@ class SweepCliTest {
         Path again = tmp.resolve("again");
         CliRun rerun = CliRun.of("--config", dir.resolve("best.yaml").toString(), "--set", "output.runs_dir=" + again);
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-        JsonNode rerunSummary = JSON.readTree(onlyChild(again).resolve("summary.json").toFile());
+        JsonNode rerunSummary = JSON.readTree(CliRun.onlyFolderIn(again).resolve("summary.json").toFile());
         assertThat(rerunSummary.at("/results/0/k").intValue()).isEqualTo(256);
         assertThat(rerunSummary.at("/results/0/test_mse").doubleValue())
                 .isEqualTo(summary.at("/best/objective").doubleValue());
@@ -68,7 +60,7 @@ class SweepCliTest {
         CliRun sweep = CliRun.of("sweep", "--config", "configs/sweep_gmm_k_quick.yaml",
                 "--set", "overrides.gmm.n_init=1", "--set", "output.runs_dir=" + runs);
         assertThat(sweep.exitCode()).as(sweep.err()).isZero();
-        Path dir = onlyChild(runs);
+        Path dir = CliRun.onlyFolderIn(runs);
         JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
         assertThat(summary.at("/complete").intValue()).isEqualTo(11);
         int best = summary.at("/best/parameters/gmm.components").intValue();
@@ -80,7 +72,7 @@ class SweepCliTest {
         Path again = tmp.resolve("again");
         CliRun rerun = CliRun.of("--config", dir.resolve("best.yaml").toString(), "--set", "output.runs_dir=" + again);
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-        JsonNode rerunSummary = JSON.readTree(onlyChild(again).resolve("summary.json").toFile());
+        JsonNode rerunSummary = JSON.readTree(CliRun.onlyFolderIn(again).resolve("summary.json").toFile());
         assertThat(rerunSummary.at("/chosen/bic").doubleValue()).isEqualTo(summary.at("/best/objective").doubleValue());
     }
 

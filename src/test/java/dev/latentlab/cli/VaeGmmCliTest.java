@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latentlab.data.IdxReader;
 import dev.latentlab.data.ImageSet;
-import dev.latentlab.data.MnistFile;
 import dev.latentlab.data.MnistFixtures;
 import dev.latentlab.data.NpyArray;
 import dev.latentlab.data.NpzReader;
@@ -55,17 +54,11 @@ class VaeGmmCliTest {
 
     @BeforeAll
     static void runTinyConfig() throws IOException {
-        data = Files.createDirectories(tmp.resolve("data"));
-        for (MnistFile f : MnistFile.values()) {
-            MnistFixtures.copy(f, data, f.fileName() + ".gz", true);
-        }
+        data = MnistFixtures.dir(); // read-only: fetch is off
         runs = tmp.resolve("runs");
         models = tmp.resolve("models");
         first = CliRun.of(args("tiny"));
-        try (Stream<Path> s = Files.list(runs)) {
-            List<Path> dirs = s.toList();
-            runDir = dirs.size() == 1 ? dirs.get(0) : null;
-        }
+        runDir = CliRun.onlyFolderIn(runs);
         summary = runDir == null ? null : JSON.readTree(runDir.resolve("summary.json").toFile());
     }
 
