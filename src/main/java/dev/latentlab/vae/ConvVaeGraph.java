@@ -33,6 +33,8 @@ public final class ConvVaeGraph {
     public static final String Z_IN = "z_in";
     public static final String MU = "mu";
     public static final String LOGVAR = "logvar";
+    /** Bound on |log σ²| (σ up to e^5 ≈ 148). */
+    static final double LOGVAR_LIMIT = 10.0;
     public static final String Z = "z";
     public static final String LOGITS = "logits";
     public static final String RECON = "recon";
@@ -69,7 +71,10 @@ public final class ConvVaeGraph {
         h = relu(dense("enc_fc", h, arch.flatFeatures(), arch.denseWidth(), true));
         h = dropout(h, keep);
         SDVariable mu = sd.identity(MU, dense("mu_head", h, arch.denseWidth(), arch.latentDim(), false));
-        SDVariable logvar = sd.identity(LOGVAR, dense("logvar_head", h, arch.denseWidth(), arch.latentDim(), false));
+        // log σ² is clipped to ±LOGVAR_LIMIT: inactive in normal training, it keeps an unlucky first step from
+        // overflowing exp(log σ²) (seen: quick config, seed 2, loss Infinity at batch 4)
+        SDVariable logvar = sd.identity(LOGVAR, sd.math().clipByValue(
+                dense("logvar_head", h, arch.denseWidth(), arch.latentDim(), false), -LOGVAR_LIMIT, LOGVAR_LIMIT));
         SDVariable eps = new RandomNormal(sd, sd.shape(mu), 0.0, 1.0).outputVariable();
         SDVariable z = sd.identity(Z, mu.add(sd.math().exp(logvar.mul(0.5)).mul(eps)));
 

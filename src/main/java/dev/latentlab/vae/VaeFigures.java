@@ -27,9 +27,12 @@ public final class VaeFigures {
     private VaeFigures() {
     }
 
-    /** Training and validation loss per epoch; BCE and KLD per epoch in a second figure. */
+    /** Training and validation loss per epoch; BCE and KLD per epoch in a second figure (none without epochs). */
     public static void lossCurves(Path dir, List<EpochStats> history) throws IOException {
         int n = history.size();
+        if (n == 0) {
+            return; // a resumed run with no epoch left to train: the curves are in the earlier runs' folders
+        }
         double[] epoch = new double[n], train = new double[n], val = new double[n];
         double[] trainBce = new double[n], valBce = new double[n], trainKld = new double[n], valKld = new double[n];
         for (int i = 0; i < n; i++) {
