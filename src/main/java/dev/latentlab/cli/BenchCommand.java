@@ -76,7 +76,7 @@ final class BenchCommand {
     /** {@code bench vae --batch 128 --steps 20}: seconds per VAE training step and per epoch of digits 1/4/8. */
     @Command(name = "vae", mixinStandardHelpOptions = true,
             description = {"Training steps of the default conv VAE (Adam, dropout on) on real MNIST digits, timed after",
-                    "a warm-up; the epoch estimate is for the 80% training split of the chosen digits."})
+                    "a warm-up; the epoch estimate is for the 80%% training split of the chosen digits."})
     static final class Vae implements Callable<Integer> {
         @Option(names = "--batch", description = "Batch size (default: ${DEFAULT-VALUE}).")
         private int batch = 128;

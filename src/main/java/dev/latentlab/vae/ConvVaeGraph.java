@@ -12,24 +12,27 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
-import org.nd4j.linalg.api.ops.random.custom.RandomNormal;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Builds the SameDiff graph of a {@link VaeArchitecture}, weights initialised deterministically from a seed
  * (He-normal for ReLU layers, Xavier-normal for the μ/log σ² heads and the output layer, zero biases).
  *
- * <p>Placeholders: {@link #INPUT} [-1, C, H, W] in [0, 1]; {@link #KEEP_PROB}, a scalar: the dropout
- * keep-probability (1 = inference: dropout is the identity); {@link #Z_IN} [-1, latent] feeding the decoder
- * alone (outputs {@link #DECODED}), sharing the decoder's weights with the training path. Outputs:
- * {@link #MU}, {@link #LOGVAR}, {@link #Z} = μ + exp(½ log σ²)·ε, {@link #LOGITS} = decoder(z), {@link #RECON} = sigmoid(logits),
+ * <p>Placeholders: {@link #INPUT} [-1, C, H, W] in [0, 1]; the graph's randomness, fed by {@link StepNoise}:
+ * {@link #EPSILON} [-1, latent] (ε ~ N(0, 1)), one spatial dropout mask per encoder layer
+ * ({@link #encoderMask}, [-1, C_i, 1, 1]) and {@link #DENSE_MASK} [-1, dense] (inverted-dropout masks: 0 or
+ * 1/keep; all ones = inference); {@link #Z_IN} [-1, latent] feeding the decoder alone (outputs {@link #DECODED}),
+ * sharing the decoder's weights with the training path. Outputs: {@link #MU}, {@link #LOGVAR},
+ * {@link #Z} = μ + exp(½ log σ²)·ε, {@link #LOGITS} = decoder(z), {@link #RECON} = sigmoid(logits),
  * {@link #LOSS} = mean over the batch of (Σ-over-pixels BCE + β·KLD) (the loss variable), {@link #BCE_MEAN},
- * {@link #KLD_MEAN}. ε and the dropout masks are drawn from ND4J's global random generator at execution.
+ * {@link #KLD_MEAN}. No random op lives in the graph: SameDiff M2.1's {@code fit} does not draw in-graph random
+ * ops from ND4J's seeded generator (measured: two fits from the same seed drew different masks), so the noise comes
+ * in as placeholders and a seed makes training reproducible.
  */
 public final class ConvVaeGraph {
     public static final String INPUT = "input";
-    public static final String KEEP_PROB = "keep_prob";
+    public static final String EPSILON = "epsilon";
+    public static final String DENSE_MASK = "mask_dense";
     public static final String Z_IN = "z_in";
     public static final String MU = "mu";
     public static final String LOGVAR = "logvar";
@@ -52,6 +55,21 @@ public final class ConvVaeGraph {
         this.seed = seed;
     }
 
+    /** The placeholder of the spatial dropout mask after encoder layer {@code layer}. */
+    public static String encoderMask(int layer) {
+        return "mask_enc" + layer;
+    }
+
+    /** The placeholders a training step feeds, in this order: the images, ε, the encoder masks, the dense mask. */
+    public static List<String> trainingInputs(VaeArchitecture arch) {
+        List<String> names = new ArrayList<>(List.of(INPUT, EPSILON));
+        for (int i = 0; i < arch.layers(); i++) {
+            names.add(encoderMask(i));
+        }
+        names.add(DENSE_MASK);
+        return List.copyOf(names);
+    }
+
     /** A new graph of {@code arch} with weights drawn from {@code seed}; no training config attached. */
     public static SameDiff build(VaeArchitecture arch, long seed) {
         return new ConvVaeGraph(arch, seed).assemble();
@@ -59,23 +77,22 @@ public final class ConvVaeGraph {
 
     private SameDiff assemble() {
         SDVariable input = sd.placeHolder(INPUT, DataType.FLOAT, -1, arch.channels(), arch.height(), arch.width());
-        SDVariable keep = sd.placeHolder(KEEP_PROB, DataType.FLOAT);
         SDVariable zIn = sd.placeHolder(Z_IN, DataType.FLOAT, -1, arch.latentDim());
 
         SDVariable h = input;
         for (int i = 0; i < arch.layers(); i++) {
             h = relu(conv("enc" + i, h, arch.channelsAfter(i - 1), arch.channelsAfter(i), arch.encoderStrides().get(i)));
-            h = spatialDropout(h, arch.channelsAfter(i), arch.heightAfter(i), arch.widthAfter(i), keep);
+            h = spatialDropout(h, i);
         }
         h = sd.reshape(h, -1, arch.flatFeatures());
         h = relu(dense("enc_fc", h, arch.flatFeatures(), arch.denseWidth(), true));
-        h = dropout(h, keep);
+        h = h.mul(sd.placeHolder(DENSE_MASK, DataType.FLOAT, -1, arch.denseWidth()));
         SDVariable mu = sd.identity(MU, dense("mu_head", h, arch.denseWidth(), arch.latentDim(), false));
         // log σ² is clipped to ±LOGVAR_LIMIT: inactive in normal training, it keeps an unlucky first step from
         // overflowing exp(log σ²) (seen: quick config, seed 2, loss Infinity at batch 4)
         SDVariable logvar = sd.identity(LOGVAR, sd.math().clipByValue(
                 dense("logvar_head", h, arch.denseWidth(), arch.latentDim(), false), -LOGVAR_LIMIT, LOGVAR_LIMIT));
-        SDVariable eps = new RandomNormal(sd, sd.shape(mu), 0.0, 1.0).outputVariable();
+        SDVariable eps = sd.placeHolder(EPSILON, DataType.FLOAT, -1, arch.latentDim());
         SDVariable z = sd.identity(Z, mu.add(sd.math().exp(logvar.mul(0.5)).mul(eps)));
 
         Decoder decoder = new Decoder();
@@ -168,25 +185,14 @@ public final class ConvVaeGraph {
         return sd.nn().relu(x, 0.0);
     }
 
-    /** Inverted dropout: mask = floor(u + keep) / keep with u ~ U[0,1) of x's runtime shape; identity at keep=1. */
-    private SDVariable dropout(SDVariable x, SDVariable keep) {
-        return x.mul(mask(sd.shape(x), keep));
-    }
-
     /**
-     * Spatial dropout: one mask value per (sample, channel), shape [b, C, 1, 1], expanded to [b, C, H, W] by a
-     * constant ones[1, 1, H, W] before the multiply (a bare broadcast makes the backward pass slow).
+     * Spatial dropout after encoder layer {@code layer}: its mask placeholder [b, C, 1, 1] expanded to [b, C, H, W]
+     * by a constant ones[1, 1, H, W] before the multiply (a bare broadcast makes the backward pass slow).
      */
-    private SDVariable spatialDropout(SDVariable x, int channels, int height, int width, SDVariable keep) {
-        SDVariable batch = sd.shape(x).get(SDIndex.interval(0, 1));
-        SDVariable shape = sd.concat(0, batch, sd.constant(Nd4j.createFromArray(new long[]{channels, 1, 1})));
-        SDVariable ones = sd.constant(Nd4j.ones(DataType.FLOAT, 1, 1, height, width));
-        return x.mul(mask(shape, keep).mul(ones));
-    }
-
-    private SDVariable mask(SDVariable shape, SDVariable keep) {
-        SDVariable u = new DistributionUniform(sd, shape, 0.0, 1.0, DataType.FLOAT).outputVariable();
-        return sd.math().floor(u.add(keep)).div(keep);
+    private SDVariable spatialDropout(SDVariable x, int layer) {
+        SDVariable mask = sd.placeHolder(encoderMask(layer), DataType.FLOAT, -1, arch.channelsAfter(layer), 1, 1);
+        SDVariable ones = sd.constant(Nd4j.ones(DataType.FLOAT, 1, 1, arch.heightAfter(layer), arch.widthAfter(layer)));
+        return x.mul(mask.mul(ones));
     }
 
     /** A normal weight: He (std √(2/fanIn)) for ReLU layers, else Xavier (std √(2/(fanIn+fanOut))). */

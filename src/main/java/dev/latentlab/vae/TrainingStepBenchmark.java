@@ -1,12 +1,10 @@
 package dev.latentlab.vae;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * Times training steps of a fresh {@link VaeModel} exactly as {@link VaeTrainer} runs them (Adam, dropout on,
@@ -34,28 +32,28 @@ public final class TrainingStepBenchmark {
             throw new IllegalArgumentException("need at least one batch of images and steps >= 1");
         }
         SameDiff graph = ConvVaeGraph.build(architecture, seed);
-        graph.setTrainingConfig(TrainingConfig.builder().updater(new Adam(1e-3))
-                .dataSetFeatureMapping(ConvVaeGraph.INPUT, ConvVaeGraph.KEEP_PROB).markLabelsUnused().build());
+        graph.setTrainingConfig(VaeTrainer.trainingConfig(architecture, 1e-3));
         FitLossCapture capture = new FitLossCapture(architecture.beta());
         BatchSource source = new ArrayBatchSource(images, batchSize, true, seed);
         double[] seconds = new double[steps];
         int epoch = 1;
-        try (INDArray keep = Nd4j.scalar((float) architecture.keepProbability())) {
-            for (int i = -warmup; i < steps; i++) {
-                if (!source.hasNext()) {
-                    source.reset(++epoch);
+        SplittableRandom noise = StepNoise.forEpoch(seed, epoch);
+        for (int i = -warmup; i < steps; i++) {
+            if (!source.hasNext()) {
+                source.reset(++epoch);
+            }
+            try (INDArray x = source.next()) {
+                if (x.size(0) < batchSize) {
+                    i--;
+                    continue;
                 }
-                try (INDArray x = source.next()) {
-                    if (x.size(0) < batchSize) {
-                        i--;
-                        continue;
-                    }
-                    long start = System.nanoTime();
-                    graph.fit(new MultiDataSet(new INDArray[]{x, keep}, new INDArray[0]), capture);
-                    capture.take();
-                    if (i >= 0) {
-                        seconds[i] = (System.nanoTime() - start) / 1e9;
-                    }
+                long start = System.nanoTime();   // the noise is drawn inside the timed step, as in training
+                try (StepNoise step = StepNoise.training(architecture, batchSize, noise)) {
+                    graph.fit(new MultiDataSet(step.features(x), new INDArray[0]), capture);
+                }
+                capture.take();
+                if (i >= 0) {
+                    seconds[i] = (System.nanoTime() - start) / 1e9;
                 }
             }
         }

@@ -3,6 +3,8 @@ package dev.latentlab.vae;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,7 +13,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A convolutional VAE (a {@link ConvVaeGraph} with its weights) for inference: encoding to μ, decoding,
- * reconstruction and loss, all deterministic in their dropout (keep-probability 1) and batched internally, so
+ * reconstruction and loss, all without dropout and batched internally, so
  * results do not depend on how the caller groups images. Only {@link VaeTrainer} changes its weights; from the
  * outside it is read-only. Not thread-safe (SameDiff's execution is not).
  *
@@ -24,7 +26,6 @@ public final class VaeModel {
     private final SameDiff graph;
     private final VaeArchitecture architecture;
     private final long seed;
-    private final INDArray keepAll = Nd4j.scalar(1.0f);
 
     VaeModel(SameDiff graph, VaeArchitecture architecture, long seed) {
         this.graph = graph;
@@ -59,8 +60,11 @@ public final class VaeModel {
     /** μ of the posterior of each image: [n, latent]. */
     public INDArray encodeMean(INDArray images) {
         INDArray x = asImages(images);
-        return mapBatches(x, architecture.latentDim(), chunk -> single(Map.of(ConvVaeGraph.INPUT, chunk,
-                ConvVaeGraph.KEEP_PROB, keepAll), ConvVaeGraph.MU));
+        return mapBatches(x, architecture.latentDim(), chunk -> {
+            try (StepNoise noDropout = StepNoise.inference(architecture, chunk.size(0), null)) {
+                return single(noDropout.withImages(chunk), ConvVaeGraph.MU);
+            }
+        });
     }
 
     /** μ of each image given as a row of C·H·W values: one latent row per image. */
@@ -89,25 +93,29 @@ public final class VaeModel {
 
     /**
      * Mean loss terms over the images with dropout off. The reconstruction term uses a sampled z = μ + σ·ε
-     * (the loss is the negative ELBO, an expectation over z), drawn from ND4J's global random generator.
+     * (the loss is the negative ELBO, an expectation over z), ε drawn from a generator seeded with the model's
+     * seed: the same images give the same loss.
      */
     public VaeLoss loss(INDArray images) {
         INDArray x = asImages(images);
+        SplittableRandom random = new SplittableRandom(seed);
         LossAccumulator sum = new LossAccumulator();
         long n = x.size(0);
         for (long from = 0; from < n; from += INFERENCE_BATCH) {
             long to = Math.min(n, from + INFERENCE_BATCH);
             try (INDArray chunk = x.get(NDArrayIndex.interval(from, to)).dup()) {
-                sum.add(batchLoss(chunk, keepAll), to - from);
+                sum.add(batchLoss(chunk, random), to - from);
             }
         }
         return sum.mean();
     }
 
-    /** Loss terms of one batch with the given keep-probability (a scalar array). */
-    VaeLoss batchLoss(INDArray batch, INDArray keep) {
-        Map<String, INDArray> out = graph.output(Map.of(ConvVaeGraph.INPUT, batch, ConvVaeGraph.KEEP_PROB, keep),
-                ConvVaeGraph.LOSS, ConvVaeGraph.BCE_MEAN, ConvVaeGraph.KLD_MEAN);
+    /** Loss terms of one batch without dropout, ε drawn from {@code random}. */
+    VaeLoss batchLoss(INDArray batch, RandomGenerator random) {
+        Map<String, INDArray> out;
+        try (StepNoise noise = StepNoise.inference(architecture, batch.size(0), random)) {
+            out = graph.output(noise.withImages(batch), ConvVaeGraph.LOSS, ConvVaeGraph.BCE_MEAN, ConvVaeGraph.KLD_MEAN);
+        }
         VaeLoss loss = new VaeLoss(out.get(ConvVaeGraph.LOSS).getDouble(0), out.get(ConvVaeGraph.BCE_MEAN).getDouble(0),
                 out.get(ConvVaeGraph.KLD_MEAN).getDouble(0));
         out.values().forEach(INDArray::close);

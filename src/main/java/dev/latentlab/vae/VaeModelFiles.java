@@ -19,7 +19,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
 final class VaeModelFiles {
     static final String GRAPH = "vae.sd";
     static final String SIDECAR = "vae.json";
-    static final String FORMAT = "latentlab.conv-vae/1";
+    /** Version 2: ε and the dropout masks are placeholders (version 1 graphs drew them in-graph). */
+    static final String FORMAT = "latentlab.conv-vae/2";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private VaeModelFiles() {
@@ -69,7 +70,8 @@ final class VaeModelFiles {
         }
         JsonNode sidecar = JSON.readTree(sidecarFile.toFile());
         if (!FORMAT.equals(sidecar.path("format").asText())) {
-            throw new IOException(sidecarFile + ": format " + sidecar.path("format") + ", expected \"" + FORMAT + "\"");
+            throw new IOException(sidecarFile + ": format " + sidecar.path("format") + ", expected \"" + FORMAT
+                    + "\" (a model saved by an older latentlab: train it again)");
         }
         VaeArchitecture architecture = JSON.treeToValue(sidecar.get("architecture"), VaeArchitecture.class);
         SameDiff graph = SameDiff.load(graphFile.toFile(), true);

@@ -3,11 +3,11 @@ package dev.latentlab.vae;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
@@ -17,10 +17,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * place, so Adam's moments are kept), early stopping, and the best validation model kept. With a checkpoint
  * folder every epoch is committed there and {@link #resume} continues from the last one.
  *
- * <p>Each epoch seeds ND4J's global random generator from (seed, epoch) before training. That makes the
- * validation losses' ε reproducible, but not training: SameDiff M2.1's {@code fit} does not draw its dropout
- * masks and ε from that generator, so two runs (or a resumed and an uninterrupted one) agree statistically, not
- * bit for bit. Not thread-safe; one trainer run at a time per process (the generator is global).
+ * <p>An epoch's dropout masks and ε (training and validation) come from a generator seeded by (seed, epoch)
+ * alone ({@link StepNoise}), and the batch order from the epoch number, so two runs with the same seed train the
+ * same weights, and a resumed run continues exactly as an uninterrupted one would, on the same backend.
  */
 public final class VaeTrainer {
     private final TrainerOptions options;
@@ -58,40 +57,38 @@ public final class VaeTrainer {
         EarlyStopping early = new EarlyStopping(options.earlyStoppingPatience(), state.earlyStopping());
         PlateauScheduler plateau = new PlateauScheduler(options.plateauFactor(), options.plateauPatience(),
                 options.plateauThreshold(), options.minLearningRate(), state.plateau());
-        Adam adam = adam(working.graph(), plateau.learningRate());
+        Adam adam = adam(working, plateau.learningRate());
         CheckpointFiles checkpoint = checkpoint();
         FitLossCapture capture = new FitLossCapture(working.architecture().beta());
         List<EpochStats> history = new ArrayList<>();
         int bestEpoch = state.bestEpoch();
         boolean stopped = state.finished();
         int epoch = state.epoch();
-        try (INDArray keep = Nd4j.scalar((float) working.architecture().keepProbability());
-             INDArray inference = Nd4j.scalar(1.0f)) {
-            while (!stopped && epoch < options.epochs()) {
-                epoch++;
-                long start = System.nanoTime();
-                double lr = plateau.learningRate();
-                adam.setLearningRate(lr);
-                Nd4j.getRandom().setSeed(options.seed() * 1_000_003L + epoch);
-                VaeLoss trainLoss = trainEpoch(working.graph(), epoch, train, keep, capture, listener);
-                VaeLoss valLoss = evaluate(working, epoch, validation, inference);
-                boolean improved = early.update(valLoss.loss());
-                plateau.step(valLoss.loss());
-                byte[] newBest = null;
-                if (improved) {
-                    bestEpoch = epoch;
-                    bestBytes = newBest = VaeModelFiles.toBytes(working);
-                }
-                stopped = early.shouldStop();
-                if (checkpoint != null) {
-                    state = checkpoint.write(working, newBest, new TrainerState(epoch, bestEpoch, early.state(),
-                            plateau.state(), stopped, state.modelDir(), state.bestDir()));
-                }
-                EpochStats stats = new EpochStats(epoch, trainLoss, valLoss, lr, (System.nanoTime() - start) / 1e9,
-                        improved);
-                history.add(stats);
-                listener.epochDone(stats);
+        while (!stopped && epoch < options.epochs()) {
+            epoch++;
+            long start = System.nanoTime();
+            double lr = plateau.learningRate();
+            adam.setLearningRate(lr);
+            SplittableRandom trainNoise = StepNoise.forEpoch(options.seed(), epoch);
+            SplittableRandom validationNoise = trainNoise.split();
+            VaeLoss trainLoss = trainEpoch(working, epoch, train, trainNoise, capture, listener);
+            VaeLoss valLoss = evaluate(working, epoch, validation, validationNoise);
+            boolean improved = early.update(valLoss.loss());
+            plateau.step(valLoss.loss());
+            byte[] newBest = null;
+            if (improved) {
+                bestEpoch = epoch;
+                bestBytes = newBest = VaeModelFiles.toBytes(working);
             }
+            stopped = early.shouldStop();
+            if (checkpoint != null) {
+                state = checkpoint.write(working, newBest, new TrainerState(epoch, bestEpoch, early.state(),
+                        plateau.state(), stopped, state.modelDir(), state.bestDir()));
+            }
+            EpochStats stats = new EpochStats(epoch, trainLoss, valLoss, lr, (System.nanoTime() - start) / 1e9,
+                    improved);
+            history.add(stats);
+            listener.epochDone(stats);
         }
         if (bestBytes == null) {
             throw new IllegalStateException("no epoch was trained (epochs " + options.epochs()
@@ -101,16 +98,17 @@ public final class VaeTrainer {
         return new TrainingResult(best, bestEpoch, early.best(), epoch, stopped && epoch < options.epochs(), history);
     }
 
-    private VaeLoss trainEpoch(SameDiff graph, int epoch, BatchSource train, INDArray keep, FitLossCapture capture,
-                               TrainingListener listener) {
+    private VaeLoss trainEpoch(VaeModel model, int epoch, BatchSource train, SplittableRandom noise,
+                               FitLossCapture capture, TrainingListener listener) {
         LossAccumulator sum = new LossAccumulator();
         train.reset(epoch);
         int batches = train.batchesPerEpoch();
         int batch = 0;
         while (train.hasNext()) {
             batch++;
-            try (INDArray x = train.next()) {
-                graph.fit(new MultiDataSet(new INDArray[]{x, keep}, new INDArray[0]), capture);
+            try (INDArray x = train.next();
+                 StepNoise step = StepNoise.training(model.architecture(), x.size(0), noise)) {
+                model.graph().fit(new MultiDataSet(step.features(x), new INDArray[0]), capture);
                 VaeLoss loss = capture.take();
                 if (!loss.isFinite()) {
                     throw new NonFiniteLossException(String.format("training diverged at epoch %d, batch %d: "
@@ -127,12 +125,12 @@ public final class VaeTrainer {
         return sum.mean();
     }
 
-    private static VaeLoss evaluate(VaeModel model, int epoch, BatchSource validation, INDArray inference) {
+    private static VaeLoss evaluate(VaeModel model, int epoch, BatchSource validation, SplittableRandom noise) {
         LossAccumulator sum = new LossAccumulator();
         validation.reset(epoch);
         while (validation.hasNext()) {
             try (INDArray x = validation.next()) {
-                sum.add(model.batchLoss(x, inference), x.size(0));
+                sum.add(model.batchLoss(x, noise), x.size(0));
             }
         }
         if (sum.images() == 0) {
@@ -147,16 +145,22 @@ public final class VaeTrainer {
     }
 
     /** The graph's Adam, attached at {@code lr} when the graph has no training configuration yet. */
-    private static Adam adam(SameDiff graph, double lr) {
+    private static Adam adam(VaeModel model, double lr) {
+        SameDiff graph = model.graph();
         if (graph.getTrainingConfig() == null) {
-            graph.setTrainingConfig(TrainingConfig.builder().updater(new Adam(lr))
-                    .dataSetFeatureMapping(ConvVaeGraph.INPUT, ConvVaeGraph.KEEP_PROB).markLabelsUnused().build());
+            graph.setTrainingConfig(trainingConfig(model.architecture(), lr));
         }
         if (!(graph.getTrainingConfig().getUpdater() instanceof Adam adam)) {
             throw new IllegalStateException("the model's updater is " + graph.getTrainingConfig().getUpdater()
                     + ", expected Adam");
         }
         return adam;
+    }
+
+    /** Adam at {@code lr}, fed the images and the {@link StepNoise} placeholders; no labels. */
+    static TrainingConfig trainingConfig(VaeArchitecture architecture, double lr) {
+        return TrainingConfig.builder().updater(new Adam(lr))
+                .dataSetFeatureMapping(ConvVaeGraph.trainingInputs(architecture)).markLabelsUnused().build();
     }
 
     private CheckpointFiles checkpoint() {

@@ -4,21 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 class ConvVaeGraphTest {
-    private static Map<String, INDArray> run(SameDiff sd, INDArray x, float keep, String... outputs) {
-        return sd.output(Map.of(ConvVaeGraph.INPUT, x, ConvVaeGraph.KEEP_PROB, Nd4j.scalar(keep)), outputs);
+    /** Runs without dropout (ε from a fixed seed) or, with {@code training}, with training-step noise. */
+    private static Map<String, INDArray> run(SameDiff sd, VaeArchitecture arch, INDArray x, boolean training,
+                                             String... outputs) {
+        SplittableRandom random = new SplittableRandom(11);
+        try (StepNoise noise = training ? StepNoise.training(arch, x.size(0), random)
+                : StepNoise.inference(arch, x.size(0), random)) {
+            return sd.output(noise.withImages(x), outputs);
+        }
     }
 
     @Test
     void defaultArchitectureShapes() {
         SameDiff sd = ConvVaeGraph.build(VaeArchitecture.DEFAULT, 1);
-        Map<String, INDArray> out = run(sd, VaeTestData.images(0, 3), 0.8f, ConvVaeGraph.MU, ConvVaeGraph.LOGVAR,
+        Map<String, INDArray> out = run(sd, VaeArchitecture.DEFAULT, VaeTestData.images(0, 3), true, ConvVaeGraph.MU, ConvVaeGraph.LOGVAR,
                 ConvVaeGraph.Z, ConvVaeGraph.RECON, ConvVaeGraph.LOSS);
         assertThat(out.get(ConvVaeGraph.MU).shape()).containsExactly(3, 2);
         assertThat(out.get(ConvVaeGraph.LOGVAR).shape()).containsExactly(3, 2);
@@ -34,7 +42,7 @@ class ConvVaeGraphTest {
     void tinyArchitectureShapesAndSigmoidRange() {
         VaeArchitecture tiny = VaeTestData.TINY.withLatentDim(3);
         SameDiff sd = ConvVaeGraph.build(tiny, 1);
-        Map<String, INDArray> out = run(sd, VaeTestData.images(0, 4), 1f, ConvVaeGraph.MU, ConvVaeGraph.RECON);
+        Map<String, INDArray> out = run(sd, tiny, VaeTestData.images(0, 4), false, ConvVaeGraph.MU, ConvVaeGraph.RECON);
         assertThat(out.get(ConvVaeGraph.MU).shape()).containsExactly(4, 3);
         INDArray recon = out.get(ConvVaeGraph.RECON);
         assertThat(recon.shape()).containsExactly(4, 1, 28, 28);
@@ -47,7 +55,7 @@ class ConvVaeGraphTest {
         VaeArchitecture tiny = VaeTestData.TINY;
         SameDiff sd = ConvVaeGraph.build(tiny, 3);
         INDArray x = VaeTestData.images(10, 14);
-        Map<String, INDArray> out = run(sd, x, 1f, ConvVaeGraph.MU, ConvVaeGraph.LOGVAR, ConvVaeGraph.RECON,
+        Map<String, INDArray> out = run(sd, tiny, x, false, ConvVaeGraph.MU, ConvVaeGraph.LOGVAR, ConvVaeGraph.RECON,
                 ConvVaeGraph.LOSS, ConvVaeGraph.BCE_MEAN, ConvVaeGraph.KLD_MEAN);
         float[] px = x.reshape(4 * 784L).toFloatVector();
         float[] r = out.get(ConvVaeGraph.RECON).reshape(4 * 784L).toFloatVector();
@@ -73,22 +81,39 @@ class ConvVaeGraphTest {
     }
 
     @Test
-    void dropoutIsOffAtKeepOneAndOnBelow() {
+    void dropoutIsOffAtInferenceAndOnInTraining() {
         SameDiff sd = ConvVaeGraph.build(VaeTestData.TINY, 5);
         INDArray x = VaeTestData.images(0, 8);
-        INDArray a = run(sd, x, 1f, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
-        INDArray b = run(sd, x, 1f, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
-        INDArray dropped = run(sd, x, 0.5f, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
+        INDArray a = run(sd, VaeTestData.TINY, x, false, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
+        INDArray b = run(sd, VaeTestData.TINY, x, false, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
+        INDArray dropped = run(sd, VaeTestData.TINY, x, true, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
         assertThat(b).isEqualTo(a);
         assertThat(dropped.equalsWithEps(a, 1e-3)).isFalse();
     }
 
     @Test
+    void epsilonMovesZOffMuByExactlySigmaTimesEpsilon() {
+        SameDiff sd = ConvVaeGraph.build(VaeTestData.TINY, 6);
+        INDArray x = VaeTestData.images(0, 5);
+        try (StepNoise noise = StepNoise.inference(VaeTestData.TINY, 5, new SplittableRandom(3))) {
+            Map<String, INDArray> placeholders = noise.withImages(x);
+            Map<String, INDArray> out = sd.output(placeholders, ConvVaeGraph.MU, ConvVaeGraph.LOGVAR, ConvVaeGraph.Z);
+            INDArray expected = out.get(ConvVaeGraph.MU).add(Transforms.exp(out.get(ConvVaeGraph.LOGVAR).mul(0.5))
+                    .mul(placeholders.get(ConvVaeGraph.EPSILON)));
+            assertThat(out.get(ConvVaeGraph.Z).equalsWithEps(expected, 1e-5)).isTrue();
+        }
+        try (StepNoise noNoise = StepNoise.inference(VaeTestData.TINY, 5, null)) {
+            Map<String, INDArray> out = sd.output(noNoise.withImages(x), ConvVaeGraph.MU, ConvVaeGraph.Z);
+            assertThat(out.get(ConvVaeGraph.Z)).isEqualTo(out.get(ConvVaeGraph.MU));
+        }
+    }
+
+    @Test
     void weightsAreDeterministicInTheSeed() {
         INDArray x = VaeTestData.images(0, 4);
-        INDArray a = run(ConvVaeGraph.build(VaeTestData.TINY, 7), x, 1f, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
-        INDArray b = run(ConvVaeGraph.build(VaeTestData.TINY, 7), x, 1f, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
-        INDArray c = run(ConvVaeGraph.build(VaeTestData.TINY, 8), x, 1f, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
+        INDArray a = run(ConvVaeGraph.build(VaeTestData.TINY, 7), VaeTestData.TINY, x, false, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
+        INDArray b = run(ConvVaeGraph.build(VaeTestData.TINY, 7), VaeTestData.TINY, x, false, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
+        INDArray c = run(ConvVaeGraph.build(VaeTestData.TINY, 8), VaeTestData.TINY, x, false, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
         assertThat(b).isEqualTo(a);
         assertThat(c.equalsWithEps(a, 1e-3)).isFalse();
     }

@@ -1,0 +1,107 @@
+package dev.latentlab.vae;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The random inputs of one pass of a batch through a {@link ConvVaeGraph}: ε and the dropout masks, drawn in Java
+ * from a seeded generator (why they are placeholders and not in-graph ops: see {@link ConvVaeGraph}). Training
+ * masks keep each unit (each channel, for the spatial masks) with the architecture's keep-probability and scale it
+ * by 1/keep; inference masks are all ones. Owns its arrays: close it after the pass.
+ */
+final class StepNoise implements AutoCloseable {
+    private final VaeArchitecture arch;
+    private final Map<String, INDArray> arrays = new LinkedHashMap<>();
+
+    private StepNoise(VaeArchitecture arch) {
+        this.arch = arch;
+    }
+
+    /** Dropout masks and ε for a training step of {@code batch} images. */
+    static StepNoise training(VaeArchitecture arch, long batch, RandomGenerator random) {
+        StepNoise noise = new StepNoise(arch);
+        noise.masks(batch, random);
+        noise.arrays.put(ConvVaeGraph.EPSILON, gaussian(batch, arch.latentDim(), random));
+        return noise;
+    }
+
+    /** No dropout; ε drawn from {@code random}, or zero (z = μ) when {@code random} is null. */
+    static StepNoise inference(VaeArchitecture arch, long batch, RandomGenerator random) {
+        StepNoise noise = new StepNoise(arch);
+        noise.masks(batch, null);
+        noise.arrays.put(ConvVaeGraph.EPSILON, random == null
+                ? Nd4j.zeros(DataType.FLOAT, batch, arch.latentDim()) : gaussian(batch, arch.latentDim(), random));
+        return noise;
+    }
+
+    /** The generator of an epoch's training noise: a function of the run's seed and the epoch alone. */
+    static SplittableRandom forEpoch(long seed, int epoch) {
+        return new SplittableRandom(seed * 1_000_003L + epoch);
+    }
+
+    /** These arrays plus the images under {@link ConvVaeGraph#INPUT}: the placeholders of a graph output call. */
+    Map<String, INDArray> withImages(INDArray images) {
+        Map<String, INDArray> placeholders = new LinkedHashMap<>(arrays);
+        placeholders.put(ConvVaeGraph.INPUT, images);
+        return placeholders;
+    }
+
+    /** The features of a training step, in {@link ConvVaeGraph#trainingInputs} order. */
+    INDArray[] features(INDArray images) {
+        Map<String, INDArray> placeholders = withImages(images);
+        List<String> names = ConvVaeGraph.trainingInputs(arch);
+        INDArray[] features = new INDArray[names.size()];
+        for (int i = 0; i < features.length; i++) {
+            features[i] = placeholders.get(names.get(i));
+        }
+        return features;
+    }
+
+    @Override
+    public void close() {
+        arrays.values().forEach(INDArray::close);
+    }
+
+    /** Spatial masks [b, C_i, 1, 1] per encoder layer and the dense mask [b, dense]; all ones without a generator. */
+    private void masks(long batch, RandomGenerator random) {
+        for (int i = 0; i < arch.layers(); i++) {
+            arrays.put(ConvVaeGraph.encoderMask(i), mask(random, batch, arch.channelsAfter(i), 1, 1));
+        }
+        arrays.put(ConvVaeGraph.DENSE_MASK, mask(random, batch, arch.denseWidth()));
+    }
+
+    private INDArray mask(RandomGenerator random, long... shape) {
+        double keep = arch.keepProbability();
+        if (random == null || keep >= 1) {
+            return Nd4j.ones(DataType.FLOAT, shape);
+        }
+        float[] values = new float[Math.toIntExact(count(shape))];
+        float kept = (float) (1 / keep);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextDouble() < keep ? kept : 0f;
+        }
+        return Nd4j.create(values, shape, 'c');
+    }
+
+    private static INDArray gaussian(long batch, int width, RandomGenerator random) {
+        float[] values = new float[Math.toIntExact(batch * width)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return Nd4j.create(values, new long[]{batch, width}, 'c');
+    }
+
+    private static long count(long[] shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+}
