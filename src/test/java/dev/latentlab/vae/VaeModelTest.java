@@ -67,6 +67,16 @@ class VaeModelTest {
     }
 
     @Test
+    void aModelOfAnOlderFormatIsRefusedWithOneLine(@TempDir Path dir) throws Exception {
+        VaeModel.untrained(VaeTestData.TINY, 4).save(dir);
+        Path sidecar = dir.resolve(VaeModelFiles.SIDECAR);
+        Files.writeString(sidecar, Files.readString(sidecar).replace(VaeModelFiles.FORMAT, "latentlab.conv-vae/1"));
+        assertThatThrownBy(() -> VaeModel.load(dir)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining(sidecar.toString()).hasMessageContaining("conv-vae/1")
+                .hasMessageContaining("train it again").hasMessageNotContaining("\n");
+    }
+
+    @Test
     void lossIsFiniteAndWeightedOverBatches() {
         VaeModel model = VaeModel.untrained(VaeTestData.TINY, 4);
         VaeLoss loss = model.loss(VaeTestData.images(0, 20));
