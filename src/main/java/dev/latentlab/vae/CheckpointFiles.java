@@ -58,6 +58,18 @@ final class CheckpointFiles {
         }
     }
 
+    /** Removes the checkpoint, its folder, and the folder above it when that is left empty. */
+    void delete() throws IOException {
+        clear();
+        for (Path folder : new Path[]{dir, dir.getParent()}) {
+            try (Stream<Path> children = Files.isDirectory(folder) ? Files.list(folder) : Stream.empty()) {
+                if (Files.isDirectory(folder) && children.findAny().isEmpty()) {
+                    Files.delete(folder);
+                }
+            }
+        }
+    }
+
     TrainerState readState() throws IOException {
         Path file = dir.resolve(STATE);
         if (!Files.isRegularFile(file)) {

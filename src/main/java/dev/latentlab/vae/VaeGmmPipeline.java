@@ -168,6 +168,9 @@ public final class VaeGmmPipeline {
             LOG.info("model saved in {}", modelDir);
         }
         run.writeSummary(summary);
+        if (!config.output().saveModel()) {
+            new CheckpointFiles(checkpoint).delete();   // save_model: false keeps nothing under models/ once done
+        }
         HtmlReport.forRun(run.path()).title("VAE + GMM " + config.name()).imageOrder(List.of(VaeFigures.LOSS,
                 VaeFigures.LOSS_TERMS, VaeFigures.RECONSTRUCTIONS, VaeFigures.LATENT, VaeFigures.SAMPLES)).write();
         LOG.info("done in {} s: {}", fmt((System.nanoTime() - start) / 1e9), run.path());

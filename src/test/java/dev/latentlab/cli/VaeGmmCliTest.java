@@ -147,6 +147,14 @@ class VaeGmmCliTest {
     }
 
     @Test
+    void withoutSaveModelNothingStaysUnderModels() throws IOException {
+        CliRun run = CliRun.of(args("unsaved", "--set", "train.epochs=1", "--set", "evaluate.mnist_test=false",
+                "--set", "output.save_model=false"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(models.resolve("unsaved")).doesNotExist();   // nor its training checkpoint
+    }
+
+    @Test
     void badInputsExitTwoWithOneLineAndNoRunFolder() throws IOException {
         Path emptyRuns = tmp.resolve("bad-runs");
         List<List<String>> cases = List.of(
