@@ -30,6 +30,18 @@ class ClassificationReportTest {
     }
 
     @Test
+    void aClassThatIsNeverPredictedCountsAsZeroInTheMacroAverages() {
+        // true:      1 1 4 4 8 8
+        // predicted: 1 1 4 4 4 1   (no 8 predicted: its precision is 0/0)
+        ClassificationReport r = ClassificationReport.of("t", new int[]{1, 1, 4, 4, 8, 8}, new int[]{1, 1, 4, 4, 4, 1});
+        // class 1: p 2/3 r 1 f1 0.8; class 4: p 2/3 r 1 f1 0.8; class 8: p 0 r 0 f1 0 (as scikit-learn, zero_division=0)
+        assertThat(r.perClass().get(2).precision()).isZero();
+        assertThat(r.precision()).isCloseTo((2.0 / 3 + 2.0 / 3 + 0) / 3, within(1e-9));
+        assertThat(r.recall()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(r.f1()).isCloseTo((0.8 + 0.8) / 3, within(1e-9));
+    }
+
+    @Test
     void perfectPredictionsScoreOne() {
         int[] y = {1, 4, 8, 8};
         ClassificationReport r = ClassificationReport.of("p", y, y.clone());
