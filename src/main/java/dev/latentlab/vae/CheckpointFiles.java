@@ -61,13 +61,20 @@ final class CheckpointFiles {
     /** Removes the checkpoint, its folder, and the folder above it when that is left empty. */
     void delete() throws IOException {
         clear();
-        for (Path folder : new Path[]{dir, dir.getParent()}) {
-            try (Stream<Path> children = Files.isDirectory(folder) ? Files.list(folder) : Stream.empty()) {
-                if (Files.isDirectory(folder) && children.findAny().isEmpty()) {
-                    Files.delete(folder);
-                }
+        deleteIfEmpty(dir);
+        deleteIfEmpty(dir.getParent());
+    }
+
+    private static void deleteIfEmpty(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            if (children.findAny().isPresent()) {
+                return;
             }
         }
+        Files.delete(folder);
     }
 
     TrainerState readState() throws IOException {

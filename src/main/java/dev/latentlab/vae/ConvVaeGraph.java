@@ -7,6 +7,7 @@ import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.common.util.ArrayUtil;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -198,11 +199,7 @@ public final class ConvVaeGraph {
     /** A normal weight: He (std √(2/fanIn)) for ReLU layers, else Xavier (std √(2/(fanIn+fanOut))). */
     private SDVariable weight(String name, boolean reluInit, int fanIn, int fanOut, long... shape) {
         double std = reluInit ? Math.sqrt(2.0 / fanIn) : Math.sqrt(2.0 / (fanIn + fanOut));
-        long n = 1;
-        for (long d : shape) {
-            n *= d;
-        }
-        float[] values = new float[Math.toIntExact(n)];
+        float[] values = new float[Math.toIntExact(ArrayUtil.prodLong(shape))];
         SplittableRandom random = new SplittableRandom(seed ^ (name.hashCode() * 0x9E3779B97F4A7C15L));
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) (random.nextGaussian() * std);

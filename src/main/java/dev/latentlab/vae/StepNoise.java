@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.nd4j.common.util.ArrayUtil;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -81,7 +82,7 @@ final class StepNoise implements AutoCloseable {
         if (random == null || keep >= 1) {
             return Nd4j.ones(DataType.FLOAT, shape);
         }
-        float[] values = new float[Math.toIntExact(count(shape))];
+        float[] values = new float[Math.toIntExact(ArrayUtil.prodLong(shape))];
         float kept = (float) (1 / keep);
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextDouble() < keep ? kept : 0f;
@@ -95,13 +96,5 @@ final class StepNoise implements AutoCloseable {
             values[i] = (float) random.nextGaussian();
         }
         return Nd4j.create(values, new long[]{batch, width}, 'c');
-    }
-
-    private static long count(long[] shape) {
-        long n = 1;
-        for (long d : shape) {
-            n *= d;
-        }
-        return n;
     }
 }

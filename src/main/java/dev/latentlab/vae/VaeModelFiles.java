@@ -71,7 +71,7 @@ final class VaeModelFiles {
         JsonNode sidecar = JSON.readTree(sidecarFile.toFile());
         if (!FORMAT.equals(sidecar.path("format").asText())) {
             throw new IOException(sidecarFile + ": format " + sidecar.path("format") + ", expected \"" + FORMAT
-                    + "\" (a model saved by an older latentlab: train it again)");
+                    + "\" (a model saved by another latentlab version: train it again)");
         }
         VaeArchitecture architecture = JSON.treeToValue(sidecar.get("architecture"), VaeArchitecture.class);
         SameDiff graph = SameDiff.load(graphFile.toFile(), true);
