@@ -26,8 +26,9 @@ final class BenchCommand {
 
     /** {@code bench kmeans --digits 60000 --k 1000 --threads 2}. */
     @Command(name = "kmeans", mixinStandardHelpOptions = true,
-            description = {"Assignment step (tiled GEMM + argmin) vs plain ND4J sgemm of the same shape, and seconds",
-                    "per Lloyd iteration, on the non-blank 5x5 patches of the first DIGITS MNIST training digits."})
+            description = {"Assignment step (fused native kernel, and ND4J tiled GEMM + argmin) vs plain ND4J sgemm of the",
+                    "same shape, and seconds per Lloyd iteration, on the non-blank 5x5 patches of the first DIGITS",
+                    "MNIST training digits; with --sklearn scikit-learn's Lloyd iteration on the same patches after it."})
     static final class KMeans implements Callable<Integer> {
         @Option(names = "--digits", description = "MNIST training digits to cut into patches (default: ${DEFAULT-VALUE}).")
         private int digits = 60_000;
@@ -47,11 +48,24 @@ final class BenchCommand {
         @Option(names = "--lloyd-iterations", description = "Lloyd iterations to time, 0 to skip (default: ${DEFAULT-VALUE}).")
         private int lloydIterations = 2;
 
+        @Option(names = "--gemm-lloyd", description = "Also time the Lloyd iterations with the GEMM + argmin kernel.")
+        private boolean gemmLloyd;
+
+        @Option(names = "--minibatch", description = "Also time a mini-batch k-means fit with each kernel.")
+        private boolean minibatch;
+
+        @Option(names = "--sklearn", description = {"Then run scikit-learn's Lloyd iteration on the same patches",
+                "(python3 src/bench/python/sklearn_lloyd.py; Debian: apt-get install python3-sklearn)."})
+        private boolean sklearn;
+
         @Option(names = "--data", paramLabel = "DIR", description = "MNIST folder (default: ${DEFAULT-VALUE}); fetched when missing.")
         private Path dataDir = MnistFetcher.DEFAULT_DIR;
 
         @Override
         public Integer call() throws IOException {
+            if (sklearn) {
+                SklearnLloyd.checkInstalled();
+            }
             if (digits < 1 || k < 1 || threads < 1 || tileRows < 0 || repeats < 1 || lloydIterations < 0) {
                 throw new BadInputException("bench kmeans: --digits, --k, --threads and --repeats must be >= 1, "
                         + "--tile-rows and --lloyd-iterations >= 0");
@@ -62,11 +76,19 @@ final class BenchCommand {
                 if (x.rows() < k) {
                     throw new BadInputException("bench kmeans: --k " + k + " is more than the " + x.rows() + " patches");
                 }
-                AssignmentBenchmark.Result result = AssignmentBenchmark.run(x, k, threads, tileRows, repeats, lloydIterations, 42L);
+                AssignmentBenchmark.Result result = AssignmentBenchmark.run(x, new AssignmentBenchmark.Options(k,
+                        threads, tileRows, repeats, lloydIterations, gemmLloyd, minibatch, 42L));
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode line = json.valueToTree(result);
                 line.put("digits", train.count());
                 line.put("peak_rss_mb", PeakMemory.residentMb());
+                if (sklearn) {
+                    double perIteration = SklearnLloyd.secondsPerIteration(dataDir, digits, k, Math.max(1, lloydIterations));
+                    line.put("sklearn_seconds_per_iteration", perIteration);
+                    if (result.lloydSecondsPerIteration() != null) {
+                        line.put("lloyd_vs_sklearn", result.lloydSecondsPerIteration() / perIteration);
+                    }
+                }
                 System.out.println(json.writeValueAsString(line));
             }
             return ExitCode.OK;
