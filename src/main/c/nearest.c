@@ -14,7 +14,7 @@
  * compiler fuses nothing in that check.
  *
  * Instruction sets, chosen at run time (__builtin_cpu_supports): AVX-512F (16 lanes, 2 x 16 points, 12 centroids
- * per register block), AVX2+FMA (8 lanes, 8 points, 10 centroids), and portable C.
+ * per register block), AVX2+FMA (8 lanes, 8 points, 8 centroids), and portable C.
  */
 #include <jni.h>
 #include <math.h>
@@ -25,10 +25,12 @@
 
 #define MAX_GROUP 32   /* points per kernel call, the largest V*W */
 #define MAX_DIM 64
-#define PAD_K 120      /* K is padded to a multiple of every ISA's Q (12, 10, 4) */
+#define PAD_K 48       /* K is padded to a multiple of every ISA's Q and W (12, 16; 8; 4), 192 bytes */
 
 /* ---- AVX-512F: V = 2 vectors of 16 points, Q = 12 centroids ---- */
 #define KERNEL kernel_avx512
+#define SCAN scan_avx512
+#define LE_MASK(a, b) ((unsigned) _mm512_cmp_ps_mask(a, b, _CMP_LE_OQ))
 #define TARGET_ATTR __attribute__((target("avx512f")))
 #define VF __m512
 #define VI __m512i
@@ -46,6 +48,8 @@
 #define STOREI(p, x) _mm512_store_si512((void *) (p), x)
 #include "nearest_kernel.h"
 #undef KERNEL
+#undef SCAN
+#undef LE_MASK
 #undef TARGET_ATTR
 #undef VF
 #undef VI
@@ -62,14 +66,16 @@
 #undef STOREF
 #undef STOREI
 
-/* ---- AVX2 + FMA: V = 1 vector of 8 points, Q = 10 centroids ---- */
+/* ---- AVX2 + FMA: V = 1 vector of 8 points, Q = 8 centroids ---- */
 #define KERNEL kernel_avx2
+#define SCAN scan_avx2
+#define LE_MASK(a, b) ((unsigned) _mm256_movemask_ps(_mm256_cmp_ps(a, b, _CMP_LE_OQ)))
 #define TARGET_ATTR __attribute__((target("avx2,fma")))
 #define VF __m256
 #define VI __m256i
 #define W 8
 #define V 1
-#define Q 10
+#define Q 8
 #define LOADF(p) _mm256_load_ps(p)
 #define SET1F(x) _mm256_set1_ps(x)
 #define SET1I(x) _mm256_set1_epi32(x)
@@ -82,6 +88,8 @@
 #define STOREI(p, x) _mm256_store_si256((__m256i *) (p), x)
 #include "nearest_kernel.h"
 #undef KERNEL
+#undef SCAN
+#undef LE_MASK
 #undef TARGET_ATTR
 #undef VF
 #undef VI
@@ -100,6 +108,8 @@
 
 /* ---- portable C: one point at a time, 4 centroids ---- */
 #define KERNEL kernel_scalar
+#define SCAN scan_scalar
+#define LE_MASK(a, b) ((unsigned) ((a) <= (b)))
 #define TARGET_ATTR
 #define VF float
 #define VI int
@@ -118,17 +128,19 @@
 #include "nearest_kernel.h"
 
 typedef void (*kernel_fn)(const float *, const float *, int, int, float *, float *, int *);
+typedef int (*scan_fn)(const float *, const float *, int, int, float, int *);
 
 typedef struct {
     const char *name;
     kernel_fn fn;
+    scan_fn scan;
     int group; /* points per call: V * W */
 } isa_t;
 
 static const isa_t ISAS[] = {
-    {"avx512", kernel_avx512, 32},
-    {"avx2", kernel_avx2, 8},
-    {"scalar", kernel_scalar, 1},
+    {"avx512", kernel_avx512, scan_avx512, 32},
+    {"avx2", kernel_avx2, scan_avx2, 8},
+    {"scalar", kernel_scalar, scan_scalar, 1},
 };
 
 static int supported(int i) {
@@ -158,11 +170,15 @@ static const isa_t *isa(void) {
     return &ISAS[current_isa];
 }
 
-/* Centroids prepared once per search: packed rows [-2c, ||c||^2] (K padded with +inf norms), the plain rows. */
+/*
+ * Centroids prepared once per search: packed rows [-2c, ||c||^2] (K padded with +inf norms), the same transposed
+ * for the candidate scan, and the plain rows.
+ */
 typedef struct {
     int k, kpad, dim;
     float max_norm;
     float *packed;
+    float *packed_t;
     float *plain;
 } centroids_t;
 
@@ -174,16 +190,21 @@ static void *aligned(size_t bytes) {
 static void release(centroids_t *c) {
     if (c != NULL) {
         free(c->packed);
+        free(c->packed_t);
         free(c->plain);
         free(c);
     }
 }
 
-/* The float64 brute force: sum of (x_d - c_d)^2 in order, first strictly smaller centroid kept. */
-static int exact_nearest(const float *x, const centroids_t *c) {
-    int best = 0;
+/*
+ * The float64 brute force over the candidates (increasing indices): sum of (x_d - c_d)^2 in order, the first
+ * strictly smaller kept.
+ */
+static int exact_nearest(const float *x, const centroids_t *c, const int *candidates, int count) {
+    int best = candidates[0];
     double best_d = INFINITY;
-    for (int j = 0; j < c->k; j++) {
+    for (int i = 0; i < count; i++) {
+        int j = candidates[i];
         const float *cj = c->plain + (size_t) j * c->dim;
         double s = 0;
         for (int d = 0; d < c->dim; d++) {
@@ -198,8 +219,11 @@ static int exact_nearest(const float *x, const centroids_t *c) {
     return best;
 }
 
-/* Labels of rows[first .. first+count) (row r at rows + r*stride); returns how many needed the float64 check. */
-static int nearest_rows(const centroids_t *c, const float *rows, int count, int stride, int *labels) {
+/*
+ * Labels of rows[0 .. count) (row r at rows + r*stride); returns how many needed the float64 check. candidates is
+ * scratch space for kpad indices.
+ */
+static int nearest_rows(const centroids_t *c, const float *rows, int count, int stride, int *labels, int *candidates) {
     const isa_t *k = isa();
     const int g = k->group, dim = c->dim;
     float xt[MAX_DIM * MAX_GROUP] __attribute__((aligned(64)));
@@ -223,10 +247,16 @@ static int nearest_rows(const centroids_t *c, const float *rows, int count, int 
         k->fn(xt, c->packed, dim, c->kpad, m1, m2, ix);
         for (int p = 0; p < n; p++) {
             double reach = norm[p] + c->max_norm;
-            if ((double) m2[p] - (double) m1[p] > scale * reach * reach) {
+            double bound = scale * reach * reach;
+            if ((double) m2[p] - (double) m1[p] > bound) {
                 labels[p0 + p] = ix[p];
             } else {
-                labels[p0 + p] = exact_nearest(rows + (size_t) (p0 + p) * stride, c);
+                /* every centroid within the bound of the float minimum, rescanned in float32: a superset of
+                   those that can be nearest in exact arithmetic (the scan's own rounding is within bound / 2) */
+                const float *x = rows + (size_t) (p0 + p) * stride;
+                float thr = nextafterf((float) ((double) m1[p] + bound), INFINITY);
+                int n_cand = k->scan(x, c->packed_t, dim, c->kpad, thr, candidates);
+                labels[p0 + p] = n_cand > 0 ? exact_nearest(x, c, candidates, n_cand) : ix[p];
                 refined++;
             }
         }
@@ -248,8 +278,9 @@ JNIEXPORT jlong JNICALL Java_dev_latentlab_kmeans_NativeNearest_prepare(JNIEnv *
     c->dim = dim;
     c->kpad = (k + PAD_K - 1) / PAD_K * PAD_K;
     c->packed = aligned((size_t) c->kpad * (dim + 1) * sizeof(float));
+    c->packed_t = aligned((size_t) c->kpad * (dim + 1) * sizeof(float));
     c->plain = aligned((size_t) k * dim * sizeof(float));
-    if (c->packed == NULL || c->plain == NULL) {
+    if (c->packed == NULL || c->packed_t == NULL || c->plain == NULL) {
         release(c);
         return 0;
     }
@@ -269,6 +300,11 @@ JNIEXPORT jlong JNICALL Java_dev_latentlab_kmeans_NativeNearest_prepare(JNIEnv *
         } else {
             memset(row, 0, dim * sizeof(float));
             row[dim] = INFINITY;
+        }
+    }
+    for (int j = 0; j < c->kpad; j++) {
+        for (int d = 0; d <= dim; d++) {
+            c->packed_t[(size_t) d * c->kpad + j] = c->packed[(size_t) j * (dim + 1) + d];
         }
     }
     c->max_norm = (float) sqrt(max_sq);
@@ -295,7 +331,13 @@ JNIEXPORT jint JNICALL Java_dev_latentlab_kmeans_NativeNearest_nearest(JNIEnv *e
             || (*env)->GetDirectBufferCapacity(env, rows) < (jlong) (first + count) * stride) {
         return -1;
     }
-    return nearest_rows(c, r + (size_t) first * stride, count, stride, l);
+    int *candidates = malloc((size_t) c->kpad * sizeof(int));
+    if (candidates == NULL) {
+        return -1;
+    }
+    int refined = nearest_rows(c, r + (size_t) first * stride, count, stride, l, candidates);
+    free(candidates);
+    return refined;
 }
 
 JNIEXPORT jstring JNICALL Java_dev_latentlab_kmeans_NativeNearest_isa(JNIEnv *env, jclass cls) {

@@ -59,3 +59,24 @@ static void KERNEL(const float *xt, const float *packed, int dim, int kpad, floa
         STOREI(idx_out + v * W, ix[v]);
     }
 }
+
+/*
+ * The candidates of one point x for the float64 check: every centroid j whose float32 value ||c_j||^2 - 2 x.c_j
+ * is at most thr, in increasing j, written to out; returns how many. packed_t is the same as packed, transposed:
+ * row d (d < dim) holds -2c_d of every centroid, row dim the norms.
+ */
+TARGET_ATTR
+static int SCAN(const float *x, const float *packed_t, int dim, int kpad, float thr, int *out) {
+    int found = 0;
+    VF limit = SET1F(thr);
+    for (int k0 = 0; k0 < kpad; k0 += W) {
+        VF acc = LOADF(packed_t + (size_t) dim * kpad + k0);
+        for (int d = 0; d < dim; d++) {
+            acc = FMADD(SET1F(x[d]), LOADF(packed_t + (size_t) d * kpad + k0), acc);
+        }
+        for (unsigned mask = LE_MASK(acc, limit); mask != 0; mask &= mask - 1) {
+            out[found++] = k0 + __builtin_ctz(mask);
+        }
+    }
+    return found;
+}

@@ -55,8 +55,11 @@ final class BenchCommand {
         private boolean minibatch;
 
         @Option(names = "--sklearn", description = {"Then run scikit-learn's Lloyd iteration on the same patches",
-                "(python3 src/bench/python/sklearn_lloyd.py; Debian: apt-get install python3-sklearn)."})
+                "(src/bench/python/sklearn_lloyd.py; Debian: apt-get install python3-sklearn)."})
         private boolean sklearn;
+
+        @Option(names = "--python", description = "Python with scikit-learn for --sklearn (default: ${DEFAULT-VALUE}).")
+        private String python = "/usr/bin/python3";
 
         @Option(names = "--data", paramLabel = "DIR", description = "MNIST folder (default: ${DEFAULT-VALUE}); fetched when missing.")
         private Path dataDir = MnistFetcher.DEFAULT_DIR;
@@ -64,7 +67,7 @@ final class BenchCommand {
         @Override
         public Integer call() throws IOException {
             if (sklearn) {
-                SklearnLloyd.checkInstalled();
+                SklearnLloyd.checkInstalled(python);
             }
             if (digits < 1 || k < 1 || threads < 1 || tileRows < 0 || repeats < 1 || lloydIterations < 0) {
                 throw new BadInputException("bench kmeans: --digits, --k, --threads and --repeats must be >= 1, "
@@ -83,10 +86,12 @@ final class BenchCommand {
                 line.put("digits", train.count());
                 line.put("peak_rss_mb", PeakMemory.residentMb());
                 if (sklearn) {
-                    double perIteration = SklearnLloyd.secondsPerIteration(dataDir, digits, k, Math.max(1, lloydIterations));
-                    line.put("sklearn_seconds_per_iteration", perIteration);
-                    if (result.lloydSecondsPerIteration() != null) {
-                        line.put("lloyd_vs_sklearn", result.lloydSecondsPerIteration() / perIteration);
+                    AssignmentBenchmark.Seconds sk = SklearnLloyd.perIteration(python, dataDir, digits, k, Math.max(1, lloydIterations));
+                    line.set("sklearn_per_iteration", json.valueToTree(sk));
+                    AssignmentBenchmark.Seconds ours = result.lloydPerIteration();
+                    if (ours != null) {
+                        line.put("lloyd_vs_sklearn", ours.wall() / sk.wall());
+                        line.put("lloyd_vs_sklearn_cpu", ours.cpu() / sk.cpu());
                     }
                 }
                 System.out.println(json.writeValueAsString(line));

@@ -3,6 +3,7 @@ package dev.latentlab.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latentlab.BadInputException;
+import dev.latentlab.kmeans.AssignmentBenchmark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,14 +23,14 @@ final class SklearnLloyd {
     private SklearnLloyd() {
     }
 
-    /** Refuses before any work when the script or python3 with scikit-learn is missing. */
-    static void checkInstalled() {
+    /** Refuses before any work when the script or {@code python} with scikit-learn is missing. */
+    static void checkInstalled(String python) {
         if (!Files.isRegularFile(SCRIPT)) {
             throw new BadInputException("bench kmeans --sklearn: " + SCRIPT + " not found: run it from the repository root");
         }
         int rc;
         try {
-            rc = start(List.of("python3", "-c", "import sklearn")).waitFor();
+            rc = start(List.of(python, "-c", "import sklearn")).waitFor();
         } catch (IOException e) {
             rc = -1;
         } catch (InterruptedException e) {
@@ -37,14 +38,15 @@ final class SklearnLloyd {
             rc = -1;
         }
         if (rc != 0) {
-            throw new BadInputException("bench kmeans --sklearn: needs python3 with scikit-learn "
-                    + "(Debian: apt-get install -y python3-sklearn)");
+            throw new BadInputException("bench kmeans --sklearn: needs " + python + " with scikit-learn "
+                    + "(Debian: apt-get install -y python3-sklearn; another interpreter: --python)");
         }
     }
 
     /** Runs the script on the first {@code digits} training digits; its seconds per Lloyd iteration. */
-    static double secondsPerIteration(Path dataDir, int digits, int k, int iterations) throws IOException {
-        Process p = start(List.of("python3", SCRIPT.toString(), "--digits", Integer.toString(digits), "--k",
+    static AssignmentBenchmark.Seconds perIteration(String python, Path dataDir, int digits, int k, int iterations)
+            throws IOException {
+        Process p = start(List.of(python, SCRIPT.toString(), "--digits", Integer.toString(digits), "--k",
                 Integer.toString(k), "--iters", Integer.toString(iterations), "--data", dataDir.toString()));
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         try {
@@ -57,7 +59,8 @@ final class SklearnLloyd {
         }
         String last = out.substring(out.lastIndexOf('\n') + 1);
         JsonNode line = new ObjectMapper().readTree(last);
-        return line.get("sklearn_seconds_per_iteration").asDouble();
+        return new AssignmentBenchmark.Seconds(line.get("sklearn_seconds_per_iteration").asDouble(),
+                line.get("sklearn_cpu_seconds_per_iteration").asDouble());
     }
 
     private static Process start(List<String> command) throws IOException {

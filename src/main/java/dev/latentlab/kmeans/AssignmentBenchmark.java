@@ -2,12 +2,16 @@ package dev.latentlab.kmeans;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
  * Measures the nearest-centroid assignment with the fused kernel against the GEMM + argmin kernel and the plain
- * tiled sgemm of the same shape, interleaved in the same run, then the seconds of full Lloyd iterations and
- * (optionally) a mini-batch fit with each kernel. Numbers only; the caller prints them.
+ * tiled sgemm of the same shape, interleaved in the same run, then full Lloyd iterations and (optionally) a
+ * mini-batch fit with each kernel. Every figure comes as wall seconds and as CPU seconds of this process: on a
+ * machine shared with other work the CPU seconds are the steadier measure. Numbers only; the caller prints them.
  */
 public final class AssignmentBenchmark {
     private AssignmentBenchmark() {
@@ -20,7 +24,7 @@ public final class AssignmentBenchmark {
      * @param threads         worker threads
      * @param tileRows        rows per tile, 0 = each kernel's own choice
      * @param repeats         timings of each assignment kernel and of sgemm; the best is kept
-     * @param lloydIterations Lloyd iterations timed per kernel (0 to skip)
+     * @param lloydIterations Lloyd iterations timed per kernel (0 to skip; per-iteration CPU needs 2 or more)
      * @param gemmLloyd       also time Lloyd with the GEMM kernel
      * @param minibatch       also time a mini-batch fit (batch 4096, stops after 30 batches without improvement)
      *                        with each kernel, its final full assignment included
@@ -28,6 +32,20 @@ public final class AssignmentBenchmark {
      */
     public record Options(int k, int threads, int tileRows, int repeats, int lloydIterations, boolean gemmLloyd,
                           boolean minibatch, long seed) {
+    }
+
+    /** Wall-clock and process CPU seconds of one measured step. */
+    public record Seconds(@JsonProperty("wall") double wall, @JsonProperty("cpu") double cpu) {
+        static Seconds of(Runnable step) {
+            double cpu0 = cpuSeconds();
+            long t0 = System.nanoTime();
+            step.run();
+            return new Seconds((System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
+        }
+
+        Seconds min(Seconds other) {
+            return other == null ? this : new Seconds(Math.min(wall, other.wall), Math.min(cpu, other.cpu));
+        }
     }
 
     /** The measured figures (GFLOP/s count 2·N·K·D multiply-adds with D the patch dimension); null = not measured. */
@@ -39,23 +57,23 @@ public final class AssignmentBenchmark {
             @JsonProperty("threads") int threads,
             @JsonProperty("kernel") String kernel,
             @JsonProperty("isa") String isa,
-            @JsonProperty("assign_seconds") double assignSeconds,
+            @JsonProperty("assign") Seconds assign,
             @JsonProperty("assign_gflops") double assignGflops,
             @JsonProperty("refined_rows") long refinedRows,
-            @JsonProperty("gemm_argmin_seconds") double gemmArgminSeconds,
-            @JsonProperty("gemm_argmin_gflops") double gemmArgminGflops,
+            @JsonProperty("gemm_argmin") Seconds gemmArgmin,
             @JsonProperty("gemm_argmin_label_mismatches") long gemmArgminMismatches,
             @JsonProperty("gemm_tile_rows") int gemmTileRows,
-            @JsonProperty("sgemm_seconds") double sgemmSeconds,
+            @JsonProperty("sgemm") Seconds sgemm,
             @JsonProperty("sgemm_gflops") double sgemmGflops,
             @JsonProperty("ratio") double ratio,
-            @JsonProperty("gemm_argmin_ratio") double gemmArgminRatio,
+            @JsonProperty("cpu_ratio") double cpuRatio,
+            @JsonProperty("gemm_argmin_cpu_ratio") double gemmArgminCpuRatio,
             @JsonProperty("lloyd_iterations") int lloydIterations,
-            @JsonProperty("lloyd_seconds_per_iteration") Double lloydSecondsPerIteration,
-            @JsonProperty("lloyd_gemm_seconds_per_iteration") Double lloydGemmSecondsPerIteration,
-            @JsonProperty("minibatch_seconds") Double minibatchSeconds,
+            @JsonProperty("lloyd_per_iteration") Seconds lloydPerIteration,
+            @JsonProperty("lloyd_gemm_per_iteration") Seconds lloydGemmPerIteration,
+            @JsonProperty("minibatch_fit") Seconds minibatchFit,
             @JsonProperty("minibatch_steps") Integer minibatchSteps,
-            @JsonProperty("minibatch_gemm_seconds") Double minibatchGemmSeconds) {
+            @JsonProperty("minibatch_gemm_fit") Seconds minibatchGemmFit) {
     }
 
     /** Runs the measurements of {@code o} on {@code x}. */
@@ -66,20 +84,20 @@ public final class AssignmentBenchmark {
         for (int c = 0; c < k; c++) {
             x.copyRow(rows[c], centroids, c * x.dim());
         }
-        double fused = Double.POSITIVE_INFINITY;
-        double gemmArgmin = Double.POSITIVE_INFINITY;
-        double gemm = Double.POSITIVE_INFINITY;
         int n = Math.toIntExact(x.rows());
         int[] labels = new int[n];
         int[] gemmLabels = new int[n];
+        Seconds fused = null;
+        Seconds gemmArgmin = null;
+        Seconds gemm = null;
         try (NearestCentroidSearch fusedSearch = new NearestCentroidSearch(o.threads(), o.tileRows(),
                      NearestCentroidSearch.Kernel.AUTO);
              NearestCentroidSearch gemmSearch = new NearestCentroidSearch(o.threads(), o.tileRows(),
                      NearestCentroidSearch.Kernel.GEMM)) {
             for (int r = 0; r < o.repeats(); r++) {
-                fused = Math.min(fused, timed(() -> Lloyd.assign(fusedSearch, x, centroids, labels)));
-                gemmArgmin = Math.min(gemmArgmin, timed(() -> Lloyd.assign(gemmSearch, x, centroids, gemmLabels)));
-                gemm = Math.min(gemm, gemmSearch.gemmOnlySeconds(x, centroids, k));
+                fused = Seconds.of(() -> Lloyd.assign(fusedSearch, x, centroids, labels)).min(fused);
+                gemmArgmin = Seconds.of(() -> Lloyd.assign(gemmSearch, x, centroids, gemmLabels)).min(gemmArgmin);
+                gemm = Seconds.of(() -> gemmSearch.gemmOnly(x, centroids, k)).min(gemm);
             }
             long mismatches = 0;
             for (int i = 0; i < n; i++) {
@@ -88,39 +106,56 @@ public final class AssignmentBenchmark {
             NearestCentroidSearch.Kernel kernel = fusedSearch.kernel(x.dim());
             String isa = kernel == NearestCentroidSearch.Kernel.FUSED ? NativeNearest.isa() : "nd4j";
             double flops = 2.0 * x.rows() * k * x.dim();
-            Double lloyd = null;
-            Double lloydGemm = null;
-            Double minibatch = null;
-            Integer minibatchSteps = null;
-            Double minibatchGemm = null;
-            KMeansOptions lloydOptions = new KMeansOptions(k, KMeansOptions.Init.RANDOM, Math.max(1, o.lloydIterations()),
+            KMeansOptions options = new KMeansOptions(k, KMeansOptions.Init.RANDOM, Math.max(1, o.lloydIterations()),
                     0.0, k, 4096, 30, o.seed(), o.threads(), o.tileRows());
+            Seconds lloyd = null;
+            Seconds lloydGemm = null;
             if (o.lloydIterations() > 0) {
-                lloyd = Lloyd.fit(x, lloydOptions, IterationListener.NONE, NearestCentroidSearch.Kernel.AUTO)
-                        .secondsPerIteration();
+                lloyd = perIteration(listener -> Lloyd.fit(x, options, listener, NearestCentroidSearch.Kernel.AUTO));
                 if (o.gemmLloyd()) {
-                    lloydGemm = Lloyd.fit(x, lloydOptions, IterationListener.NONE, NearestCentroidSearch.Kernel.GEMM)
-                            .secondsPerIteration();
+                    lloydGemm = perIteration(listener -> Lloyd.fit(x, options, listener, NearestCentroidSearch.Kernel.GEMM));
                 }
             }
+            Seconds minibatch = null;
+            Seconds minibatchGemm = null;
+            Integer steps = null;
             if (o.minibatch()) {
-                KMeansResult mb = MiniBatchKMeans.fit(x, lloydOptions, IterationListener.NONE,
-                        NearestCentroidSearch.Kernel.AUTO);
-                minibatch = mb.fitSeconds();
-                minibatchSteps = mb.iterations();
-                minibatchGemm = MiniBatchKMeans.fit(x, lloydOptions, IterationListener.NONE,
-                        NearestCentroidSearch.Kernel.GEMM).fitSeconds();
+                int[] taken = new int[1];
+                minibatch = Seconds.of(() -> taken[0] = MiniBatchKMeans.fit(x, options, IterationListener.NONE,
+                        NearestCentroidSearch.Kernel.AUTO).iterations());
+                steps = taken[0];
+                minibatchGemm = Seconds.of(() -> MiniBatchKMeans.fit(x, options, IterationListener.NONE,
+                        NearestCentroidSearch.Kernel.GEMM));
             }
             return new Result(x.rows(), k, x.dim(), o.threads(), kernel.name().toLowerCase(), isa, fused,
-                    flops / fused / 1e9, fusedSearch.refinedRows(), gemmArgmin, flops / gemmArgmin / 1e9, mismatches,
-                    gemmSearch.tileRows(k, x.dim()), gemm, flops / gemm / 1e9, gemm / fused, gemm / gemmArgmin,
-                    o.lloydIterations(), lloyd, lloydGemm, minibatch, minibatchSteps, minibatchGemm);
+                    flops / fused.wall() / 1e9, fusedSearch.refinedRows(), gemmArgmin, mismatches,
+                    gemmSearch.tileRows(k, x.dim()), gemm, flops / gemm.wall() / 1e9, gemm.wall() / fused.wall(),
+                    gemm.cpu() / fused.cpu(), gemm.cpu() / gemmArgmin.cpu(), o.lloydIterations(), lloyd, lloydGemm,
+                    minibatch, steps, minibatchGemm);
         }
     }
 
-    private static double timed(Runnable step) {
-        long t0 = System.nanoTime();
-        step.run();
-        return (System.nanoTime() - t0) / 1e9;
+    /**
+     * Mean wall and CPU seconds between the ends of consecutive iterations of a fit (so initialisation, the first
+     * iteration and the final assignment are left out); with one iteration, its wall time and CPU NaN.
+     */
+    private static Seconds perIteration(java.util.function.Function<IterationListener, KMeansResult> fit) {
+        List<Double> cpuAt = new ArrayList<>();
+        List<Long> wallAt = new ArrayList<>();
+        KMeansResult r = fit.apply(stats -> {
+            cpuAt.add(cpuSeconds());
+            wallAt.add(System.nanoTime());
+        });
+        int gaps = cpuAt.size() - 1;
+        if (gaps < 1) {
+            return new Seconds(r.secondsPerIteration(), Double.NaN);
+        }
+        return new Seconds((wallAt.get(gaps) - wallAt.get(0)) / 1e9 / gaps, (cpuAt.get(gaps) - cpuAt.get(0)) / gaps);
+    }
+
+    /** CPU seconds used by this process so far (all threads). */
+    static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 }

@@ -148,12 +148,11 @@ public final class NearestCentroidSearch implements AutoCloseable {
     }
 
     /**
-     * The baseline of the benchmark: the same tiled sgemm over all rows, with the same threads and tile size, but
-     * no argmin and no visitor. Returns the wall time in seconds.
+     * The baseline of the benchmark: the GEMM kernel's tiled sgemm over all rows, with the same threads and tile
+     * size, but no argmin and no visitor.
      */
-    public double gemmOnlySeconds(PatchMatrix x, float[] centroids, int k) {
+    public void gemmOnly(PatchMatrix x, float[] centroids, int k) {
         int tile = tileRowsOption > 0 ? tileRowsOption : autoTileRows(k);
-        long start = System.nanoTime();
         try (INDArray augmented = augmentedCentroids(centroids, k, x.dim())) {
             runner.run(x, tile, () -> new TileRunner.Worker<Void>() {
                 private final INDArray distances = Nd4j.createUninitialized(DataType.FLOAT, tile, k);
@@ -176,7 +175,6 @@ public final class NearestCentroidSearch implements AutoCloseable {
                 }
             });
         }
-        return (System.nanoTime() - start) / 1e9;
     }
 
     private final AtomicLong refined = new AtomicLong();
