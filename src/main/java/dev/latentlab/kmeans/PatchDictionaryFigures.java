@@ -23,6 +23,7 @@ public final class PatchDictionaryFigures {
     static final String RECON_TRAIN = "reconstruction_train.png";
     static final String RECON_TEST = "reconstruction_test.png";
     static final String NOVEL = "novel_images.png";
+    static final int MAX_CURVES = 10;
     private static final Color[] METHOD_COLOURS = {new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C),
             new Color(0xD62728), new Color(0x9467BD)};
 
@@ -35,6 +36,30 @@ public final class PatchDictionaryFigures {
 
     static String patchExamplesFile(String tag) {
         return "patch_examples_" + tag + ".png";
+    }
+
+    static String mseVsIterationFile(String method) {
+        return "mse_vs_iteration_" + method + ".png";
+    }
+
+    /**
+     * The seed's error-against-iteration figure: training MSE after each iteration (mini-batch: each logged batch)
+     * of one method, one line per K, log MSE axis; at most {@value #MAX_CURVES} K spread over the list so that it
+     * stays readable (first and last always).
+     *
+     * @param curves K → {iterations, mse}, in K order
+     */
+    static void mseVsIteration(Path file, String method, Map<Integer, double[][]> curves) throws IOException {
+        List<Integer> ks = new ArrayList<>(curves.keySet());
+        int shown = Math.min(MAX_CURVES, ks.size());
+        LinePlot plot = LinePlot.titled(method + ": training MSE vs iteration")
+                .axes(method.equals("minibatch") ? "mini-batch" : "iteration", "MSE per pixel (0..255 scale)").logY();
+        for (int i = 0; i < shown; i++) {
+            int k = ks.get(shown == 1 ? 0 : (int) Math.round(i * (ks.size() - 1.0) / (shown - 1)));
+            double[][] c = curves.get(k);
+            plot.series("K=" + k, c[0], c[1]);
+        }
+        plot.size(1000, 650).writePng(file);
     }
 
     static String codeWeightsFile(String tag) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,6 +135,7 @@ public final class PatchDictionaryPipeline {
         Map<String, float[]> novelRecon = new LinkedHashMap<>();
         Map<String, float[]> codePatchRecon = new LinkedHashMap<>();
         List<String> figures = new ArrayList<>();
+        Map<String, Map<Integer, double[][]>> curves = new LinkedHashMap<>();
         SparseDictionary codeDictionary = null;
         int codeK = report.codeK() != null ? report.codeK() : sparseK().get(sparseK().size() - 1);
         Path modelRoot = Path.of(config.output().modelsDir(), config.name());
@@ -147,6 +149,7 @@ public final class PatchDictionaryPipeline {
                     int k = ks.get(i);
                     LOG.info("{} K = {} ({} of {})", method, k, i + 1, ks.size());
                     DictionaryFitter.Fit fit = fitter.fit(fitData, method, k);
+                    curves.computeIfAbsent(method, m -> new TreeMap<>()).put(k, fit.curve());
                     PatchCodebook codebook = fit.codebook();
                     double testMse = coder.mse(testPatches, codebook);
                     float[] recon = coder.reconstruct(test, codebook, tiling);
@@ -196,6 +199,11 @@ public final class PatchDictionaryPipeline {
             testPatches.close();
         }
         writeFigures(run, results, testExamples, testRecon, trainExamples, trainRecon, novel, novelRecon, figures);
+        for (Map.Entry<String, Map<Integer, double[][]>> e : curves.entrySet()) {
+            String file = PatchDictionaryFigures.mseVsIterationFile(e.getKey());
+            PatchDictionaryFigures.mseVsIteration(run.resolve(file), e.getKey(), e.getValue());
+            figures.add(file);
+        }
         HtmlReport.forRun(run.path()).title("Patch dictionary " + config.name()).imageOrder(figures).write();
         LOG.info("done in {} s: {}", seconds(start), run.path());
         return run.path();
