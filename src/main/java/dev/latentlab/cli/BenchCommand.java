@@ -28,7 +28,7 @@ final class BenchCommand {
     @Command(name = "kmeans", mixinStandardHelpOptions = true,
             description = {"Assignment step (fused native kernel, and ND4J tiled GEMM + argmin) vs plain ND4J sgemm of the",
                     "same shape, and seconds per Lloyd iteration, on the non-blank 5x5 patches of the first DIGITS",
-                    "MNIST training digits; with --sklearn scikit-learn's Lloyd iteration on the same patches after it."})
+                    "MNIST training digits; with --sklearn scikit-learn's Lloyd iteration on the same patches before it."})
     static final class KMeans implements Callable<Integer> {
         @Option(names = "--digits", description = "MNIST training digits to cut into patches (default: ${DEFAULT-VALUE}).")
         private int digits = 60_000;
@@ -54,7 +54,7 @@ final class BenchCommand {
         @Option(names = "--minibatch", description = "Also time a mini-batch k-means fit with each kernel.")
         private boolean minibatch;
 
-        @Option(names = "--sklearn", description = {"Then run scikit-learn's Lloyd iteration on the same patches",
+        @Option(names = "--sklearn", description = {"Also time scikit-learn's Lloyd iteration on the same patches, first",
                 "(src/bench/python/sklearn_lloyd.py; Debian: apt-get install python3-sklearn)."})
         private boolean sklearn;
 
@@ -66,14 +66,20 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws IOException {
-            if (sklearn) {
-                SklearnLloyd.checkInstalled(python);
-            }
             if (digits < 1 || k < 1 || threads < 1 || tileRows < 0 || repeats < 1 || lloydIterations < 0) {
                 throw new BadInputException("bench kmeans: --digits, --k, --threads and --repeats must be >= 1, "
                         + "--tile-rows and --lloyd-iterations >= 0");
             }
+            if (sklearn) {
+                SklearnLloyd.checkInstalled(python);
+            }
             new MnistFetcher().fetchIfMissing(dataDir);
+            // scikit-learn first: its copy of the patches is gone before ours is made (a run with both at once was
+            // killed for memory on the shared machine)
+            AssignmentBenchmark.Seconds sk = null;
+            if (sklearn) {
+                sk = SklearnLloyd.perIteration(python, dataDir, digits, k, Math.max(1, lloydIterations));
+            }
             ImageSet train = MnistFiles.train(dataDir).head(digits);
             try (PatchMatrix x = new PatchExtractor(5, 1).extract(train, true)) {
                 if (x.rows() < k) {
@@ -85,8 +91,7 @@ final class BenchCommand {
                 ObjectNode line = json.valueToTree(result);
                 line.put("digits", train.count());
                 line.put("peak_rss_mb", PeakMemory.residentMb());
-                if (sklearn) {
-                    AssignmentBenchmark.Seconds sk = SklearnLloyd.perIteration(python, dataDir, digits, k, Math.max(1, lloydIterations));
+                if (sk != null) {
                     line.set("sklearn_per_iteration", json.valueToTree(sk));
                     AssignmentBenchmark.Seconds ours = result.lloydPerIteration();
                     if (ours != null) {

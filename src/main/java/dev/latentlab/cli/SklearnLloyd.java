@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * {@code bench kmeans --sklearn}: scikit-learn's seconds per Lloyd iteration on the same patches, measured by
- * {@code src/bench/python/sklearn_lloyd.py} in a child process right after trainer.jar's own timings. The child
+ * {@code src/bench/python/sklearn_lloyd.py} in a child process before trainer.jar's own timings (so that its copy of the patches is gone first). The child
  * runs without {@code OPENBLAS_CORETYPE} and {@code OPENBLAS_L2_SIZE}, which these machines set for ND4J's
  * OpenBLAS and which Debian's numpy/scikit-learn do not want.
  */
