@@ -5,13 +5,14 @@
  * the argmin cost as much as the GEMM (issue 15); here the distances of a group of 32 points never leave the
  * registers. The JDK's Vector API would need --add-modules on the java command line, which `java -jar` cannot get.
  *
- * Exact: the float32 kernel keeps, per point, the smallest and second smallest value of ||c||^2 - 2 x.c. Their
- * rounding error is at most gamma_{D+2} (||c||^2 + 2 |x| |c|) <= B = (D+3) 2^-23 (|x| + M)^2 / 2 (M = largest
- * centroid norm; B below is twice that). When second - smallest > B no other centroid can be nearer in exact
- * arithmetic, and the float argmin is the answer; otherwise (near or exact ties) the point is searched again in
- * float64, sum over d of (x_d - c_d)^2 with separate multiply and add, centroids in order, the first strictly
- * smaller kept: the same labels as a float64 brute force, ties included. Built with -ffp-contract=off so that the
- * compiler fuses nothing in that check.
+ * Exact: the float32 kernel keeps, per point, the smallest and second smallest value of ||c||^2 - 2 x.c. Each
+ * value's rounding error is at most gamma_{D+2} (||c||^2 + 2 |x| |c|) < B / 2 with B = (D+3) 2^-23 (|x| + M)^2
+ * (M = largest centroid norm, rounded up). When second - smallest > B no other centroid can be nearer in exact
+ * arithmetic and the float argmin is the answer. Otherwise (near or exact ties) the centroids whose float value is
+ * within B of the smallest (a superset of those that can be nearest) are rescanned and checked in float64: the
+ * sum over d of (x_d - c_d)^2 with separate multiply and add, in increasing index, the first strictly smaller
+ * kept: the same labels as a float64 brute force, ties included. Built with -ffp-contract=off so that the compiler
+ * fuses nothing in that check.
  *
  * Instruction sets, chosen at run time (__builtin_cpu_supports): AVX-512F (16 lanes, 2 x 16 points, 12 centroids
  * per register block), AVX2+FMA (8 lanes, 8 points, 8 centroids), and portable C.
