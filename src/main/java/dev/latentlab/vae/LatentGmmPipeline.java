@@ -60,7 +60,7 @@ public final class LatentGmmPipeline {
                     z.trainMu().length, z.valMu().length, z.dim(), config.latents());
             VaeGmmConfig.Gmm g = config.gmm();
             GmmOptions options = new GmmOptions(g.components().get(0), CovarianceType.fromSklearnName(g.covariance()),
-                    g.maxIter(), g.tol(), g.regCovar(), g.nInit(), GmmOptions.Init.KMEANS_PLUS_PLUS, config.seed());
+                    g.maxIter(), g.tol(), g.regCovar(), g.nInit(), GmmOptions.Init.KMEANS, config.seed());
             ComponentSelection.Criterion criterion = config.selectBy().equals("bic")
                     ? ComponentSelection.Criterion.BIC : ComponentSelection.Criterion.VAL_ACCURACY;
             ComponentSelection.Result selection = ComponentSelection.select(z.trainMu(), z.trainLabels(), z.valMu(),

@@ -118,7 +118,7 @@ public final class VaeGmmPipeline {
         }
         VaeGmmConfig.Gmm g = config.gmm();
         GmmOptions options = new GmmOptions(g.components().get(0), covariance(g.covariance()), g.maxIter(), g.tol(),
-                g.regCovar(), g.nInit(), GmmOptions.Init.KMEANS_PLUS_PLUS, config.seed());
+                g.regCovar(), g.nInit(), GmmOptions.Init.KMEANS, config.seed());
         ComponentSelection.Result selection = ComponentSelection.select(trainZ, split.train().labels(), valZ,
                 split.validation().labels(), g.components(), options);
         for (ComponentSelection.Candidate c : selection.candidates()) {
