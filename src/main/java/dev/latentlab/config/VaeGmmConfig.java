@@ -20,6 +20,8 @@ import java.util.List;
 public record VaeGmmConfig(String task, String name, long seed, Data data, Model model, Train train, Gmm gmm,
                            Evaluate evaluate, Report report, Output output) {
     public static final String TASK = "vae_gmm";
+    /** scikit-learn's GaussianMixture init_params, the values of every {@code gmm.init} key. */
+    public static final String[] GMM_INITS = {"kmeans", "k-means++", "random", "random_from_data"};
     /** Every key at its default. */
     public static final VaeGmmConfig DEFAULTS = new VaeGmmConfig(TASK, TASK, 42L, Data.DEFAULTS, Model.DEFAULTS,
             Train.DEFAULTS, Gmm.DEFAULTS, Evaluate.DEFAULTS, Report.DEFAULTS, Output.DEFAULTS);
@@ -147,13 +149,16 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
     /**
      * @param components candidate numbers of components; the one with the best validation accuracy is kept
      * @param covariance {@code full}, {@code diag} or {@code spherical}
-     * @param nInit      EM restarts per candidate, the best log-likelihood kept
+     * @param nInit      EM restarts per candidate, the best lower bound kept
      * @param maxIter    EM iterations per restart
-     * @param tol        EM stops when the mean log-likelihood improves less than this
+     * @param tol        EM stops when the lower bound (mean log-likelihood) changes by less than this
      * @param regCovar   added to the covariance diagonals
+     * @param init       scikit-learn's init_params: kmeans (a converged k-means labelling), k-means++, random or
+     *                   random_from_data
      */
-    public record Gmm(List<Integer> components, String covariance, int nInit, int maxIter, double tol, double regCovar) {
-        public static final Gmm DEFAULTS = new Gmm(List.of(3, 6, 9, 12, 15), "full", 3, 200, 1e-3, 1e-6);
+    public record Gmm(List<Integer> components, String covariance, int nInit, int maxIter, double tol, double regCovar,
+                      String init) {
+        public static final Gmm DEFAULTS = new Gmm(List.of(3, 6, 9, 12, 15), "full", 3, 200, 1e-3, 1e-6, "kmeans");
 
         public Gmm {
             components = Check.nonEmpty("components", components);
@@ -163,6 +168,7 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
             Check.atLeast("max_iter", maxIter, 1);
             Check.atLeast("tol", tol, 0.0);
             Check.atLeast("reg_covar", regCovar, 0.0);
+            Check.oneOf("init", init, GMM_INITS);
         }
     }
 

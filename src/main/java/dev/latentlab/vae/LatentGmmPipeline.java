@@ -6,7 +6,6 @@ import dev.latentlab.config.LatentGmmConfig;
 import dev.latentlab.config.VaeGmmConfig;
 import dev.latentlab.data.LatentsNpz;
 import dev.latentlab.eval.ClassificationReport;
-import dev.latentlab.mixture.CovarianceType;
 import dev.latentlab.mixture.GmmFiles;
 import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.report.HtmlReport;
@@ -59,8 +58,7 @@ public final class LatentGmmPipeline {
             LOG.info("run folder {}: {} training and {} validation codes of dimension {} from {}", run.path(),
                     z.trainMu().length, z.valMu().length, z.dim(), config.latents());
             VaeGmmConfig.Gmm g = config.gmm();
-            GmmOptions options = new GmmOptions(g.components().get(0), CovarianceType.fromSklearnName(g.covariance()),
-                    g.maxIter(), g.tol(), g.regCovar(), g.nInit(), GmmOptions.Init.KMEANS, config.seed());
+            GmmOptions options = GmmSection.options(g, config.seed());
             ComponentSelection.Criterion criterion = config.selectBy().equals("bic")
                     ? ComponentSelection.Criterion.BIC : ComponentSelection.Criterion.VAL_ACCURACY;
             ComponentSelection.Result selection = ComponentSelection.select(z.trainMu(), z.trainLabels(), z.valMu(),

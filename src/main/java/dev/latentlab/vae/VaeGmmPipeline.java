@@ -14,7 +14,6 @@ import dev.latentlab.data.MnistFiles;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.TrainValidationSplit;
 import dev.latentlab.eval.ClassificationReport;
-import dev.latentlab.mixture.CovarianceType;
 import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.report.HtmlReport;
 import dev.latentlab.report.RunDirectory;
@@ -117,8 +116,7 @@ public final class VaeGmmPipeline {
             }
         }
         VaeGmmConfig.Gmm g = config.gmm();
-        GmmOptions options = new GmmOptions(g.components().get(0), covariance(g.covariance()), g.maxIter(), g.tol(),
-                g.regCovar(), g.nInit(), GmmOptions.Init.KMEANS, config.seed());
+        GmmOptions options = GmmSection.options(g, config.seed());
         ComponentSelection.Result selection = ComponentSelection.select(trainZ, split.train().labels(), valZ,
                 split.validation().labels(), g.components(), options);
         for (ComponentSelection.Candidate c : selection.candidates()) {
@@ -250,10 +248,6 @@ public final class VaeGmmPipeline {
             sets.put(Path.of(file).getFileName().toString(), set);
         }
         return sets;
-    }
-
-    private static CovarianceType covariance(String name) {
-        return CovarianceType.fromSklearnName(name);
     }
 
     static String fmt(double v) {
