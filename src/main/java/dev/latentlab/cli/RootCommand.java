@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "trainer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"YAML-driven DL4J/ND4J pipelines for unsupervised learning on images.",
                 "Runs the pipeline named by the config's task: (" + Tasks.NAMES + ")."},
-        subcommands = {DataCommand.class, BenchCommand.class, ReconstructCommand.class, EvaluateCommand.class,
+        subcommands = {DataCommand.class, BenchCommand.class, ReconstructCommand.class, EvaluateCommand.class, PredictCommand.class,
                 SampleCommand.class, QuantizeCommand.class, SweepCommand.class},
         exitCodeOnInvalidInput = ExitCode.BAD_INPUT, exitCodeOnExecutionException = ExitCode.RUN_FAILED)
 public final class RootCommand implements Callable<Integer> {

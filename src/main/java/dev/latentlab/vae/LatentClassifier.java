@@ -1,6 +1,7 @@
 package dev.latentlab.vae;
 
 import dev.latentlab.mixture.MixtureClassifier;
+import dev.latentlab.mixture.MixturePrediction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -26,7 +27,12 @@ public record LatentClassifier(VaeModel vae, MixtureClassifier classifier) {
 
     /** Predicted labels of {@code images}. */
     public int[] predict(INDArray images) {
-        return classifier.predict(encode(images));
+        return classify(images).labels();
+    }
+
+    /** Label, component and component/class posteriors of every image of {@code images}: encode, then classify. */
+    public MixturePrediction classify(INDArray images) {
+        return classifier.classify(encode(images));
     }
 
     static double[][] toRows(INDArray matrix) {

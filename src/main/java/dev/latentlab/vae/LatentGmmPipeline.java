@@ -47,6 +47,7 @@ public final class LatentGmmPipeline {
                           @JsonProperty("chosen") ComponentSelection.Candidate chosen,
                           @JsonProperty("gmm_candidates") List<ComponentSelection.Candidate> candidates,
                           @JsonProperty("validation") ClassificationReport validation,
+                          @JsonProperty("one_component_per_class") OnePerClassFigures onePerClass,
                           @JsonProperty("model_dir") String modelDir) {
     }
 
@@ -72,8 +73,13 @@ public final class LatentGmmPipeline {
                         c.meanLogLikelihood(), c.converged(), c.seconds());
             }
             LOG.info("chosen by {}: {} components", config.selectBy(), selection.chosen().components());
-            ClassificationReport validation = ClassificationReport.of("validation", z.valLabels(),
-                    selection.best().predict(z.valMu()));
+            ClassificationReport validation = VaeGmmPipeline.report("validation", z.valLabels(),
+                    selection.best().classify(z.valMu()));
+            OnePerClassFigures onePerClass = new OnePerClassFigures(selection.onePerClassCandidate().components(),
+                    VaeGmmPipeline.report("validation", z.valLabels(), selection.onePerClass().classify(z.valMu())),
+                    List.of());
+            LOG.info("validation, {} components\n{}one component per class\n{}", selection.chosen().components(),
+                    validation.toTable(), onePerClass.validation().toTable());
             figures(run, z, selection);
             Path modelDir = Path.of(config.output().modelsDir(), config.name());
             if (config.output().saveModel()) {
@@ -81,7 +87,7 @@ public final class LatentGmmPipeline {
             }
             run.writeSummary(new Summary(config.name(), LatentGmmConfig.TASK, config.latents(), z.dim(),
                     z.trainMu().length, z.valMu().length, config.selectBy(), selection.chosen().components(),
-                    selection.chosen(), selection.candidates(), validation,
+                    selection.chosen(), selection.candidates(), validation, onePerClass,
                     config.output().saveModel() ? modelDir.toString() : null));
             HtmlReport.forRun(run.path()).title("GMM on latents " + config.name())
                     .imageOrder(List.of(CRITERIA, ACCURACY, VaeFigures.LATENT)).write();

@@ -15,6 +15,7 @@ import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.TrainValidationSplit;
 import dev.latentlab.eval.ClassificationReport;
 import dev.latentlab.mixture.GmmOptions;
+import dev.latentlab.mixture.MixturePrediction;
 import dev.latentlab.report.HtmlReport;
 import dev.latentlab.report.RunDirectory;
 import java.io.IOException;
@@ -58,9 +59,11 @@ public final class VaeGmmPipeline {
             @JsonProperty("stopped_early") boolean stoppedEarly,
             @JsonProperty("seconds_per_epoch") double secondsPerEpoch,
             @JsonProperty("gmm_components") int components,
+            @JsonProperty("gmm_components_chosen_by") String chosenBy,
             @JsonProperty("gmm_candidates") List<ComponentSelection.Candidate> candidates,
             @JsonProperty("validation") ClassificationReport validation,
             @JsonProperty("evaluations") List<ClassificationReport> evaluations,
+            @JsonProperty("one_component_per_class") OnePerClassFigures onePerClass,
             @JsonProperty("model_dir") String modelDir,
             @JsonProperty("seconds_total") double secondsTotal) {
     }
@@ -126,17 +129,27 @@ public final class VaeGmmPipeline {
         LOG.info("chosen: {} components (validation accuracy {})", selection.chosen().components(),
                 fmt(selection.chosen().validationAccuracy()));
         LatentClassifier model = new LatentClassifier(vae, selection.best());
+        LatentClassifier perClassModel = new LatentClassifier(vae, selection.onePerClass());
 
-        ClassificationReport validation = ClassificationReport.of("validation",
-                split.validation().labels(), selection.best().predict(valZ));
+        ClassificationReport validation = report("validation", split.validation().labels(),
+                selection.best().classify(valZ));
+        ClassificationReport perClassValidation = report("validation", split.validation().labels(),
+                selection.onePerClass().classify(valZ));
         List<ClassificationReport> evaluations = new ArrayList<>();
+        List<ClassificationReport> perClassEvaluations = new ArrayList<>();
         for (Map.Entry<String, ImageSet> e : heldOut.entrySet()) {
             try (INDArray images = ImageTensors.unit(e.getValue())) {
-                ClassificationReport report = ClassificationReport.of(e.getKey(), e.getValue().labels(), model.predict(images));
+                ClassificationReport report = report(e.getKey(), e.getValue().labels(), model.classify(images));
                 evaluations.add(report);
-                LOG.info("evaluation\n{}", report.toTable());
+                LOG.info("evaluation, {} components\n{}", selection.chosen().components(), report.toTable());
+                ClassificationReport perClass = report(e.getKey(), e.getValue().labels(),
+                        perClassModel.classify(images));
+                perClassEvaluations.add(perClass);
+                LOG.info("evaluation, one component per class\n{}", perClass.toTable());
             }
         }
+        OnePerClassFigures onePerClass = new OnePerClassFigures(selection.onePerClassCandidate().components(),
+                perClassValidation, List.copyOf(perClassEvaluations));
 
         VaeFigures.lossCurves(run.path(), training.history());
         VaeFigures.latentSpace(run.resolve(VaeFigures.LATENT), trainZ, split.train().labels(), selection.best(),
@@ -149,7 +162,8 @@ public final class VaeGmmPipeline {
         Summary summary = new Summary(config.name(), config.data().digits(), split.train().count(),
                 split.validation().count(), training.lastEpoch(), training.bestEpoch(), training.bestValidation(),
                 training.stoppedEarly(), training.history().stream().mapToDouble(EpochStats::seconds).average().orElse(0),
-                selection.chosen().components(), selection.candidates(), validation, List.copyOf(evaluations),
+                selection.chosen().components(), "val_accuracy", selection.candidates(), validation,
+                List.copyOf(evaluations), onePerClass,
                 config.output().saveModel() ? modelDir.toString() : null, (System.nanoTime() - start) / 1e9);
         if (config.output().saveModel()) {
             Map<String, Object> meta = new LinkedHashMap<>();
@@ -248,6 +262,11 @@ public final class VaeGmmPipeline {
             sets.put(Path.of(file).getFileName().toString(), set);
         }
         return sets;
+    }
+
+    /** The report of a prediction: majority-map figures of its labels, clustering figures of its components. */
+    static ClassificationReport report(String name, int[] truth, MixturePrediction p) {
+        return ClassificationReport.of(name, truth, p.labels(), p.components());
     }
 
     static String fmt(double v) {
