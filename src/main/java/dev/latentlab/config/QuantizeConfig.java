@@ -113,7 +113,7 @@ public record QuantizeConfig(String task, String name, long seed, List<String> i
             Check.atLeast("reg_covar", regCovar, 0.0);
             Check.oneOf("covariance", covariance, "full", "diag", "spherical");
             Check.nullOrAtLeast("fit_sample", fitSample, 1);
-            Check.oneOf("init", init, VaeGmmConfig.GMM_INITS);
+            Check.oneOf("init", init, VaeGmmConfig.Gmm.INITS);
         }
     }
 

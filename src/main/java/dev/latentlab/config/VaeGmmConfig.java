@@ -20,8 +20,6 @@ import java.util.List;
 public record VaeGmmConfig(String task, String name, long seed, Data data, Model model, Train train, Gmm gmm,
                            Evaluate evaluate, Report report, Output output) {
     public static final String TASK = "vae_gmm";
-    /** scikit-learn's GaussianMixture init_params, the values of every {@code gmm.init} key. */
-    public static final String[] GMM_INITS = {"kmeans", "k-means++", "random", "random_from_data"};
     /** Every key at its default. */
     public static final VaeGmmConfig DEFAULTS = new VaeGmmConfig(TASK, TASK, 42L, Data.DEFAULTS, Model.DEFAULTS,
             Train.DEFAULTS, Gmm.DEFAULTS, Evaluate.DEFAULTS, Report.DEFAULTS, Output.DEFAULTS);
@@ -158,6 +156,8 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
      */
     public record Gmm(List<Integer> components, String covariance, int nInit, int maxIter, double tol, double regCovar,
                       String init) {
+        /** scikit-learn's GaussianMixture init_params, the values of every {@code gmm.init} key. */
+        public static final String[] INITS = {"kmeans", "k-means++", "random", "random_from_data"};
         public static final Gmm DEFAULTS = new Gmm(List.of(3, 6, 9, 12, 15), "full", 3, 200, 1e-3, 1e-6, "kmeans");
 
         public Gmm {
@@ -168,7 +168,7 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
             Check.atLeast("max_iter", maxIter, 1);
             Check.atLeast("tol", tol, 0.0);
             Check.atLeast("reg_covar", regCovar, 0.0);
-            Check.oneOf("init", init, GMM_INITS);
+            Check.oneOf("init", init, INITS);
         }
     }
 
