@@ -134,21 +134,26 @@ public final class VaeGmmPipeline {
         LOG.info("chosen: {} components (validation accuracy {})", selection.chosen().components(),
                 fmt(selection.chosen().validationAccuracy()));
         LatentClassifier model = new LatentClassifier(vae, embedding, selection.best());
-        LatentClassifier perClassModel = new LatentClassifier(vae, embedding, selection.onePerClass());
 
         ClassificationReport validation = report("validation", split.validation().labels(),
                 selection.best().classify(valX));
         ClassificationReport perClassValidation = report("validation", split.validation().labels(),
                 selection.onePerClass().classify(valX));
+        LOG.info("one component per class ({}): validation accuracy {}, Hungarian accuracy {}, NMI {}, ARI {}",
+                selection.onePerClassCandidate().components(), fmt(perClassValidation.accuracy()),
+                fmt(perClassValidation.hungarianAccuracy()), fmt(perClassValidation.nmi()),
+                fmt(perClassValidation.ari()));
         List<ClassificationReport> evaluations = new ArrayList<>();
         List<ClassificationReport> perClassEvaluations = new ArrayList<>();
         for (Map.Entry<String, ImageSet> e : heldOut.entrySet()) {
             try (INDArray images = ImageTensors.unit(e.getValue())) {
-                ClassificationReport report = report(e.getKey(), e.getValue().labels(), model.classify(images));
+                // Encoded (and placed in the embedding) once, classified by both mixtures.
+                double[][] x = model.mixtureInput(model.encode(images));
+                ClassificationReport report = report(e.getKey(), e.getValue().labels(), selection.best().classify(x));
                 evaluations.add(report);
                 LOG.info("evaluation, {} components\n{}", selection.chosen().components(), report.toTable());
                 ClassificationReport perClass = report(e.getKey(), e.getValue().labels(),
-                        perClassModel.classify(images));
+                        selection.onePerClass().classify(x));
                 perClassEvaluations.add(perClass);
                 LOG.info("evaluation, one component per class\n{}", perClass.toTable());
             }
