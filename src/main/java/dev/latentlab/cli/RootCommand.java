@@ -33,6 +33,12 @@ public final class RootCommand implements Callable<Integer> {
             + "or the newest interrupted sweep of a sweep config.")
     private boolean resume;
 
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED",
+            description = "Run a vae_gmm or latent_gmm config once per seed (e.g. 1,2,3) as a sweep over seed: "
+                    + "summary.json and the printed table give mean ± sd across seeds of validation accuracy and "
+                    + "of every summary metric.")
+    private List<Long> seeds = new ArrayList<>();
+
     /**
      * The process entry: bounds ND4J's native memory ({@link NativeMemoryLimit}), quiets SameDiff's stdout chatter,
      * then {@link #execute}s {@code args}.
@@ -59,6 +65,16 @@ public final class RootCommand implements Callable<Integer> {
         }
         Path file = new ConfigLocator().locate(config);
         LoadedConfig loaded = ConfigLoader.load(file, overrides);
+        if (!seeds.isEmpty()) {
+            if (resume) {
+                throw new dev.latentlab.BadInputException("--seeds cannot --resume (resume the sweep with "
+                        + "sweep --resume on a sweep config instead)");
+            }
+            Path folder = Tasks.runSeeds(loaded, seeds);
+            SweepCommand.printSeedsTable(folder);
+            System.out.println("sweep folder: " + folder);
+            return ExitCode.OK;
+        }
         Path runDir = Tasks.run(loaded, resume);
         System.out.println("run folder: " + runDir);
         return ExitCode.OK;

@@ -46,11 +46,16 @@ final class SweepCommand implements Callable<Integer> {
         var loaded = ConfigLoader.load(file, all);
         loaded.task(List.of(SweepConfig.TASK));
         Path folder = Tasks.run(loaded, resume);
+        printSeedsTable(folder);
+        System.out.println("sweep folder: " + folder);
+        return ExitCode.OK;
+    }
+
+    /** Prints the across-seeds table of a sweep folder, when the sweep had a seed parameter. */
+    static void printSeedsTable(Path folder) throws java.io.IOException {
         Path seedsTable = folder.resolve(SweepPipeline.SEEDS_FILE);
         if (Files.isRegularFile(seedsTable)) {
             System.out.print(Files.readString(seedsTable));
         }
-        System.out.println("sweep folder: " + folder);
-        return ExitCode.OK;
     }
 }

@@ -117,6 +117,43 @@ class SweepCliTest {
         assertThat(summary.has("elbow")).isFalse();
     }
 
+    @Test
+    void seedsOnTheMainCommandRunTheConfigOncePerSeedAndReportTheSpread() throws IOException {
+        Path runs = tmp.resolve("main-seeds-runs");
+        CliRun run = CliRun.of("--config", "configs/latent_gmm.yaml", "--seeds", "1,2,3",
+                "--set", "latents=src/test/resources/latents/vae_148_latents.npz", "--set", "gmm.components=[3]",
+                "--set", "gmm.n_init=1", "--set", "select_by=val_accuracy", "--set", "output.save_model=false",
+                "--set", "output.runs_dir=" + runs);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("across seeds [1, 2, 3]").contains("validation.accuracy (objective)");
+        Path dir = CliRun.onlyFolderIn(runs);
+        assertThat(dir.getFileName().toString()).endsWith("-latent_gmm-seeds");
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        JsonNode group = summary.get("across_seeds").get(0);
+        assertThat(group.get("parameters").size()).isZero();
+        double[] accuracies = new double[3];
+        int i = 0;
+        for (JsonNode c : summary.get("candidates")) {
+            JsonNode runSummary = new ObjectMapper().readTree(Path.of(c.get("run_dir").asText())
+                    .resolve("summary.json").toFile());
+            assertThat(runSummary.get("gmm_components").asInt()).isEqualTo(3);
+            accuracies[i++] = runSummary.get("validation").get("accuracy").asDouble();
+        }
+        assertThat(group.get("objective").get("mean").asDouble()).isCloseTo(mean(accuracies), within(1e-12));
+        assertThat(group.get("metrics").get("validation.nmi").get("sd").isNumber()).isTrue();
+
+        CliRun notGmm = CliRun.of("--config", "configs/kmeans_quick.yaml", "--seeds", "1,2",
+                "--set", "output.runs_dir=" + tmp.resolve("none"));
+        CliRun oneSeed = CliRun.of("--config", "configs/latent_gmm.yaml", "--seeds", "4",
+                "--set", "latents=src/test/resources/latents/vae_148_latents.npz",
+                "--set", "output.runs_dir=" + tmp.resolve("none"));
+        for (CliRun bad : List.of(notGmm, oneSeed)) {
+            assertThat(bad.exitCode()).as(bad.err()).isEqualTo(2);
+            assertThat(bad.errLines()).as(bad.err()).hasSize(1);
+        }
+        assertThat(tmp.resolve("none")).doesNotExist();
+    }
+
     private static double mean(double[] v) {
         return java.util.Arrays.stream(v).average().orElseThrow();
     }
