@@ -153,16 +153,19 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
      * @param regCovar   added to the covariance diagonals
      * @param init       scikit-learn's init_params: kmeans (a converged k-means labelling), k-means++, random or
      *                   random_from_data
+     * @param warmStart  scikit-learn's warm_start: the candidate with as many components as the mixture saved in
+     *                   {@code models/<name>/gmm/} (same dimension and covariance type, no embedding) continues EM
+     *                   from it instead of initialising (n_init unused for it); without such a mixture, as false
      * @param embedding  {@code none} (the mixture is fitted on the latent means) or {@code umap} (on a UMAP
      *                   embedding of them: the N2D recipe)
      * @param umap       the UMAP settings when {@code embedding: umap}
      */
     public record Gmm(List<Integer> components, String covariance, int nInit, int maxIter, double tol, double regCovar,
-                      String init, String embedding, Umap umap) {
+                      String init, boolean warmStart, String embedding, Umap umap) {
         /** scikit-learn's GaussianMixture init_params, the values of every {@code gmm.init} key. */
         public static final String[] INITS = {"kmeans", "k-means++", "random", "random_from_data"};
         public static final Gmm DEFAULTS = new Gmm(List.of(3, 6, 9, 12, 15), "full", 3, 200, 1e-3, 1e-6, "kmeans",
-                "none", Umap.DEFAULTS);
+                false, "none", Umap.DEFAULTS);
 
         public Gmm {
             components = Check.nonEmpty("components", components);

@@ -52,6 +52,19 @@ public final class ComponentSelection {
     /** Fits every candidate in {@code components} with {@code options} (its component count replaced). */
     public static Result select(double[][] trainZ, int[] trainLabels, double[][] valZ, int[] valLabels,
                                 List<Integer> components, GmmOptions options, Criterion criterion) {
+        return select(trainZ, trainLabels, valZ, valLabels, components, options, criterion, null);
+    }
+
+    /**
+     * As {@link #select(double[][], int[], double[][], int[], List, GmmOptions, Criterion)}; the candidate with
+     * {@code warmStart}'s number of components continues EM from it ({@link GaussianMixture#fitFrom}) when its
+     * dimension and covariance type fit; null = every candidate initialises.
+     */
+    public static Result select(double[][] trainZ, int[] trainLabels, double[][] valZ, int[] valLabels,
+                                List<Integer> components, GmmOptions options, Criterion criterion,
+                                GaussianMixture warmStart) {
+        boolean warm = warmStart != null && trainZ.length > 0 && warmStart.dimension() == trainZ[0].length
+                && warmStart.covarianceType() == options.covarianceType();
         MixtureClassifier best = null;
         Candidate chosen = null;
         int classes = (int) java.util.Arrays.stream(trainLabels).distinct().count();
@@ -60,7 +73,9 @@ public final class ComponentSelection {
         List<Candidate> all = new ArrayList<>();
         for (int k : components) {
             long start = System.nanoTime();
-            MixtureClassifier classifier = train(trainZ, trainLabels, options.withComponents(k));
+            MixtureClassifier classifier = warm && k == warmStart.components()
+                    ? MixtureClassifier.train(GaussianMixture.fitFrom(warmStart, trainZ, options), trainZ, trainLabels)
+                    : train(trainZ, trainLabels, options.withComponents(k));
             Candidate c = candidate(classifier, trainZ, trainLabels, valZ, valLabels, start);
             all.add(c);
             boolean better = chosen == null || (criterion == Criterion.BIC ? c.bic() < chosen.bic()

@@ -62,8 +62,9 @@ public final class LatentGmmPipeline {
             GmmOptions options = GmmSection.options(g, config.seed());
             ComponentSelection.Criterion criterion = config.selectBy().equals("bic")
                     ? ComponentSelection.Criterion.BIC : ComponentSelection.Criterion.VAL_ACCURACY;
+            Path modelDir = Path.of(config.output().modelsDir(), config.name());
             ComponentSelection.Result selection = ComponentSelection.select(z.trainMu(), z.trainLabels(), z.valMu(),
-                    z.valLabels(), g.components(), options, criterion);
+                    z.valLabels(), g.components(), options, criterion, GmmSection.warmStart(g, modelDir));
             MetricsCsv csv = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), "components", "bic", "aic",
                     "val_accuracy", "train_accuracy", "mean_log_likelihood", "converged", "seconds");
             for (ComponentSelection.Candidate c : selection.candidates()) {
@@ -81,7 +82,6 @@ public final class LatentGmmPipeline {
             LOG.info("validation, {} components\n{}one component per class\n{}", selection.chosen().components(),
                     validation.toTable(), onePerClass.validation().toTable());
             figures(run, z, selection);
-            Path modelDir = Path.of(config.output().modelsDir(), config.name());
             if (config.output().saveModel()) {
                 GmmFiles.save(selection.best(), modelDir.resolve("gmm"));
             }

@@ -126,7 +126,8 @@ public final class VaeGmmPipeline {
         double[][] valX = embedding == null ? valZ : embedding.transform(valZ);
         GmmOptions options = GmmSection.options(g, config.seed());
         ComponentSelection.Result selection = ComponentSelection.select(trainX, split.train().labels(), valX,
-                split.validation().labels(), g.components(), options);
+                split.validation().labels(), g.components(), options, ComponentSelection.Criterion.VAL_ACCURACY,
+                embedding == null ? GmmSection.warmStart(g, modelDir) : null);
         for (ComponentSelection.Candidate c : selection.candidates()) {
             LOG.info("GMM {} components: validation accuracy {}, train accuracy {}, BIC {}", c.components(),
                     fmt(c.validationAccuracy()), fmt(c.trainAccuracy()), fmt(c.bic()));

@@ -18,6 +18,7 @@ class GmmKeysTest {
         assertThat(ConfigLoader.load(Path.of("configs/quantize.yaml")).bind(QuantizeConfig.class).gmm().init())
                 .isEqualTo("kmeans");
         assertThat(VaeGmmConfig.Gmm.DEFAULTS.init()).isEqualTo("kmeans");
+        assertThat(VaeGmmConfig.Gmm.DEFAULTS.warmStart()).isFalse();
         SweepConfig seeds = ConfigLoader.load(Path.of("configs/seeds_vae_148_quick.yaml")).bind(SweepConfig.class);
         assertThat(seeds.parameters().get("seed").values()).containsExactly(1, 2, 3);
     }
