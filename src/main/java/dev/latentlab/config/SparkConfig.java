@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
  * @param conf           any other Spark settings, {@code spark.*} keys to values (e.g. {@code spark.local.dir})
  */
 public record SparkConfig(String master, int partitions, String executorMemory, Map<String, String> conf) {
-    /** Every key at its default. */
-    public static final SparkConfig DEFAULTS = new SparkConfig("local[*]", 0, null, Map.of());
-
     /** The master URL forms Spark accepts. */
     private static final Pattern MASTER = Pattern.compile(
             "local(\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?])?|local-cluster\\[[1-9][0-9]*,[1-9][0-9]*,[1-9][0-9]*]"
@@ -28,6 +25,9 @@ public record SparkConfig(String master, int partitions, String executorMemory, 
     private static final Pattern SIZE = Pattern.compile("([0-9]+)([kmgtp]?b?)", Pattern.CASE_INSENSITIVE);
     /** Spark refuses executors below 1.5 x its 300 MiB reserved memory (UnifiedMemoryManager). */
     private static final long MIN_EXECUTOR_BYTES = 450L << 20;
+
+    /** Every key at its default. */
+    public static final SparkConfig DEFAULTS = new SparkConfig("local[*]", 0, null, Map.of());
 
     public SparkConfig {
         Check.matches("master", master, MASTER,

@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.StageInfo;
 import org.slf4j.Logger;
+import scala.collection.JavaConverters;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -40,8 +42,16 @@ final class LloydIterationClock extends SparkListener {
     @Override
     public void onJobStart(SparkListenerJobStart jobStart) {
         starts.put(jobStart.jobId(), jobStart.time());
-        String name = jobStart.properties() == null ? null : jobStart.properties().getProperty("callSite.short");
-        names.put(jobStart.jobId(), name == null ? "job " + jobStart.jobId() : name);
+        // The job's call site names its last stage (the result stage: highest id), e.g. "collectAsMap at KMeans.scala:334".
+        String name = "job " + jobStart.jobId();
+        int lastStage = -1;
+        for (StageInfo stage : JavaConverters.seqAsJavaList(jobStart.stageInfos())) {
+            if (stage.stageId() > lastStage) {
+                lastStage = stage.stageId();
+                name = stage.name();
+            }
+        }
+        names.put(jobStart.jobId(), name);
     }
 
     @Override
