@@ -29,6 +29,9 @@ final class Nd4jDictionaryEngine implements DictionaryEngine {
         this.train = train;
         this.patches = new PatchExtractor(config.patches().size(), config.patches().stride());
         this.threads = threads;
+        Integer sample = config.kmeans().fitSample();
+        long rows = patches.count(train, config.patches().dropBlank());
+        OffHeapBudget.require(sample == null ? rows : Math.min(rows, sample) + rows, patches.dim());
     }
 
     @Override

@@ -48,9 +48,7 @@ final class SparkLloyd {
     /** Fits {@code options.k()} centroids to the (persisted) vectors. */
     static Result fit(JavaRDD<Vector> data, Options options) {
         long start = System.nanoTime();
-        KMeansModel model = new KMeans().setK(options.k()).setInitializationMode(options.init())
-                .setMaxIterations(options.maxIter()).setEpsilon(options.epsilon()).setSeed(options.seed())
-                .run(data.rdd());
+        KMeansModel model = train(data, options);
         Vector[] centers = model.clusterCenters();
         if (centers.length != options.k()) {
             throw new IllegalStateException("MLlib returned " + centers.length + " centroids for K = " + options.k()
@@ -68,6 +66,13 @@ final class SparkLloyd {
         }
         return new Result(centroids, tally.counts, tally.squaredError, tally.points, iterations,
                 iterations < options.maxIter(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** MLlib's model for the vectors, without the counting pass. */
+    static KMeansModel train(JavaRDD<Vector> data, Options options) {
+        return new KMeans().setK(options.k()).setInitializationMode(options.init())
+                .setMaxIterations(options.maxIter()).setEpsilon(options.epsilon()).setSeed(options.seed())
+                .run(data.rdd());
     }
 
     /** Points per centroid and squared error of one partition, merged across partitions. */
