@@ -102,6 +102,25 @@ class SparkEngineCliTest {
     }
 
     @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void theNd4jEngineLoadsNoSparkClass() throws Exception {
+        Path classLog = tmp.resolve("classes.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=2G", "-Xlog:class+load=info:file=" + classLog,
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "dev.latentlab.Trainer"));
+        command.addAll(quick("nospark", 20, "[4]", "kmeans.max_iter=2"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("out.log").toFile()).start();
+        assertThat(p.waitFor(150, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(tmp.resolve("out.log"))).isZero();
+        String classes = Files.readString(classLog);
+        assertThat(classes).contains("dev.latentlab.kmeans.Nd4jDictionaryEngine");
+        assertThat(classes).doesNotContain("org.apache.spark.").doesNotContain("dev.latentlab.spark.")
+                .doesNotContain("scala.");
+    }
+
+    @Test
     void unreachableMasterIsOneLineExitTwoAndNoRunFolder() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
