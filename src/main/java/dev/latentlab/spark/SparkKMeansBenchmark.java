@@ -20,7 +20,7 @@ public final class SparkKMeansBenchmark {
     private SparkKMeansBenchmark() {
     }
 
-    /** One benchmark line. */
+    /** One benchmark line; {@code other_seconds}: the fit's time outside the Lloyd iterations (initialisation, MLlib's other jobs). */
     public record Result(
             @JsonProperty("engine") String engine,
             @JsonProperty("master") String master,
@@ -32,7 +32,7 @@ public final class SparkKMeansBenchmark {
             @JsonProperty("init") String init,
             @JsonProperty("iterations") int iterations,
             @JsonProperty("cut_and_persist_seconds") double cutSeconds,
-            @JsonProperty("init_seconds") double initSeconds,
+            @JsonProperty("other_seconds") double otherSeconds,
             @JsonProperty("iteration_seconds") List<Double> iterationSeconds,
             @JsonProperty("first_iteration_seconds") double firstIterationSeconds,
             @JsonProperty("seconds_per_iteration") double secondsPerIteration,

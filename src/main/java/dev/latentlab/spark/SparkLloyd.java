@@ -52,7 +52,7 @@ final class SparkLloyd {
         Vector[] centers = model.clusterCenters();
         if (centers.length != options.k()) {
             throw new IllegalStateException("MLlib returned " + centers.length + " centroids for K = " + options.k()
-                    + " (fewer distinct patches than K)");
+                    + " (k-means|| found fewer distinct patches than K)");
         }
         int iterations = model.numIter();
         Tally tally = data.mapPartitions(points -> List.of(Tally.of(model, points)).iterator()).reduce(Tally::merge);
@@ -70,9 +70,28 @@ final class SparkLloyd {
 
     /** MLlib's model for the vectors, without the counting pass. */
     static KMeansModel train(JavaRDD<Vector> data, Options options) {
-        return new KMeans().setK(options.k()).setInitializationMode(options.init())
-                .setMaxIterations(options.maxIter()).setEpsilon(options.epsilon()).setSeed(options.seed())
-                .run(data.rdd());
+        KMeans kmeans = new KMeans().setK(options.k()).setInitializationMode(options.init())
+                .setMaxIterations(options.maxIter()).setEpsilon(options.epsilon()).setSeed(options.seed());
+        if (options.init().equals(KMeans.RANDOM())) {
+            kmeans.setInitialModel(new KMeansModel(distinctSample(data, options.k(), options.seed())));
+        }
+        return kmeans.run(data.rdd());
+    }
+
+    /**
+     * K distinct random points. MLlib's own random init drops duplicate samples and then fits fewer than K
+     * centroids; patches repeat often (the all-255 patch), so this draws more and keeps K distinct ones.
+     */
+    private static Vector[] distinctSample(JavaRDD<Vector> data, int k, long seed) {
+        for (int draw = 2 * k; ; draw *= 4) {
+            Vector[] distinct = data.takeSample(false, draw, seed).stream().distinct().limit(k).toArray(Vector[]::new);
+            if (distinct.length == k) {
+                return distinct;
+            }
+            if (draw >= data.count()) {
+                throw new IllegalStateException("only " + distinct.length + " distinct patches for K = " + k);
+            }
+        }
     }
 
     /** Points per centroid and squared error of one partition, merged across partitions. */
