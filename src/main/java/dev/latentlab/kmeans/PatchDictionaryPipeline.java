@@ -110,8 +110,8 @@ public final class PatchDictionaryPipeline {
         }
     }
 
-    private Path runIn(RunDirectory run, DictionaryEngine engine, ImageSet train, ImageSet test, ImageSet novel, PatchExtractor patches,
-                       int threads, long start) throws IOException {
+    private Path runIn(RunDirectory run, DictionaryEngine engine, ImageSet train, ImageSet test, ImageSet novel,
+                       PatchExtractor patches, int threads, long start) throws IOException {
         PatchDictionaryConfig.Report report = config.report();
         run.writeConfig(ConfigYaml.toYaml(config));
         LOG.info("run folder {}", run.path());

@@ -54,7 +54,7 @@ final class SparkContexts {
         JavaSparkContext context;
         try {
             context = new JavaSparkContext(conf);
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | LinkageError e) { // Scala code throws checked exceptions too (ClassNotFoundException)
             LOG.debug("Spark did not start", e);
             throw new BadInputException("spark: Spark did not start with master " + master + " ("
                     + firstLine(e) + "); check spark.master, spark.executor_memory and spark.conf");
