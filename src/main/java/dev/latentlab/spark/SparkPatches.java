@@ -77,6 +77,6 @@ final class SparkPatches implements AutoCloseable {
 
     @Override
     public void close() {
-        vectors.unpersist(false);
+        vectors.unpersist(true); // blocking: a context stopped right after must not get its callbacks
     }
 }
