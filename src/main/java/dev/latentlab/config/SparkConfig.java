@@ -51,11 +51,6 @@ public record SparkConfig(String master, int partitions, String executorMemory, 
         }
     }
 
-    /** Whether the master runs Spark inside this JVM. */
-    public boolean local() {
-        return master.startsWith("local[") || master.equals("local");
-    }
-
     /** A size in Spark's format as bytes; -1 when it is not one. */
     static long bytes(String size) {
         var m = SIZE.matcher(size.trim());
@@ -63,17 +58,15 @@ public record SparkConfig(String master, int partitions, String executorMemory, 
             return -1;
         }
         String unit = m.group(2).toLowerCase();
-        int shift = unit.isEmpty() || unit.equals("b") ? 20 : switch (unit.charAt(0)) {
+        // A bare number is MiB, spark.executor.memory's default unit.
+        int shift = unit.isEmpty() ? 20 : switch (unit.charAt(0)) {
+            case 'b' -> 0;
             case 'k' -> 10;
             case 'm' -> 20;
             case 'g' -> 30;
             case 't' -> 40;
             default -> 50;
         };
-        // Spark reads a bare number as MiB for executor memory (spark.executor.memory's default unit).
-        if (unit.equals("b")) {
-            shift = 0;
-        }
         long value = Long.parseLong(m.group(1));
         return value >= (1L << (62 - shift)) ? Long.MAX_VALUE : value << shift;
     }

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * (executors included); output goes to log files in the cluster's folder.
  */
 public final class LocalStandaloneCluster implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     /** The add-opens Spark needs on Java 17 (surefire's argLine has the same list). */
     private static final List<String> ADD_OPENS = List.of("java.lang", "java.lang.invoke", "java.lang.reflect",
             "java.io", "java.net", "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic",
