@@ -149,13 +149,8 @@ public final class VaeGmmPipeline {
         VaeFigures.latentSpace(run.resolve(VaeFigures.LATENT), trainX, split.train().labels(), selection.best(),
                 LatentProjection.fit(trainX), embedding == null ? "Latent means" : "UMAP embedding of the latent means",
                 config.report().scatterPoints(), config.seed());
-        if (embedding == null) {
-            VaeFigures.componentSamples(run.resolve(VaeFigures.SAMPLES), vae, selection.best(),
-                    config.report().samplesPerComponent(), config.seed());
-        } else {
-            VaeFigures.componentMembers(run.resolve(VaeFigures.SAMPLES), vae, selection.best(), trainX, trainZ,
-                    config.report().samplesPerComponent(), config.seed());
-        }
+        VaeFigures.componentSamples(run.resolve(VaeFigures.SAMPLES), model, config.report().samplesPerComponent(),
+                config.seed());
         LatentsNpz latents = new LatentsNpz(trainZ, split.train().labels(), valZ, split.validation().labels());
         latents.write(run.resolve(LatentsNpz.FILE));
 
