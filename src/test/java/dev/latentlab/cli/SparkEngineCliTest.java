@@ -75,7 +75,7 @@ class SparkEngineCliTest {
     }
 
     @Test
-    @Timeout(value = 540, unit = TimeUnit.SECONDS) // a bound for a machine under heavy load (measured: 235-290 s at load 20-30)
+    @Timeout(value = 540, unit = TimeUnit.SECONDS) // a bound for a machine under heavy load (measured: 105-290 s at load 20-30)
     void standaloneClusterOfTwoWorkersFitsTheQuickDictionary() throws Exception {
         try (LocalStandaloneCluster cluster = LocalStandaloneCluster.start(tmp.resolve("cluster"), 2, 1, "1g")) {
             CliRun run = CliRun.of(quick("cluster", 60, "[8]", "kmeans.engine=spark", "kmeans.max_iter=5",
