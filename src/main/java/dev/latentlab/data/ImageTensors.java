@@ -19,8 +19,11 @@ public final class ImageTensors {
         return Nd4j.create(values, new long[] {images.count(), images.channels(), images.height(), images.width()}, DataType.FLOAT);
     }
 
-    /** A tensor [N, 1, H, W] in [0, 1] back to N flat float images (for image grids). */
+    /** A tensor [N, C, H, W] in [0, 1] back to N flat float images (for image grids; colour as the channel mean). */
     public static java.util.List<float[]> toImages(INDArray tensor) {
+        if (tensor.rank() == 4 && tensor.size(1) > 1) {
+            tensor = tensor.mean(true, 1);
+        }
         int n = (int) tensor.size(0);
         int size = (int) (tensor.length() / Math.max(1, n));
         float[] all = tensor.castTo(DataType.FLOAT).reshape(tensor.length()).toFloatVector();

@@ -9,7 +9,10 @@ import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageSetIterator;
 import dev.latentlab.data.ImageTensors;
 import dev.latentlab.data.LatentsNpz;
-import dev.latentlab.data.MnistFetcher;
+import dev.latentlab.data.FolderImages;
+import dev.latentlab.data.IdxDatasets;
+import dev.latentlab.data.ImageFolderReader;
+import dev.latentlab.data.PictureLoader;
 import dev.latentlab.data.MnistFiles;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.TrainValidationSplit;
@@ -40,6 +43,8 @@ public final class VaeGmmPipeline {
 
     private final VaeGmmConfig config;
     private final boolean resume;
+    /** The class folder names of data.source folder when they are not numbers (label i is name i); else empty. */
+    private List<String> classNames = List.of();
 
     /** @param resume continue the training of {@code models/<name>/checkpoint} instead of starting afresh */
     public VaeGmmPipeline(VaeGmmConfig config, boolean resume) {
@@ -71,8 +76,8 @@ public final class VaeGmmPipeline {
         long start = System.nanoTime();
         VaeArchitecture architecture = architecture();
         VaeGmmConfig.Data d = config.data();
-        if (d.fetch() && (d.source().equals("mnist") || config.evaluate().mnistTest())) {
-            new MnistFetcher().ensure(Path.of(d.dir()));
+        if (d.fetch() && (IdxDatasets.isIdx(d.source()) || (d.source().equals("npz") && config.evaluate().mnistTest()))) {
+            IdxDatasets.ensure(idxSource(), IdxDatasets.dir(idxSource(), d.dir()));
         }
         ImageSet all = trainingImages();
         Map<String, ImageSet> heldOut = heldOutSets();
@@ -157,6 +162,10 @@ public final class VaeGmmPipeline {
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("run_name", config.name());
             meta.put("digits", config.data().digits());
+            if (!classNames.isEmpty()) {
+                meta.put("class_names", classNames);   // label i ↔ class_names[i] (folder names that are not numbers)
+            }
+            meta.put("input", config.model().input());
             meta.put("best_epoch", training.bestEpoch());
             meta.put("best_val_loss", training.bestValidation());
             meta.put("gmm_components", selection.chosen().components());
@@ -180,8 +189,8 @@ public final class VaeGmmPipeline {
     private VaeArchitecture architecture() {
         VaeGmmConfig.Model m = config.model();
         try {
-            return new VaeArchitecture(28, 28, 1, m.channels(), m.strides(), m.dense(), m.latentDim(), m.dropout(),
-                    m.beta());
+            return new VaeArchitecture(m.input().get(1), m.input().get(2), m.input().get(0), m.channels(), m.strides(),
+                    m.dense(), m.latentDim(), m.dropout(), m.beta());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("model: " + e.getMessage());
         }
@@ -216,8 +225,15 @@ public final class VaeGmmPipeline {
             if (images.labels() == null) {
                 throw new BadInputException(d.npz() + ": no labels found (data.label_key); the GMM classifier needs them");
             }
+        } else if (d.source().equals("folder")) {
+            FolderImages read = folderReader().readClasses(Path.of(d.dir()), "data.dir");
+            images = read.images();
+            if (!FolderImages.numericNames(read.classNames())) {
+                classNames = read.classNames();
+            }
+            LOG.info("data.dir {}: {} images in classes {}", d.dir(), images.count(), read.classNames());
         } else {
-            images = MnistFiles.train(Path.of(d.dir()));
+            images = MnistFiles.train(IdxDatasets.dir(d.source(), d.dir()));
         }
         if (!d.digits().isEmpty()) {
             images = images.withLabels(d.digits());
@@ -227,10 +243,14 @@ public final class VaeGmmPipeline {
         }
         if (images.count() < 2) {
             throw new BadInputException("data.digits " + d.digits() + ": leaves " + images.count()
-                    + " training images (expected at least 2)");
+                    + " training images (expected at least 2" + (d.source().equals("folder")
+                    ? "; the folder's labels are " + java.util.Arrays.toString(all(d).distinctLabels())
+                    + ", data.digits: [] keeps all" : "") + ")");
         }
         if (images.height() != 28 || images.width() != 28) {
-            throw new BadInputException("data: images are " + images.height() + "x" + images.width() + ", expected 28x28");
+            if (!d.source().equals("folder")) {
+                throw new BadInputException("data: images are " + images.height() + "x" + images.width() + ", expected 28x28");
+            }
         }
         return images;
     }
@@ -238,9 +258,18 @@ public final class VaeGmmPipeline {
     private Map<String, ImageSet> heldOutSets() {
         VaeGmmConfig.Data d = config.data();
         Map<String, ImageSet> sets = new LinkedHashMap<>();
-        if (config.evaluate().mnistTest()) {
-            ImageSet test = MnistFiles.test(Path.of(d.dir()));
-            sets.put("mnist_t10k", d.digits().isEmpty() ? test : test.withLabels(d.digits()));
+        if (config.evaluate().mnistTest() && !d.source().equals("folder")) {
+            ImageSet test = MnistFiles.test(IdxDatasets.dir(idxSource(), d.dir()));
+            sets.put(IdxDatasets.testName(idxSource()), d.digits().isEmpty() ? test : test.withLabels(d.digits()));
+        }
+        if (d.testDir() != null) {
+            FolderImages read = folderReader().readClasses(Path.of(d.testDir()), "data.test_dir");
+            if (!FolderImages.numericNames(read.classNames()) && !read.classNames().equals(classNames)) {
+                throw new BadInputException("data.test_dir " + d.testDir() + ": classes " + read.classNames()
+                        + " differ from data.dir's " + classNames);
+            }
+            ImageSet test = read.images();
+            sets.put(Path.of(d.testDir()).getFileName().toString(), d.digits().isEmpty() ? test : test.withLabels(d.digits()));
         }
         for (String file : config.evaluate().npz()) {
             ImageSet set = NpzReader.readImages(Path.of(file), null, null);
@@ -250,6 +279,21 @@ public final class VaeGmmPipeline {
             sets.put(Path.of(file).getFileName().toString(), set);
         }
         return sets;
+    }
+
+    /** The idx dataset: data.source, or MNIST when training on an npz (its t10k evaluation). */
+    private String idxSource() {
+        return IdxDatasets.isIdx(config.data().source()) ? config.data().source() : "mnist";
+    }
+
+    private ImageFolderReader folderReader() {
+        List<Integer> in = config.model().input();
+        return new ImageFolderReader(in.get(0), in.get(1), in.get(2),
+                PictureLoader.Invert.valueOf(config.data().invert().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    private ImageSet all(VaeGmmConfig.Data d) {
+        return folderReader().readClasses(Path.of(d.dir()), "data.dir").images();
     }
 
     private static CovarianceType covariance(String name) {
