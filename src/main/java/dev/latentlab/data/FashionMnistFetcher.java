@@ -133,7 +133,8 @@ public final class FashionMnistFetcher {
     }
 
     /** {@code apt-get download dataset-fashion-mnist} then {@code dpkg-deb -x} in {@code work}. */
-    static Path fromDebian(Path work) throws IOException {
+    static Path fromDebian(Path dir) throws IOException {
+        Path work = dir.toAbsolutePath();
         run(work, "apt-get", "download", PACKAGE);
         Path deb;
         try (Stream<Path> s = Files.list(work)) {

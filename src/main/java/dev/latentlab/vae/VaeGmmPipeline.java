@@ -45,6 +45,8 @@ public final class VaeGmmPipeline {
     private final boolean resume;
     /** The class folder names of data.source folder when they are not numbers (label i is name i); else empty. */
     private List<String> classNames = List.of();
+    /** The class folder names of data.source folder. */
+    private List<String> trainClassNames = List.of();
 
     /** @param resume continue the training of {@code models/<name>/checkpoint} instead of starting afresh */
     public VaeGmmPipeline(VaeGmmConfig config, boolean resume) {
@@ -166,6 +168,7 @@ public final class VaeGmmPipeline {
                 meta.put("class_names", classNames);   // label i ↔ class_names[i] (folder names that are not numbers)
             }
             meta.put("input", config.model().input());
+            meta.put("labels", split.train().distinctLabels());
             meta.put("best_epoch", training.bestEpoch());
             meta.put("best_val_loss", training.bestValidation());
             meta.put("gmm_components", selection.chosen().components());
@@ -228,6 +231,7 @@ public final class VaeGmmPipeline {
         } else if (d.source().equals("folder")) {
             FolderImages read = folderReader().readClasses(Path.of(d.dir()), "data.dir");
             images = read.images();
+            trainClassNames = read.classNames();
             if (!FolderImages.numericNames(read.classNames())) {
                 classNames = read.classNames();
             }
@@ -264,9 +268,13 @@ public final class VaeGmmPipeline {
         }
         if (d.testDir() != null) {
             FolderImages read = folderReader().readClasses(Path.of(d.testDir()), "data.test_dir");
-            if (!FolderImages.numericNames(read.classNames()) && !read.classNames().equals(classNames)) {
-                throw new BadInputException("data.test_dir " + d.testDir() + ": classes " + read.classNames()
-                        + " differ from data.dir's " + classNames);
+            List<String> unknown = read.classNames().stream().filter(n -> !trainClassNames.contains(n)).toList();
+            if (!unknown.isEmpty()) {
+                throw new BadInputException("data.test_dir " + d.testDir() + ": class folders " + unknown
+                        + " are not among data.dir's " + trainClassNames);
+            }
+            if (!classNames.isEmpty()) {   // text names: label = index among data.dir's names
+                read = new FolderImages(relabelByName(read), read.classNames(), read.labelValues(), read.files());
             }
             ImageSet test = read.images();
             sets.put(Path.of(d.testDir()).getFileName().toString(), d.digits().isEmpty() ? test : test.withLabels(d.digits()));
@@ -290,6 +298,17 @@ public final class VaeGmmPipeline {
         List<Integer> in = config.model().input();
         return new ImageFolderReader(in.get(0), in.get(1), in.get(2),
                 PictureLoader.Invert.valueOf(config.data().invert().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The test pictures labelled by the index of their folder name among data.dir's names. */
+    private ImageSet relabelByName(FolderImages read) {
+        ImageSet images = read.images();
+        int[] labels = new int[images.count()];
+        for (int i = 0; i < labels.length; i++) {
+            int k = java.util.Arrays.stream(read.labelValues()).boxed().toList().indexOf(images.labels()[i]);
+            labels[i] = classNames.indexOf(read.classNames().get(k));
+        }
+        return new ImageSet(images.count(), images.channels(), images.height(), images.width(), images.pixels(), labels);
     }
 
     private ImageSet all(VaeGmmConfig.Data d) {
