@@ -33,6 +33,15 @@ public final class RootCommand implements Callable<Integer> {
             + "or the newest interrupted sweep of a sweep config.")
     private boolean resume;
 
+    @Option(names = "--ui", description = "Serve DL4J's training UI on 127.0.0.1 while a VAE trains (prints the URL).")
+    private boolean ui;
+
+    @Option(names = "--ui-port", paramLabel = "PORT", description = "Port of the training UI (default: ${DEFAULT-VALUE}).")
+    private int uiPort = 9000;
+
+    @Option(names = "--ui-wait", description = "With --ui: keep serving after the run until interrupted (Ctrl-C).")
+    private boolean uiWait;
+
     /**
      * The process entry: bounds ND4J's native memory ({@link NativeMemoryLimit}), quiets SameDiff's stdout chatter,
      * then {@link #execute}s {@code args}.
@@ -59,7 +68,10 @@ public final class RootCommand implements Callable<Integer> {
         }
         Path file = new ConfigLocator().locate(config);
         LoadedConfig loaded = ConfigLoader.load(file, overrides);
-        Path runDir = Tasks.run(loaded, resume);
+        if ((uiWait || uiPort != 9000) && !ui) {
+            throw new dev.latentlab.BadInputException("--ui-port and --ui-wait need --ui");
+        }
+        Path runDir = ui ? UiSession.run(loaded, resume, uiPort, uiWait) : Tasks.run(loaded, resume);
         System.out.println("run folder: " + runDir);
         return ExitCode.OK;
     }

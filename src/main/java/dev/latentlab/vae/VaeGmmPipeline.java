@@ -48,10 +48,18 @@ public final class VaeGmmPipeline {
     /** The class folder names of data.source folder. */
     private List<String> trainClassNames = List.of();
 
+    private final TrainingListener watcher;
+
     /** @param resume continue the training of {@code models/<name>/checkpoint} instead of starting afresh */
     public VaeGmmPipeline(VaeGmmConfig config, boolean resume) {
+        this(config, resume, TrainingListener.NONE);
+    }
+
+    /** @param watcher also told of every batch and epoch (e.g. the {@code --ui} server) */
+    public VaeGmmPipeline(VaeGmmConfig config, boolean resume, TrainingListener watcher) {
         this.config = config;
         this.resume = resume;
+        this.watcher = watcher;
     }
 
     /** The summary.json of a run. */
@@ -213,7 +221,7 @@ public final class VaeGmmPipeline {
                 augmentation, config.seed()));
         BatchSource valBatches = new IteratorBatches(new ImageSetIterator(split.validation(), 512, false,
                 Augmentation.NONE, config.seed()));
-        try (EpochReporter reporter = new EpochReporter(run, t.epochs())) {
+        try (EpochReporter reporter = new EpochReporter(run, t.epochs(), "VAE + GMM " + config.name(), watcher)) {
             VaeTrainer trainer = new VaeTrainer(options);
             return resume ? trainer.resume(trainBatches, valBatches, reporter)
                     : trainer.train(VaeModel.untrained(architecture, config.seed()), trainBatches, valBatches, reporter);
