@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.latentlab.BadInputException;
 import dev.latentlab.data.FolderImages;
 import dev.latentlab.data.IdxReader;
+import dev.latentlab.data.ImageFolderListing;
 import dev.latentlab.data.ImageFolderReader;
 import dev.latentlab.data.PictureLoader;
 import dev.latentlab.vae.ModelClasses;
@@ -92,11 +93,18 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** --images DIR: the model loaded first (its input shape and classes), then the pictures checked and read. */
     private int evaluatePictures() throws Exception {
+        String what = "--images " + input.images;
+        if (!java.nio.file.Files.isRegularFile(model.resolve(LatentClassifierFiles.SIDECAR))) {
+            throw new BadInputException(model + ": not a vae_gmm model folder (" + LatentClassifierFiles.SIDECAR + " not found)");
+        }
+        ModelClasses classes = ModelClasses.of(model);
+        classes.check(ImageFolderListing.classes(input.images, "--images").stream()
+                .map(ImageFolderListing.ClassFolder::name).toList(), what);
         LatentClassifier classifier = LatentClassifierFiles.load(model);
         VaeArchitecture a = classifier.vae().architecture();
         FolderImages pictures = new ImageFolderReader(a.channels(), a.height(), a.width(),
                 PictureLoader.Invert.valueOf(invert.toUpperCase(java.util.Locale.ROOT))).readClasses(input.images, "--images");
-        ImageSet images = ModelClasses.of(model, classifier).relabel(pictures, "--images " + input.images);
+        ImageSet images = classes.relabel(pictures, what);
         String name = input.images.normalize().getFileName() == null ? "images" : input.images.normalize().getFileName().toString();
         return report(classifier, images, name);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.latentlab.BadInputException;
 import dev.latentlab.data.FolderImages;
 import dev.latentlab.data.ImageSet;
+import dev.latentlab.mixture.GmmFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,8 +22,8 @@ import java.util.TreeSet;
  */
 public record ModelClasses(List<String> classNames, List<Integer> labels) {
 
-    /** The classes of the model in {@code dir} (its model.json), {@code model} the loaded classifier. */
-    public static ModelClasses of(Path dir, LatentClassifier model) {
+    /** The classes of the model in {@code dir} (its model.json; gmm/ for models saved without labels). */
+    public static ModelClasses of(Path dir) {
         JsonNode meta = LatentClassifierFiles.metadata(dir);
         List<String> names = new ArrayList<>();
         meta.path("class_names").forEach(n -> names.add(n.asText()));
@@ -36,9 +37,27 @@ public record ModelClasses(List<String> classNames, List<Integer> labels) {
                 labels.add(i);
             }
         } else if (labels.isEmpty()) {
-            Arrays.stream(model.classifier().mapping().componentLabels()).forEach(labels::add);
+            Arrays.stream(GmmFiles.loadClassifier(dir.resolve("gmm")).mapping().componentLabels()).forEach(labels::add);
         }
         return new ModelClasses(List.copyOf(names), List.copyOf(labels));
+    }
+
+    /** Refuses class folder names the model does not know, naming them. */
+    public void check(List<String> folderNames, String what) {
+        List<String> unknown = folderNames.stream().filter(n -> !labels.contains(labelOf(n))).toList();
+        if (!unknown.isEmpty()) {
+            throw new BadInputException(what + ": class folders " + unknown + " are not classes of the model (it knows "
+                    + (classNames.isEmpty() ? labels : classNames) + ")");
+        }
+    }
+
+    /** The model's label of a class folder name; Integer.MIN_VALUE when it has none. */
+    private int labelOf(String name) {
+        if (classNames.isEmpty()) {
+            return name.matches("-?\\d{1,9}") ? Integer.parseInt(name) : Integer.MIN_VALUE;
+        }
+        int i = classNames.indexOf(name);
+        return i < 0 ? Integer.MIN_VALUE : i;
     }
 
     /**
@@ -48,21 +67,11 @@ public record ModelClasses(List<String> classNames, List<Integer> labels) {
      * @throws BadInputException naming the folders the model does not know
      */
     public ImageSet relabel(FolderImages pictures, String what) {
-        List<String> unknown = new ArrayList<>();
+        check(pictures.classNames(), what);
         int[] folderValues = pictures.labelValues();
         int[] mapped = new int[folderValues.length];
         for (int i = 0; i < folderValues.length; i++) {
-            String name = pictures.classNames().get(i);
-            int label = classNames.isEmpty() ? (name.matches("-?\\d{1,9}") ? Integer.parseInt(name) : Integer.MIN_VALUE)
-                    : classNames.indexOf(name);
-            if (label == Integer.MIN_VALUE || label < 0 && !classNames.isEmpty() || !labels.contains(label)) {
-                unknown.add(name);
-            }
-            mapped[i] = label;
-        }
-        if (!unknown.isEmpty()) {
-            throw new BadInputException(what + ": class folders " + unknown + " are not classes of the model (it knows "
-                    + (classNames.isEmpty() ? labels : classNames) + ")");
+            mapped[i] = labelOf(pictures.classNames().get(i));
         }
         java.util.Map<Integer, Integer> toModel = new java.util.HashMap<>();
         for (int i = 0; i < folderValues.length; i++) {
