@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code bench kmeans}: the k-means assignment speed on real MNIST patches, as one JSON line. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (print one JSON line).",
-        subcommands = {BenchCommand.KMeans.class, BenchCommand.Vae.class})
+        subcommands = {BenchCommand.KMeans.class, BenchCommand.Vae.class, LoadingBench.class})
 final class BenchCommand {
 
     /** {@code bench kmeans --digits 60000 --k 1000 --threads 2}. */
