@@ -17,6 +17,8 @@ import dev.latentlab.data.MnistFiles;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.TrainValidationSplit;
 import dev.latentlab.eval.ClassificationReport;
+import dev.latentlab.manifold.LatentEmbedding;
+import dev.latentlab.manifold.UmapOptions;
 import dev.latentlab.mixture.CovarianceType;
 import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.report.HtmlReport;
@@ -132,9 +134,12 @@ public final class VaeGmmPipeline {
             }
         }
         VaeGmmConfig.Gmm g = config.gmm();
+        LatentEmbedding embedding = g.usesUmap() ? umap(trainZ) : null;
+        double[][] trainX = embedding == null ? trainZ : embedding.embedding();
+        double[][] valX = embedding == null ? valZ : embedding.transform(valZ);
         GmmOptions options = new GmmOptions(g.components().get(0), covariance(g.covariance()), g.maxIter(), g.tol(),
                 g.regCovar(), g.nInit(), GmmOptions.Init.KMEANS_PLUS_PLUS, config.seed());
-        ComponentSelection.Result selection = ComponentSelection.select(trainZ, split.train().labels(), valZ,
+        ComponentSelection.Result selection = ComponentSelection.select(trainX, split.train().labels(), valX,
                 split.validation().labels(), g.components(), options);
         for (ComponentSelection.Candidate c : selection.candidates()) {
             LOG.info("GMM {} components: validation accuracy {}, train accuracy {}, BIC {}", c.components(),
@@ -142,10 +147,10 @@ public final class VaeGmmPipeline {
         }
         LOG.info("chosen: {} components (validation accuracy {})", selection.chosen().components(),
                 fmt(selection.chosen().validationAccuracy()));
-        LatentClassifier model = new LatentClassifier(vae, selection.best());
+        LatentClassifier model = new LatentClassifier(vae, embedding, selection.best());
 
         ClassificationReport validation = ClassificationReport.of("validation",
-                split.validation().labels(), selection.best().predict(valZ));
+                split.validation().labels(), selection.best().predict(valX));
         List<ClassificationReport> evaluations = new ArrayList<>();
         for (Map.Entry<String, ImageSet> e : heldOut.entrySet()) {
             try (INDArray images = ImageTensors.unit(e.getValue())) {
@@ -156,10 +161,11 @@ public final class VaeGmmPipeline {
         }
 
         VaeFigures.lossCurves(run.path(), training.history());
-        VaeFigures.latentSpace(run.resolve(VaeFigures.LATENT), trainZ, split.train().labels(), selection.best(),
-                LatentProjection.fit(trainZ), config.report().scatterPoints(), config.seed());
-        VaeFigures.componentSamples(run.resolve(VaeFigures.SAMPLES), vae, selection.best(),
-                config.report().samplesPerComponent(), config.seed());
+        VaeFigures.latentSpace(run.resolve(VaeFigures.LATENT), trainX, split.train().labels(), selection.best(),
+                LatentProjection.fit(trainX), embedding == null ? "Latent means" : "UMAP embedding of the latent means",
+                config.report().scatterPoints(), config.seed());
+        VaeFigures.componentSamples(run.resolve(VaeFigures.SAMPLES), model, config.report().samplesPerComponent(),
+                config.seed());
         LatentsNpz latents = new LatentsNpz(trainZ, split.train().labels(), valZ, split.validation().labels());
         latents.write(run.resolve(LatentsNpz.FILE));
 
@@ -195,6 +201,18 @@ public final class VaeGmmPipeline {
                 VaeFigures.LOSS_TERMS, VaeFigures.RECONSTRUCTIONS, VaeFigures.LATENT, VaeFigures.SAMPLES)).write();
         LOG.info("done in {} s: {}", fmt((System.nanoTime() - start) / 1e9), run.path());
         return run.path();
+    }
+
+    /** Fits the UMAP embedding of the training latents (gmm.embedding: umap). */
+    private LatentEmbedding umap(double[][] trainZ) {
+        VaeGmmConfig.Umap u = config.gmm().umap();
+        long start = System.nanoTime();
+        LOG.info("UMAP: embedding {} training latents in {} dimensions ({} neighbours, min_dist {})", trainZ.length,
+                u.components(), u.neighbors(), u.minDist());
+        LatentEmbedding embedding = LatentEmbedding.fit(trainZ,
+                new UmapOptions(u.components(), u.neighbors(), u.minDist(), u.epochs(), config.seed()));
+        LOG.info("UMAP: done in {} s", fmt((System.nanoTime() - start) / 1e9));
+        return embedding;
     }
 
     private VaeArchitecture architecture() {
