@@ -46,7 +46,8 @@ class ImageFolderCliTest {
                 "--set", "data.fetch=false", "--set", "data.train_limit=null", "--set", "data.digits=[]",
                 "--set", "model.channels=[4, 8]", "--set", "model.strides=[2, 2]", "--set", "model.dense=16",
                 "--set", "train.epochs=1", "--set", "train.batch_size=32", "--set", "gmm.components=[3]",
-                "--set", "gmm.n_init=1", "--set", "report.grid_images=4", "--set", "report.samples_per_component=2",
+                "--set", "gmm.n_init=1", "--set", "gmm.embedding=none", "--set", "report.grid_images=4",
+                "--set", "report.samples_per_component=2",
                 "--set", "output.runs_dir=" + runs, "--set", "output.models_dir=" + models));
         a.addAll(List.of(extra));
         return a;
