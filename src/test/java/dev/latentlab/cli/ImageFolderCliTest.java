@@ -132,6 +132,25 @@ class ImageFolderCliTest {
     }
 
     @Test
+    void thePatchDictionaryTakesFoldersToo() throws IOException {
+        Path kTrain = tmp.resolve("k_train");
+        Path kTest = tmp.resolve("k_test");
+        ImageSet trainSet = MnistFiles.train(MnistFixtures.dir()).head(40);
+        ImageFolderWriter.write(trainSet, kTrain, "png", 0, false);
+        ImageFolderWriter.write(MnistFiles.test(MnistFixtures.dir()).head(20), kTest, "png", 0, false);
+        Path kRuns = tmp.resolve("k_runs");
+        CliRun r = CliRun.of("--config", "configs/kmeans_quick.yaml", "--set", "data.source=folder",
+                "--set", "data.dir=" + kTrain, "--set", "data.test_dir=" + kTest, "--set", "data.train_limit=null",
+                "--set", "data.test_limit=null", "--set", "kmeans.k=[4]", "--set", "kmeans.max_iter=3",
+                "--set", "report.atlas_k=[4]", "--set", "report.example_digits=4",
+                "--set", "output.runs_dir=" + kRuns, "--set", "output.models_dir=" + tmp.resolve("k_models"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode summary = JSON.readTree(CliRun.onlyFolderIn(kRuns).resolve("summary.json").toFile());
+        assertThat(summary.get("patches_total").asLong())
+                .isEqualTo(new dev.latentlab.kmeans.PatchExtractor(5, 1).count(trainSet, true));
+    }
+
+    @Test
     void theTrainingUiAnswersOverHttpWhileAModelTrains() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
