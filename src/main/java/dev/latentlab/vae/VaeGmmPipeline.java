@@ -265,6 +265,7 @@ public final class VaeGmmPipeline {
         } else {
             images = MnistFiles.train(IdxDatasets.dir(d.source(), d.dir()));
         }
+        int[] sourceLabels = images.distinctLabels();
         if (!d.digits().isEmpty()) {
             images = images.withLabels(d.digits());
         }
@@ -274,13 +275,11 @@ public final class VaeGmmPipeline {
         if (images.count() < 2) {
             throw new BadInputException("data.digits " + d.digits() + ": leaves " + images.count()
                     + " training images (expected at least 2" + (d.source().equals("folder")
-                    ? "; the folder's labels are " + java.util.Arrays.toString(all(d).distinctLabels())
+                    ? "; the folder's labels are " + java.util.Arrays.toString(sourceLabels)
                     + ", data.digits: [] keeps all" : "") + ")");
         }
-        if (images.height() != 28 || images.width() != 28) {
-            if (!d.source().equals("folder")) {
-                throw new BadInputException("data: images are " + images.height() + "x" + images.width() + ", expected 28x28");
-            }
+        if (!d.source().equals("folder") && (images.height() != 28 || images.width() != 28)) {
+            throw new BadInputException("data: images are " + images.height() + "x" + images.width() + ", expected 28x28");
         }
         return images;
     }
@@ -335,10 +334,6 @@ public final class VaeGmmPipeline {
             labels[i] = classNames.indexOf(read.classNames().get(k));
         }
         return new ImageSet(images.count(), images.channels(), images.height(), images.width(), images.pixels(), labels);
-    }
-
-    private ImageSet all(VaeGmmConfig.Data d) {
-        return folderReader().readClasses(Path.of(d.dir()), "data.dir").images();
     }
 
     private static CovarianceType covariance(String name) {
