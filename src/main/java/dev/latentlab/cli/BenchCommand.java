@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latentlab.BadInputException;
 import dev.latentlab.data.ImageSet;
+import dev.latentlab.data.LatentsNpz;
+import dev.latentlab.mixture.CovarianceType;
+import dev.latentlab.mixture.GaussianMixture;
+import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.data.MnistFetcher;
 import dev.latentlab.data.MnistFiles;
 import dev.latentlab.kmeans.AssignmentBenchmark;
@@ -19,15 +23,20 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench kmeans}: the k-means assignment speed on real MNIST patches, as one JSON line. */
+/**
+ * {@code bench kmeans}: the k-means assignment speed on real MNIST patches; {@code bench vae}: VAE training steps;
+ * {@code bench gmm}: a Gaussian mixture fit on an .npz matrix. Each prints one JSON line.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (print one JSON line).",
-        subcommands = {BenchCommand.KMeans.class, BenchCommand.Vae.class, LoadingBench.class})
+        subcommands = {BenchCommand.KMeans.class, BenchCommand.Vae.class, BenchCommand.Gmm.class,
+                LoadingBench.class})
 final class BenchCommand {
 
     /** {@code bench kmeans --digits 60000 --k 1000 --threads 2}. */
     @Command(name = "kmeans", mixinStandardHelpOptions = true,
-            description = {"Assignment step (tiled GEMM + argmin) vs plain ND4J sgemm of the same shape, and seconds",
-                    "per Lloyd iteration, on the non-blank 5x5 patches of the first DIGITS MNIST training digits."})
+            description = {"Assignment step (fused native kernel, and ND4J tiled GEMM + argmin) vs plain ND4J sgemm of the",
+                    "same shape, and seconds per Lloyd iteration, on the non-blank 5x5 patches of the first DIGITS",
+                    "MNIST training digits; with --sklearn scikit-learn's Lloyd iteration on the same patches before it."})
     static final class KMeans implements Callable<Integer> {
         @Option(names = "--digits", description = "MNIST training digits to cut into patches (default: ${DEFAULT-VALUE}).")
         private int digits = 60_000;
@@ -47,6 +56,19 @@ final class BenchCommand {
         @Option(names = "--lloyd-iterations", description = "Lloyd iterations to time, 0 to skip (default: ${DEFAULT-VALUE}).")
         private int lloydIterations = 2;
 
+        @Option(names = "--gemm-lloyd", description = "Also time the Lloyd iterations with the GEMM + argmin kernel.")
+        private boolean gemmLloyd;
+
+        @Option(names = "--minibatch", description = "Also time a mini-batch k-means fit with each kernel.")
+        private boolean minibatch;
+
+        @Option(names = "--sklearn", description = {"Also time scikit-learn's Lloyd iteration on the same patches, first",
+                "(src/bench/python/sklearn_lloyd.py; Debian: apt-get install python3-sklearn)."})
+        private boolean sklearn;
+
+        @Option(names = "--python", description = "Python with scikit-learn for --sklearn (default: ${DEFAULT-VALUE}).")
+        private String python = "/usr/bin/python3";
+
         @Option(names = "--data", paramLabel = "DIR", description = "MNIST folder (default: ${DEFAULT-VALUE}); fetched when missing.")
         private Path dataDir = MnistFetcher.DEFAULT_DIR;
 
@@ -56,17 +78,35 @@ final class BenchCommand {
                 throw new BadInputException("bench kmeans: --digits, --k, --threads and --repeats must be >= 1, "
                         + "--tile-rows and --lloyd-iterations >= 0");
             }
+            if (sklearn) {
+                SklearnLloyd.checkInstalled(python);
+            }
             new MnistFetcher().fetchIfMissing(dataDir);
+            // scikit-learn first: its copy of the patches is gone before ours is made (a run with both at once was
+            // killed for memory on the shared machine)
+            AssignmentBenchmark.Seconds sk = null;
+            if (sklearn) {
+                sk = SklearnLloyd.perIteration(python, dataDir, digits, k, Math.max(1, lloydIterations));
+            }
             ImageSet train = MnistFiles.train(dataDir).head(digits);
             try (PatchMatrix x = new PatchExtractor(5, 1).extract(train, true)) {
                 if (x.rows() < k) {
                     throw new BadInputException("bench kmeans: --k " + k + " is more than the " + x.rows() + " patches");
                 }
-                AssignmentBenchmark.Result result = AssignmentBenchmark.run(x, k, threads, tileRows, repeats, lloydIterations, 42L);
+                AssignmentBenchmark.Result result = AssignmentBenchmark.run(x, new AssignmentBenchmark.Options(k,
+                        threads, tileRows, repeats, lloydIterations, gemmLloyd, minibatch, 42L));
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode line = json.valueToTree(result);
                 line.put("digits", train.count());
                 line.put("peak_rss_mb", PeakMemory.residentMb());
+                if (sk != null) {
+                    line.set("sklearn_per_iteration", json.valueToTree(sk));
+                    AssignmentBenchmark.Seconds ours = result.lloydPerIteration();
+                    if (ours != null) {
+                        line.put("lloyd_vs_sklearn", ours.wall() / sk.wall());
+                        line.put("lloyd_vs_sklearn_cpu", ours.cpu() / sk.cpu());
+                    }
+                }
                 System.out.println(json.writeValueAsString(line));
             }
             return ExitCode.OK;
@@ -117,6 +157,95 @@ final class BenchCommand {
             line.put("epoch_seconds_estimate", r.epochSeconds(trainImages));
             line.put("threads", Runtime.getRuntime().availableProcessors());
             line.put("peak_rss_mb", PeakMemory.residentMb());
+            System.out.println(json.writeValueAsString(line));
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code bench gmm --npz x.npz --key x --k 3 --n-init 3}: EM fit seconds and log-likelihood. */
+    @Command(name = "gmm", mixinStandardHelpOptions = true,
+            description = {"Fits a Gaussian mixture (scikit-learn's GaussianMixture semantics) to the rows of a float",
+                    "matrix in an .npz, WARMUP untimed then REPEATS timed times; prints the fastest fit's seconds and the",
+                    "mean log-likelihood of the data under the fitted mixture."})
+    static final class Gmm implements Callable<Integer> {
+        @Option(names = "--npz", required = true, paramLabel = "FILE", description = "The .npz holding the matrix.")
+        private Path npz;
+
+        @Option(names = "--key", description = "The float [n, d] array in the .npz (default: ${DEFAULT-VALUE}).")
+        private String key = "train_mu";
+
+        @Option(names = "--k", description = "Components (default: ${DEFAULT-VALUE}).")
+        private int k = 3;
+
+        @Option(names = "--n-init", description = "Initialisations, the best lower bound kept (default: ${DEFAULT-VALUE}).")
+        private int nInit = 1;
+
+        @Option(names = "--init", description = "kmeans, k-means++, random or random_from_data (default: ${DEFAULT-VALUE}).")
+        private String init = "kmeans";
+
+        @Option(names = "--covariance", description = "full, diag or spherical (default: ${DEFAULT-VALUE}).")
+        private String covariance = "full";
+
+        @Option(names = "--tol", description = "Lower-bound change that stops EM (default: ${DEFAULT-VALUE}).")
+        private double tol = 1e-3;
+
+        @Option(names = "--max-iter", description = "EM iterations per initialisation (default: ${DEFAULT-VALUE}).")
+        private int maxIter = 100;
+
+        @Option(names = "--reg-covar", description = "Added to covariance diagonals (default: ${DEFAULT-VALUE}).")
+        private double regCovar = 1e-6;
+
+        @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
+        private long seed;
+
+        @Option(names = "--repeats", description = "Timed fits; the fastest is reported (default: ${DEFAULT-VALUE}).")
+        private int repeats = 3;
+
+        @Option(names = "--warmup", description = "Untimed fits first, for the JIT (default: ${DEFAULT-VALUE}).")
+        private int warmup = 1;
+
+        @Override
+        public Integer call() throws IOException {
+            GmmOptions.Init method = GmmOptions.Init.fromSklearnName(init);
+            CovarianceType type = CovarianceType.fromSklearnName(covariance);
+            if (method == null || type == null || k < 1 || nInit < 1 || maxIter < 1 || repeats < 1 || warmup < 0
+                    || !(tol >= 0) || !(regCovar >= 0)) {
+                throw new BadInputException("bench gmm: --init must be one of " + String.join(", ",
+                        GmmOptions.Init.sklearnNames()) + ", --covariance full, diag or spherical, --k, --n-init, "
+                        + "--max-iter and --repeats >= 1, --tol, --reg-covar and --warmup >= 0");
+            }
+            double[][] x = LatentsNpz.readMatrix(npz, key);
+            if (x.length < k) {
+                throw new BadInputException("bench gmm: --k " + k + " is more than the " + x.length + " rows of " + key);
+            }
+            GmmOptions options = new GmmOptions(k, type, maxIter, tol, regCovar, nInit, method, seed);
+            for (int w = 0; w < warmup; w++) {
+                GaussianMixture.fit(x, options);
+            }
+            GaussianMixture best = null;
+            double fastest = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < repeats; r++) {
+                long start = System.nanoTime();
+                GaussianMixture fit = GaussianMixture.fit(x, options);
+                fastest = Math.min(fastest, (System.nanoTime() - start) / 1e9);
+                best = fit;
+            }
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode line = json.createObjectNode();
+            line.put("n", x.length);
+            line.put("d", x[0].length);
+            line.put("k", k);
+            line.put("n_init", nInit);
+            line.put("init", method.sklearnName());
+            line.put("covariance", type.sklearnName());
+            line.put("mean_log_likelihood", best.meanLogLikelihood());
+            line.put("lower_bound", best.lowerBound());
+            line.put("n_iter", best.iterations());
+            line.put("converged", best.converged());
+            line.put("seconds", fastest);
+            line.put("repeats", repeats);
+            line.put("warmup", warmup);
+            line.put("threads", Runtime.getRuntime().availableProcessors());
             System.out.println(json.writeValueAsString(line));
             return ExitCode.OK;
         }

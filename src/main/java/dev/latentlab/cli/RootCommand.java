@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "trainer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"YAML-driven DL4J/ND4J pipelines for unsupervised learning on images.",
                 "Runs the pipeline named by the config's task: (" + Tasks.NAMES + ")."},
-        subcommands = {DataCommand.class, BenchCommand.class, ReconstructCommand.class, EvaluateCommand.class,
+        subcommands = {DataCommand.class, BenchCommand.class, ReconstructCommand.class, EvaluateCommand.class, PredictCommand.class,
                 SampleCommand.class, QuantizeCommand.class, SweepCommand.class},
         exitCodeOnInvalidInput = ExitCode.BAD_INPUT, exitCodeOnExecutionException = ExitCode.RUN_FAILED)
 public final class RootCommand implements Callable<Integer> {
@@ -42,13 +42,29 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = "--ui-wait", description = "With --ui: keep serving after the run until interrupted (Ctrl-C).")
     private boolean uiWait;
 
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED",
+            description = "Run a vae_gmm or latent_gmm config once per seed (e.g. 1,2,3) as a sweep over seed: "
+                    + "summary.json and the printed table give mean ± sd across seeds of validation accuracy and "
+                    + "of every summary metric.")
+    private List<Long> seeds = new ArrayList<>();
+
     /**
      * The process entry: bounds ND4J's native memory ({@link NativeMemoryLimit}), quiets SameDiff's stdout chatter,
-     * then {@link #execute}s {@code args}.
+     * refuses a CUDA build without a usable GPU ({@link BackendCheck}), then {@link #execute}s {@code args}.
      */
     public static int main(String... args) {
         NativeMemoryLimit.applyDefault();
         LineFilteringStream.installOnStdout("Added differentiated op ");
+        return start(BackendCheck.isCudaBuild(), BackendCheck::loadNd4j, args);
+    }
+
+    /** {@link #main} after the process settings, with the backend check's inputs given (tests simulate a failure). */
+    static int start(boolean cudaBuild, Runnable loadBackend, String... args) {
+        java.util.Optional<String> problem = BackendCheck.problem(cudaBuild, loadBackend);
+        if (problem.isPresent()) {
+            System.err.println("error: " + problem.get());
+            return ExitCode.BAD_INPUT;
+        }
         return execute(args);
     }
 
@@ -70,6 +86,16 @@ public final class RootCommand implements Callable<Integer> {
         LoadedConfig loaded = ConfigLoader.load(file, overrides);
         if ((uiWait || uiPort != 9000) && !ui) {
             throw new dev.latentlab.BadInputException("--ui-port and --ui-wait need --ui");
+        }
+        if (!seeds.isEmpty()) {
+            if (resume) {
+                throw new dev.latentlab.BadInputException("--seeds cannot --resume (resume the sweep with "
+                        + "sweep --resume on a sweep config instead)");
+            }
+            Path folder = Tasks.runSeeds(loaded, seeds);
+            SweepCommand.printSeedsTable(folder);
+            System.out.println("sweep folder: " + folder);
+            return ExitCode.OK;
         }
         Path runDir = ui ? UiSession.run(loaded, resume, uiPort, uiWait) : Tasks.run(loaded, resume);
         System.out.println("run folder: " + runDir);
