@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (print one JSON line).",
         subcommands = {BenchCommand.KMeans.class, BenchCommand.Vae.class, BenchCommand.Gmm.class,
-                BenchCommand.SparkKMeans.class})
+                BenchCommand.SparkKMeans.class, LoadingBench.class})
 final class BenchCommand {
 
     /** {@code bench kmeans --digits 60000 --k 1000 --threads 2}. */

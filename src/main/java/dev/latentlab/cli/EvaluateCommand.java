@@ -3,7 +3,13 @@ package dev.latentlab.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.latentlab.BadInputException;
+import dev.latentlab.data.FolderImages;
 import dev.latentlab.data.IdxReader;
+import dev.latentlab.data.ImageFolderListing;
+import dev.latentlab.data.ImageFolderReader;
+import dev.latentlab.data.PictureLoader;
+import dev.latentlab.vae.ModelClasses;
+import dev.latentlab.vae.VaeArchitecture;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageTensors;
 import dev.latentlab.data.NpzReader;
@@ -38,7 +44,15 @@ final class EvaluateCommand implements Callable<Integer> {
 
         @Option(names = "--idx", paramLabel = "IMAGES", description = "An MNIST idx image file; labels from --labels.")
         Path idx;
+
+        @Option(names = "--images", paramLabel = "DIR", description = {"A folder of class folders of pictures",
+                "(PNG, JPEG, BMP, any size; DIR/<class>/<image>), read through DataVec and resized to the model's input."})
+        Path images;
     }
+
+    @Option(names = "--invert", paramLabel = "yes|no|auto", description = {"With --images: invert the grey levels;",
+            "auto (default) inverts each mostly light picture (the models see light strokes on dark)."})
+    private String invert = "auto";
 
     @Option(names = "--labels", paramLabel = "FILE", description = "With --idx: the idx label file.")
     private Path labels;
@@ -57,6 +71,12 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ImageSet images;
         String name;
+        if (!java.util.List.of("yes", "no", "auto").contains(invert)) {
+            throw new BadInputException("--invert " + invert + ": expected yes, no or auto");
+        }
+        if (input.images != null) {
+            return evaluatePictures();
+        }
         if (input.npz != null) {
             images = NpzReader.readImages(input.npz, imageKey, labelKey);
             name = input.npz.getFileName().toString();
@@ -70,7 +90,28 @@ final class EvaluateCommand implements Callable<Integer> {
         if (images.labels() == null) {
             throw new BadInputException(name + ": no labels found (use --label-key)");
         }
+        return report(LatentClassifierFiles.load(model), images, name);
+    }
+
+    /** --images DIR: the model loaded first (its input shape and classes), then the pictures checked and read. */
+    private int evaluatePictures() throws Exception {
+        String what = "--images " + input.images;
+        if (!java.nio.file.Files.isRegularFile(model.resolve(LatentClassifierFiles.SIDECAR))) {
+            throw new BadInputException(model + ": not a vae_gmm model folder (" + LatentClassifierFiles.SIDECAR + " not found)");
+        }
+        ModelClasses classes = ModelClasses.of(model);
+        classes.check(ImageFolderListing.classes(input.images, "--images").stream()
+                .map(ImageFolderListing.ClassFolder::name).toList(), what);
         LatentClassifier classifier = LatentClassifierFiles.load(model);
+        VaeArchitecture a = classifier.vae().architecture();
+        FolderImages pictures = new ImageFolderReader(a.channels(), a.height(), a.width(),
+                PictureLoader.Invert.valueOf(invert.toUpperCase(java.util.Locale.ROOT))).readClasses(input.images, "--images");
+        ImageSet images = classes.relabel(pictures, what);
+        String name = input.images.normalize().getFileName() == null ? "images" : input.images.normalize().getFileName().toString();
+        return report(classifier, images, name);
+    }
+
+    private int report(LatentClassifier classifier, ImageSet images, String name) throws Exception {
         MixturePrediction predicted;
         try (INDArray tensor = ImageTensors.unit(images)) {
             predicted = classifier.classify(tensor);

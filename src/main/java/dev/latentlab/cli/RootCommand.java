@@ -33,6 +33,15 @@ public final class RootCommand implements Callable<Integer> {
             + "or the newest interrupted sweep of a sweep config.")
     private boolean resume;
 
+    @Option(names = "--ui", description = "Serve DL4J's training UI on 127.0.0.1 while a VAE trains (prints the URL).")
+    private boolean ui;
+
+    @Option(names = "--ui-port", paramLabel = "PORT", description = "Port of the training UI (default: ${DEFAULT-VALUE}).")
+    private int uiPort = 9000;
+
+    @Option(names = "--ui-wait", description = "With --ui: keep serving after the run until interrupted (Ctrl-C).")
+    private boolean uiWait;
+
     @Option(names = "--seeds", split = ",", paramLabel = "SEED",
             description = "Run a vae_gmm or latent_gmm config once per seed (e.g. 1,2,3) as a sweep over seed: "
                     + "summary.json and the printed table give mean ± sd across seeds of validation accuracy and "
@@ -75,6 +84,9 @@ public final class RootCommand implements Callable<Integer> {
         }
         Path file = new ConfigLocator().locate(config);
         LoadedConfig loaded = ConfigLoader.load(file, overrides);
+        if ((uiWait || uiPort != 9000) && !ui) {
+            throw new dev.latentlab.BadInputException("--ui-port and --ui-wait need --ui");
+        }
         if (!seeds.isEmpty()) {
             if (resume) {
                 throw new dev.latentlab.BadInputException("--seeds cannot --resume (resume the sweep with "
@@ -85,7 +97,7 @@ public final class RootCommand implements Callable<Integer> {
             System.out.println("sweep folder: " + folder);
             return ExitCode.OK;
         }
-        Path runDir = Tasks.run(loaded, resume);
+        Path runDir = ui ? UiSession.run(loaded, resume, uiPort, uiWait) : Tasks.run(loaded, resume);
         System.out.println("run folder: " + runDir);
         return ExitCode.OK;
     }

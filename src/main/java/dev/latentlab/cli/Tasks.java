@@ -15,6 +15,7 @@ import dev.latentlab.spark.SparkDictionaryEngine;
 import dev.latentlab.sweep.PipelineLauncher;
 import dev.latentlab.sweep.SweepPipeline;
 import dev.latentlab.vae.LatentGmmPipeline;
+import dev.latentlab.vae.TrainingListener;
 import dev.latentlab.vae.VaeGmmPipeline;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +54,11 @@ final class Tasks {
      * an interrupted training or sweep; other tasks reject it.
      */
     static Path run(LoadedConfig loaded, boolean resume) throws IOException {
+        return run(loaded, resume, TrainingListener.NONE);
+    }
+
+    /** As {@link #run(LoadedConfig, boolean)}, a VAE training also reporting to {@code watcher}. */
+    static Path run(LoadedConfig loaded, boolean resume, TrainingListener watcher) throws IOException {
         String task = loaded.task(ALL);
         if (resume && !task.equals(VaeGmmConfig.TASK) && !task.equals(SweepConfig.TASK)) {
             throw new BadInputException("--resume: task " + task + " has nothing to resume (only "
@@ -65,7 +71,7 @@ final class Tasks {
                     ? new PatchDictionaryPipeline(c, SparkDictionaryEngine::open).run()
                     : new PatchDictionaryPipeline(c).run();
         } else if (config instanceof VaeGmmConfig c) {
-            return new VaeGmmPipeline(c, resume).run();
+            return new VaeGmmPipeline(c, resume, watcher).run();
         } else if (config instanceof LatentGmmConfig c) {
             return new LatentGmmPipeline(c).run();
         } else if (config instanceof QuantizeConfig c) {

@@ -95,18 +95,39 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
     }
 
     /**
-     * MNIST input.
+     * The images patches are cut from.
      *
-     * @param dir        the folder of the MNIST idx files (plain or .gz)
-     * @param fetch      download MNIST into {@code dir} when it is missing
-     * @param trainLimit use the first N training digits; null = all 60,000
-     * @param testLimit  use the first N t10k digits for test MSE and reconstructions; null = all 10,000
+     * @param source     {@code mnist} or {@code fashion-mnist} (idx files in {@code dir}) or {@code folder} (pictures
+     *                   under {@code dir}, read grey at {@code image_size})
+     * @param dir        the folder of the idx files (plain or .gz; for {@code fashion-mnist} the MNIST default means
+     *                   data/fashion-mnist), or of the training pictures (class subfolders)
+     * @param fetch      download the idx files into {@code dir} when they are missing
+     * @param trainLimit use the first N training images; null = all
+     * @param testLimit  use the first N test images for test MSE and reconstructions; null = all
+     * @param testDir    {@code folder}: the test pictures (class subfolders); required there
+     * @param imageSize  {@code folder}: the side pictures are resized to
+     * @param invert     {@code folder}: polarity, {@code auto} (invert mostly light pictures), {@code yes}, {@code no}
      */
-    public record Data(String dir, boolean fetch, Integer trainLimit, Integer testLimit) {
+    public record Data(String source, String dir, boolean fetch, Integer trainLimit, Integer testLimit, String testDir,
+                       int imageSize, String invert) {
         /** Every key at its default. */
-        public static final Data DEFAULTS = new Data("data/mnist", true, null, null);
+        public static final Data DEFAULTS = new Data("mnist", "data/mnist", true, null, null, null, 28, "auto");
+
+        /** MNIST idx input. */
+        public Data(String dir, boolean fetch, Integer trainLimit, Integer testLimit) {
+            this("mnist", dir, fetch, trainLimit, testLimit, null, 28, "auto");
+        }
 
         public Data {
+            Check.oneOf("source", source, "mnist", "fashion-mnist", "folder");
+            Check.oneOf("invert", invert, "auto", "yes", "no");
+            Check.inRange("image_size", imageSize, 1, 4096);
+            if (source.equals("folder") && (testDir == null || testDir.isBlank())) {
+                throw new InvalidValueException("test_dir", testDir, "the folder of test pictures (data.source is folder)");
+            }
+            if (testDir != null && !source.equals("folder")) {
+                throw new InvalidValueException("test_dir", testDir, "null unless data.source is folder");
+            }
             Check.nonEmpty("dir", dir);
             Check.nullOrAtLeast("train_limit", trainLimit, 1);
             Check.nullOrAtLeast("test_limit", testLimit, 1);

@@ -38,11 +38,27 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
             throw new InvalidValueException("model.strides", model.strides(),
                     "one stride per entry of model.channels (" + model.channels().size() + ")");
         }
+        int halvings = (int) model.strides().stream().filter(s -> s == 2).count();
+        int step = 1 << halvings;
+        if (model.input().get(1) % step != 0 || model.input().get(2) % step != 0) {
+            throw new InvalidValueException("model.input", model.input(), "H and W divisible by " + step + " (the "
+                    + halvings + " stride-2 layers of model.strides " + model.strides() + " halve them exactly)");
+        }
+        if (!data.source().equals("folder") && !model.input().equals(List.of(1, 28, 28))) {
+            throw new InvalidValueException("model.input", model.input(), "[1, 28, 28] for data.source "
+                    + data.source() + " (28x28 grey digits); other sizes and RGB need data.source: folder");
+        }
+        if (model.input().get(0) != 1 && (data.augment().rotationDegrees() > 0 || data.augment().flipProbability() > 0
+                || data.augment().noiseStd() > 0)) {
+            throw new InvalidValueException("data.augment", "on", "all off for RGB input (augmentation works on grey images)");
+        }
     }
 
     /**
-     * @param source             {@code mnist} (idx files in {@code dir}) or {@code npz} (the file {@code npz})
-     * @param dir                the MNIST folder
+     * @param source             {@code mnist} or {@code fashion-mnist} (idx files in {@code dir}), {@code npz} (the file
+     *                           {@code npz}) or {@code folder} (one subfolder of images per class in {@code dir})
+     * @param dir                the dataset folder: MNIST's idx files (data/mnist; for {@code fashion-mnist} the
+     *                           MNIST default means data/fashion-mnist), or the class folders of {@code folder}
      * @param fetch              download MNIST into {@code dir} when it is missing
      * @param npz                the training .npz when {@code source: npz}
      * @param imageKey           the images array in the .npz; null = detect
@@ -51,14 +67,22 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
      * @param trainLimit         use the first N digits after filtering; null = all
      * @param validationFraction the seeded validation share, in (0, 1)
      * @param augment            training-time augmentation (all off by default)
+     * @param testDir            {@code folder}: class folders of held-out images, evaluated after training; null = none
+     * @param invert             {@code folder}: polarity of the pictures, {@code auto} (invert each mostly light
+     *                           picture), {@code yes} or {@code no}
      */
     public record Data(String source, String dir, boolean fetch, String npz, String imageKey, String labelKey,
-                       List<Integer> digits, Integer trainLimit, double validationFraction, Augment augment) {
+                       List<Integer> digits, Integer trainLimit, double validationFraction, Augment augment,
+                       String testDir, String invert) {
         public static final Data DEFAULTS = new Data("mnist", "data/mnist", true, null, null, null,
-                List.of(1, 4, 8), null, 0.2, Augment.DEFAULTS);
+                List.of(1, 4, 8), null, 0.2, Augment.DEFAULTS, null, "auto");
 
         public Data {
-            Check.oneOf("source", source, "mnist", "npz");
+            Check.oneOf("source", source, "mnist", "fashion-mnist", "npz", "folder");
+            Check.oneOf("invert", invert, "auto", "yes", "no");
+            if (testDir != null && !source.equals("folder")) {
+                throw new InvalidValueException("test_dir", testDir, "null unless data.source is folder");
+            }
             Check.nonEmpty("dir", dir);
             if (source.equals("npz") && (npz == null || npz.isBlank())) {
                 throw new InvalidValueException("npz", npz, "the path of the training .npz (data.source is npz)");
@@ -94,13 +118,19 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
      * @param latentDim latent dimension
      * @param dropout   drop probability (spatial on conv blocks, plain on the dense layer), in [0, 1)
      * @param beta      weight of the KL divergence in the loss
+     * @param input     the images the model takes, [C, H, W]: C 1 (grey) or 3 (RGB); pictures are resized to H×W,
+     *                  which every stride-2 layer must divide evenly
      */
     public record Model(List<Integer> channels, List<Integer> strides, int dense, int latentDim, double dropout,
-                        double beta) {
+                        double beta, List<Integer> input) {
         public static final Model DEFAULTS = new Model(List.of(32, 64, 128, 128, 256), List.of(1, 2, 1, 2, 1),
-                512, 2, 0.2, 0.5);
+                512, 2, 0.2, 0.5, List.of(1, 28, 28));
 
         public Model {
+            input = Check.list("input", input);
+            if (input.size() != 3 || !(input.get(0) == 1 || input.get(0) == 3) || input.get(1) < 1 || input.get(2) < 1) {
+                throw new InvalidValueException("input", input, "[C, H, W] with C 1 (grey) or 3 (RGB), H and W >= 1");
+            }
             channels = Check.nonEmpty("channels", channels);
             channels = Check.eachAtLeast("channels", channels, 1);
             strides = Check.list("strides", strides);

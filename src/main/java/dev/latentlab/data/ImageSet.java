@@ -7,31 +7,38 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * An in-memory set of greyscale images stored as unsigned bytes (0..255), row-major, image after image,
- * with optional integer labels (null when the source has none).
+ * An in-memory set of images stored as unsigned bytes (0..255), image after image, each channel-first
+ * ({@code [C, H, W]}, row-major; greyscale images have one channel), with optional integer labels (null when the
+ * source has none).
  */
-public record ImageSet(int count, int height, int width, byte[] pixels, int[] labels) {
+public record ImageSet(int count, int channels, int height, int width, byte[] pixels, int[] labels) {
     public ImageSet {
         Objects.requireNonNull(pixels, "pixels");
-        if (count < 0 || height <= 0 || width <= 0) {
-            throw new IllegalArgumentException("bad image set shape " + count + "x" + height + "x" + width);
+        if (count < 0 || channels <= 0 || height <= 0 || width <= 0) {
+            throw new IllegalArgumentException("bad image set shape " + count + "x" + channels + "x" + height + "x" + width);
         }
-        if ((long) count * height * width != pixels.length) {
-            throw new IllegalArgumentException("pixels length " + pixels.length + " != " + count + "*" + height + "*" + width);
+        if ((long) count * channels * height * width != pixels.length) {
+            throw new IllegalArgumentException("pixels length " + pixels.length + " != " + count + "*" + channels
+                    + "*" + height + "*" + width);
         }
         if (labels != null && labels.length != count) {
             throw new IllegalArgumentException("labels length " + labels.length + " != count " + count);
         }
     }
 
-    /** Pixels per image. */
-    public int imageSize() {
-        return height * width;
+    /** A greyscale (one-channel) set. */
+    public ImageSet(int count, int height, int width, byte[] pixels, int[] labels) {
+        this(count, 1, height, width, pixels, labels);
     }
 
-    /** Pixel value 0..255 of image {@code i} at row {@code r}, column {@code c}. */
+    /** Values per image, channels·height·width. */
+    public int imageSize() {
+        return channels * height * width;
+    }
+
+    /** Pixel value 0..255 of image {@code i} at row {@code r}, column {@code c} (of the first channel). */
     public int pixel(int i, int r, int c) {
-        return pixels[(i * height + r) * width + c] & 0xff;
+        return pixels[(i * channels * height + r) * width + c] & 0xff;
     }
 
     /** The first {@code n} images (all when n >= count). Shares no arrays with this set. */
@@ -39,7 +46,7 @@ public record ImageSet(int count, int height, int width, byte[] pixels, int[] la
         int m = Math.min(n, count);
         byte[] px = Arrays.copyOf(pixels, m * imageSize());
         int[] lb = labels == null ? null : Arrays.copyOf(labels, m);
-        return new ImageSet(m, height, width, px, lb);
+        return new ImageSet(m, channels, height, width, px, lb);
     }
 
     /** The images at {@code indices}, in that order. Shares no arrays with this set. */
@@ -53,7 +60,7 @@ public record ImageSet(int count, int height, int width, byte[] pixels, int[] la
                 lb[i] = labels[indices[i]];
             }
         }
-        return new ImageSet(indices.length, height, width, px, lb);
+        return new ImageSet(indices.length, channels, height, width, px, lb);
     }
 
     /** The images whose label is one of {@code keep}, in their original order; this set must have labels. */

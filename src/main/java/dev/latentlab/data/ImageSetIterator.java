@@ -11,7 +11,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A DL4J {@link DataSetIterator} over an {@link ImageSet}: features {@code [b, 1, h, w]} float32 scaled to [0, 1]
+ * A DL4J {@link DataSetIterator} over an {@link ImageSet}: features {@code [b, C, h, w]} float32 scaled to [0, 1]
  * (augmented when asked), labels one-hot over the set's distinct labels (a single zero column without labels).
  * With shuffling, every {@link #reset()} starts a new epoch in a new order drawn from {@code seed + epoch}, so a
  * resumed run that calls {@link #startEpoch(int)} sees the same batches.
@@ -77,7 +77,7 @@ public final class ImageSetIterator implements DataSetIterator {
             throw new java.util.NoSuchElementException("epoch " + epoch + " is over");
         }
         int n = Math.min(num, order.length - cursor);
-        int h = images.height(), w = images.width(), size = h * w;
+        int c = images.channels(), h = images.height(), w = images.width(), size = images.imageSize();
         float[] features = new float[n * size];
         float[] labels = new float[n * Math.max(1, classes.length)];
         byte[] px = images.pixels();
@@ -87,6 +87,9 @@ public final class ImageSetIterator implements DataSetIterator {
                 features[i * size + p] = (px[src * size + p] & 0xff) / 255f;
             }
             if (augmentation.active()) {
+                if (c != 1) {
+                    throw new IllegalStateException("augmentation works on one-channel images, got " + c);
+                }
                 augmentation.apply(features, i * size, h, w, rng);
             }
             if (classes.length > 0) {
@@ -94,7 +97,7 @@ public final class ImageSetIterator implements DataSetIterator {
             }
         }
         cursor += n;
-        DataSet ds = new DataSet(Nd4j.create(features, new long[] {n, 1, h, w}, DataType.FLOAT),
+        DataSet ds = new DataSet(Nd4j.create(features, new long[] {n, c, h, w}, DataType.FLOAT),
                 Nd4j.create(labels, new long[] {n, Math.max(1, classes.length)}, DataType.FLOAT));
         if (preProcessor != null) {
             preProcessor.preProcess(ds);

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latentlab.BadInputException;
 import dev.latentlab.config.ConfigYaml;
 import dev.latentlab.config.PatchDictionaryConfig;
+import dev.latentlab.data.IdxDatasets;
+import dev.latentlab.data.ImageFolderReader;
 import dev.latentlab.data.ImageSet;
-import dev.latentlab.data.MnistFetcher;
 import dev.latentlab.data.MnistFiles;
 import dev.latentlab.data.PictureLoader;
 import dev.latentlab.report.HtmlReport;
@@ -80,12 +81,22 @@ public final class PatchDictionaryPipeline {
     /** Runs the task; returns the run folder. Bad data is reported before the run folder is made. */
     public Path run() throws IOException {
         long start = System.nanoTime();
-        Path dataDir = Path.of(config.data().dir());
-        if (config.data().fetch()) {
-            new MnistFetcher().ensure(dataDir);
+        PatchDictionaryConfig.Data d = config.data();
+        ImageSet train;
+        ImageSet test;
+        if (d.source().equals("folder")) {
+            ImageFolderReader reader = new ImageFolderReader(1, d.imageSize(), d.imageSize(),
+                    PictureLoader.Invert.valueOf(d.invert().toUpperCase(java.util.Locale.ROOT)));
+            train = limit(reader.readClasses(Path.of(d.dir()), "data.dir").images(), d.trainLimit());
+            test = limit(reader.readClasses(Path.of(d.testDir()), "data.test_dir").images(), d.testLimit());
+        } else {
+            Path dataDir = IdxDatasets.dir(d.source(), d.dir());
+            if (d.fetch()) {
+                IdxDatasets.ensure(d.source(), dataDir);
+            }
+            train = limit(MnistFiles.train(dataDir), d.trainLimit());
+            test = limit(MnistFiles.test(dataDir), d.testLimit());
         }
-        ImageSet train = limit(MnistFiles.train(dataDir), config.data().trainLimit());
-        ImageSet test = limit(MnistFiles.test(dataDir), config.data().testLimit());
         PatchExtractor patches = new PatchExtractor(config.patches().size(), config.patches().stride());
         ImageSet novel = config.report().novelImages().isEmpty() ? null : PictureLoader.load(
                 config.report().novelImages().stream().map(Path::of).toList(), test.height(), test.width(),

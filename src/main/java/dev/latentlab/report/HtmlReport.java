@@ -44,6 +44,7 @@ public final class HtmlReport {
     private String title;
     private List<String> imageOrder = List.of();
     private int maxCsvRows = 200;
+    private int refreshSeconds;
 
     private HtmlReport(Path dir) {
         this.dir = dir;
@@ -75,14 +76,31 @@ public final class HtmlReport {
         return this;
     }
 
+    /**
+     * While a run is alive: the page reloads itself every {@code seconds} and says the run is in progress
+     * (0, the default, for a finished run's report).
+     */
+    public HtmlReport refreshSeconds(int seconds) {
+        this.refreshSeconds = Math.max(0, seconds);
+        return this;
+    }
+
     /** Writes {@code report.html} atomically and returns its path. */
     public Path write() throws IOException {
         StringBuilder html = new StringBuilder(8192);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        if (refreshSeconds > 0) {
+            html.append("<meta http-equiv=\"refresh\" content=\"").append(refreshSeconds).append("\">\n");
+        }
+        html.append("<title>")
                 .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>").append(escape(title)).append("</h1>\n")
                 .append("<p class=\"note\">").append(escape(dir.toAbsolutePath().getFileName().toString()))
                 .append("</p>\n");
+        if (refreshSeconds > 0) {
+            html.append("<p class=\"note\">Run in progress: this page is rewritten after every epoch and reloads every ")
+                    .append(refreshSeconds).append(" s.</p>\n");
+        }
         summary(html);
         metrics(html);
         images(html);

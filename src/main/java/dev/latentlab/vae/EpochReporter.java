@@ -10,16 +10,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Shows VAE training as it goes: a progress bar over the epochs (ETA), one over each epoch's batches, a log line
- * per epoch, and a metrics.csv row per epoch.
+ * per epoch, a metrics.csv row per epoch, and after every epoch the loss curves and a self-refreshing report.html,
+ * so a run in progress can be watched in a browser. Another listener (the {@code --ui} server's) can ride along.
  */
 final class EpochReporter implements TrainingListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EpochReporter.class);
 
+    /** Seconds between reloads of the live report.html. */
+    static final int REFRESH_SECONDS = 30;
+
     private final MetricsCsv metrics;
     private final Progress epochs;
+    private final RunDirectory run;
+    private final String title;
+    private final TrainingListener also;
+    private final java.util.List<EpochStats> history = new java.util.ArrayList<>();
     private Progress batches;
 
-    EpochReporter(RunDirectory run, int maxEpochs) throws IOException {
+    EpochReporter(RunDirectory run, int maxEpochs, String title, TrainingListener also) throws IOException {
+        this.run = run;
+        this.title = title;
+        this.also = also;
         this.metrics = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), "epoch", "train_loss", "train_bce",
                 "train_kld", "val_loss", "val_bce", "val_kld", "lr", "seconds", "improved");
         this.epochs = Progress.start("VAE training", maxEpochs, "epochs");
@@ -27,6 +38,7 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
 
     @Override
     public void batchDone(int epoch, int batch, int total, double loss) {
+        also.batchDone(epoch, batch, total, loss);
         if (batches == null) {
             batches = Progress.start("epoch " + epoch, total, "batches");
         }
@@ -54,9 +66,15 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
         try {
             metrics.append(s.epoch(), s.train().loss(), s.train().bce(), s.train().kld(), s.validation().loss(),
                     s.validation().bce(), s.validation().kld(), s.learningRate(), s.seconds(), s.improved());
+            history.add(s);
+            VaeFigures.lossCurves(run.path(), history);
+            dev.latentlab.report.HtmlReport.forRun(run.path()).title(title)
+                    .imageOrder(java.util.List.of(VaeFigures.LOSS, VaeFigures.LOSS_TERMS))
+                    .refreshSeconds(REFRESH_SECONDS).write();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        also.epochDone(s);
     }
 
     @Override

@@ -9,7 +9,10 @@ import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageSetIterator;
 import dev.latentlab.data.ImageTensors;
 import dev.latentlab.data.LatentsNpz;
-import dev.latentlab.data.MnistFetcher;
+import dev.latentlab.data.FolderImages;
+import dev.latentlab.data.IdxDatasets;
+import dev.latentlab.data.ImageFolderReader;
+import dev.latentlab.data.PictureLoader;
 import dev.latentlab.data.MnistFiles;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.TrainValidationSplit;
@@ -42,11 +45,23 @@ public final class VaeGmmPipeline {
 
     private final VaeGmmConfig config;
     private final boolean resume;
+    /** The class folder names of data.source folder when they are not numbers (label i is name i); else empty. */
+    private List<String> classNames = List.of();
+    /** The class folder names of data.source folder. */
+    private List<String> trainClassNames = List.of();
+
+    private final TrainingListener watcher;
 
     /** @param resume continue the training of {@code models/<name>/checkpoint} instead of starting afresh */
     public VaeGmmPipeline(VaeGmmConfig config, boolean resume) {
+        this(config, resume, TrainingListener.NONE);
+    }
+
+    /** @param watcher also told of every batch and epoch (e.g. the {@code --ui} server) */
+    public VaeGmmPipeline(VaeGmmConfig config, boolean resume, TrainingListener watcher) {
         this.config = config;
         this.resume = resume;
+        this.watcher = watcher;
     }
 
     /** The summary.json of a run. */
@@ -75,8 +90,8 @@ public final class VaeGmmPipeline {
         long start = System.nanoTime();
         VaeArchitecture architecture = architecture();
         VaeGmmConfig.Data d = config.data();
-        if (d.fetch() && (d.source().equals("mnist") || config.evaluate().mnistTest())) {
-            new MnistFetcher().ensure(Path.of(d.dir()));
+        if (d.fetch() && (IdxDatasets.isIdx(d.source()) || (d.source().equals("npz") && config.evaluate().mnistTest()))) {
+            IdxDatasets.ensure(idxSource(), IdxDatasets.dir(idxSource(), d.dir()));
         }
         ImageSet all = trainingImages();
         Map<String, ImageSet> heldOut = heldOutSets();
@@ -181,6 +196,11 @@ public final class VaeGmmPipeline {
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("run_name", config.name());
             meta.put("digits", config.data().digits());
+            if (!classNames.isEmpty()) {
+                meta.put("class_names", classNames);   // label i ↔ class_names[i] (folder names that are not numbers)
+            }
+            meta.put("input", config.model().input());
+            meta.put("labels", split.train().distinctLabels());
             meta.put("best_epoch", training.bestEpoch());
             meta.put("best_val_loss", training.bestValidation());
             meta.put("gmm_components", selection.chosen().components());
@@ -216,8 +236,8 @@ public final class VaeGmmPipeline {
     private VaeArchitecture architecture() {
         VaeGmmConfig.Model m = config.model();
         try {
-            return new VaeArchitecture(28, 28, 1, m.channels(), m.strides(), m.dense(), m.latentDim(), m.dropout(),
-                    m.beta());
+            return new VaeArchitecture(m.input().get(1), m.input().get(2), m.input().get(0), m.channels(), m.strides(),
+                    m.dense(), m.latentDim(), m.dropout(), m.beta());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("model: " + e.getMessage());
         }
@@ -237,7 +257,7 @@ public final class VaeGmmPipeline {
                 augmentation, config.seed()));
         BatchSource valBatches = new IteratorBatches(new ImageSetIterator(split.validation(), 512, false,
                 Augmentation.NONE, config.seed()));
-        try (EpochReporter reporter = new EpochReporter(run, t.epochs())) {
+        try (EpochReporter reporter = new EpochReporter(run, t.epochs(), "VAE + GMM " + config.name(), watcher)) {
             VaeTrainer trainer = new VaeTrainer(options);
             return resume ? trainer.resume(trainBatches, valBatches, reporter)
                     : trainer.train(VaeModel.untrained(architecture, config.seed()), trainBatches, valBatches, reporter);
@@ -252,9 +272,18 @@ public final class VaeGmmPipeline {
             if (images.labels() == null) {
                 throw new BadInputException(d.npz() + ": no labels found (data.label_key); the GMM classifier needs them");
             }
+        } else if (d.source().equals("folder")) {
+            FolderImages read = folderReader().readClasses(Path.of(d.dir()), "data.dir");
+            images = read.images();
+            trainClassNames = read.classNames();
+            if (!FolderImages.numericNames(read.classNames())) {
+                classNames = read.classNames();
+            }
+            LOG.info("data.dir {}: {} images in classes {}", d.dir(), images.count(), read.classNames());
         } else {
-            images = MnistFiles.train(Path.of(d.dir()));
+            images = MnistFiles.train(IdxDatasets.dir(d.source(), d.dir()));
         }
+        int[] sourceLabels = images.distinctLabels();
         if (!d.digits().isEmpty()) {
             images = images.withLabels(d.digits());
         }
@@ -263,9 +292,11 @@ public final class VaeGmmPipeline {
         }
         if (images.count() < 2) {
             throw new BadInputException("data.digits " + d.digits() + ": leaves " + images.count()
-                    + " training images (expected at least 2)");
+                    + " training images (expected at least 2" + (d.source().equals("folder")
+                    ? "; the folder's labels are " + java.util.Arrays.toString(sourceLabels)
+                    + ", data.digits: [] keeps all" : "") + ")");
         }
-        if (images.height() != 28 || images.width() != 28) {
+        if (!d.source().equals("folder") && (images.height() != 28 || images.width() != 28)) {
             throw new BadInputException("data: images are " + images.height() + "x" + images.width() + ", expected 28x28");
         }
         return images;
@@ -274,9 +305,22 @@ public final class VaeGmmPipeline {
     private Map<String, ImageSet> heldOutSets() {
         VaeGmmConfig.Data d = config.data();
         Map<String, ImageSet> sets = new LinkedHashMap<>();
-        if (config.evaluate().mnistTest()) {
-            ImageSet test = MnistFiles.test(Path.of(d.dir()));
-            sets.put("mnist_t10k", d.digits().isEmpty() ? test : test.withLabels(d.digits()));
+        if (config.evaluate().mnistTest() && !d.source().equals("folder")) {
+            ImageSet test = MnistFiles.test(IdxDatasets.dir(idxSource(), d.dir()));
+            sets.put(IdxDatasets.testName(idxSource()), d.digits().isEmpty() ? test : test.withLabels(d.digits()));
+        }
+        if (d.testDir() != null) {
+            FolderImages read = folderReader().readClasses(Path.of(d.testDir()), "data.test_dir");
+            List<String> unknown = read.classNames().stream().filter(n -> !trainClassNames.contains(n)).toList();
+            if (!unknown.isEmpty()) {
+                throw new BadInputException("data.test_dir " + d.testDir() + ": class folders " + unknown
+                        + " are not among data.dir's " + trainClassNames);
+            }
+            if (!classNames.isEmpty()) {   // text names: label = index among data.dir's names
+                read = new FolderImages(relabelByName(read), read.classNames(), read.labelValues(), read.files());
+            }
+            ImageSet test = read.images();
+            sets.put(Path.of(d.testDir()).getFileName().toString(), d.digits().isEmpty() ? test : test.withLabels(d.digits()));
         }
         for (String file : config.evaluate().npz()) {
             ImageSet set = NpzReader.readImages(Path.of(file), null, null);
@@ -286,6 +330,28 @@ public final class VaeGmmPipeline {
             sets.put(Path.of(file).getFileName().toString(), set);
         }
         return sets;
+    }
+
+    /** The idx dataset: data.source, or MNIST when training on an npz (its t10k evaluation). */
+    private String idxSource() {
+        return IdxDatasets.isIdx(config.data().source()) ? config.data().source() : "mnist";
+    }
+
+    private ImageFolderReader folderReader() {
+        List<Integer> in = config.model().input();
+        return new ImageFolderReader(in.get(0), in.get(1), in.get(2),
+                PictureLoader.Invert.valueOf(config.data().invert().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The test pictures labelled by the index of their folder name among data.dir's names. */
+    private ImageSet relabelByName(FolderImages read) {
+        ImageSet images = read.images();
+        int[] labels = new int[images.count()];
+        for (int i = 0; i < labels.length; i++) {
+            int k = java.util.Arrays.stream(read.labelValues()).boxed().toList().indexOf(images.labels()[i]);
+            labels[i] = classNames.indexOf(read.classNames().get(k));
+        }
+        return new ImageSet(images.count(), images.channels(), images.height(), images.width(), images.pixels(), labels);
     }
 
     /** The report of a prediction: majority-map figures of its labels, clustering figures of its components. */

@@ -1,0 +1,184 @@
+package dev.latentlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latentlab.data.ImageFolderWriter;
+import dev.latentlab.data.ImageSet;
+import dev.latentlab.data.MnistFiles;
+import dev.latentlab.data.MnistFixtures;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pictures in class folders through the CLI: a tiny VAE trained from a folder ({@code data.source: folder}, held-out
+ * {@code data.test_dir}), {@code evaluate --images} on PNGs equal to {@code evaluate --npz} of the same digits, the
+ * bad-input cases (exit 2, one line, nothing written), and the training UI answering over HTTP while a model trains.
+ */
+class ImageFolderCliTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path tmp;
+    static Path train;
+    static Path test;
+    static Path runs;
+    static Path models;
+    static CliRun first;
+
+    static List<String> args(String name, String... extra) {
+        List<String> a = new ArrayList<>(List.of("--config", "configs/vae_148_quick.yaml", "--set", "name=" + name,
+                "--set", "data.source=folder", "--set", "data.dir=" + train, "--set", "data.test_dir=" + test,
+                "--set", "data.fetch=false", "--set", "data.train_limit=null", "--set", "data.digits=[]",
+                "--set", "model.channels=[4, 8]", "--set", "model.strides=[2, 2]", "--set", "model.dense=16",
+                "--set", "train.epochs=1", "--set", "train.batch_size=32", "--set", "gmm.components=[3]",
+                "--set", "gmm.n_init=1", "--set", "gmm.embedding=none", "--set", "report.grid_images=4",
+                "--set", "report.samples_per_component=2",
+                "--set", "output.runs_dir=" + runs, "--set", "output.models_dir=" + models));
+        a.addAll(List.of(extra));
+        return a;
+    }
+
+    @BeforeAll
+    static void trainFromFolders() throws IOException {
+        train = tmp.resolve("train");
+        test = tmp.resolve("test");
+        runs = tmp.resolve("runs");
+        models = tmp.resolve("models");
+        ImageFolderWriter.write(MnistFiles.train(MnistFixtures.dir()).withLabels(List.of(1, 4, 8)), train, "png", 0, false);
+        ImageFolderWriter.write(heldOut(), test, "png", 0, false);
+        first = CliRun.of(args("folder"));
+    }
+
+    static ImageSet heldOut() {
+        return MnistFiles.test(MnistFixtures.dir()).withLabels(List.of(1, 4, 8));
+    }
+
+    @Test
+    void aTinyTrainingFromAFolderRunsAndEvaluatesTheTestFolder() throws IOException {
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Path run = CliRun.onlyFolderIn(runs);
+        JsonNode summary = JSON.readTree(run.resolve("summary.json").toFile());
+        JsonNode eval = summary.get("evaluations").get(0);
+        assertThat(eval.get("name").asText()).isEqualTo("test");
+        assertThat(eval.get("count").asInt()).isEqualTo(heldOut().count());
+        JsonNode meta = JSON.readTree(models.resolve("folder/model.json").toFile()).get("metadata");
+        assertThat(meta.get("labels").toString()).isEqualTo("[1,4,8]");
+        assertThat(Files.readString(run.resolve("report.html"))).doesNotContain("http-equiv=\"refresh\"");
+    }
+
+    @Test
+    void evaluateOnPngsGivesTheNpzAccuracy() throws IOException {
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Path npz = tmp.resolve("held_out.npz");
+        CliRun export = CliRun.of("data", "npz", "--split", "test", "--digits", "1,4,8", "--dir",
+                MnistFixtures.dir().toString(), "--out", npz.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        CliRun viaNpz = CliRun.of("evaluate", "--model", models.resolve("folder").toString(), "--npz", npz.toString(),
+                "--out", tmp.resolve("npz.json").toString());
+        CliRun viaPngs = CliRun.of("evaluate", "--model", models.resolve("folder").toString(), "--images", test.toString(),
+                "--out", tmp.resolve("png.json").toString());
+        assertThat(viaNpz.exitCode()).as(viaNpz.err()).isZero();
+        assertThat(viaPngs.exitCode()).as(viaPngs.err()).isZero();
+        JsonNode a = JSON.readTree(tmp.resolve("npz.json").toFile());
+        JsonNode b = JSON.readTree(tmp.resolve("png.json").toFile());
+        assertThat(b.get("count").asInt()).isEqualTo(a.get("count").asInt());
+        assertThat(b.get("accuracy").asDouble()).isEqualTo(a.get("accuracy").asDouble());
+        assertThat(b.get("confusion_matrix")).isEqualTo(a.get("confusion_matrix"));
+    }
+
+    @Test
+    void badFoldersAreRefusedWithOneLineBeforeAnything() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Path badRuns = tmp.resolve("bad_runs");
+        CliRun r = CliRun.of(args("bad", "--set", "data.dir=" + empty, "--set", "output.runs_dir=" + badRuns));
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("data.dir").contains(empty.toString()).contains("no class folders");
+        assertThat(badRuns).doesNotExist();
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Path other = tmp.resolve("other");
+        ImageFolderWriter.write(MnistFiles.test(MnistFixtures.dir()).withLabels(List.of(1, 7)), other, "png", 0, false);
+        CliRun mismatch = CliRun.of("evaluate", "--model", models.resolve("folder").toString(), "--images", other.toString(),
+                "--out", tmp.resolve("x.json").toString());
+        assertThat(mismatch.exitCode()).isEqualTo(2);
+        assertThat(mismatch.err().strip().lines()).hasSize(1);
+        assertThat(mismatch.err()).contains("[7]").contains("not classes of the model");
+        assertThat(tmp.resolve("x.json")).doesNotExist();
+
+        CliRun badInvert = CliRun.of("evaluate", "--model", models.resolve("folder").toString(), "--images",
+                test.toString(), "--invert", "maybe");
+        assertThat(badInvert.exitCode()).isEqualTo(2);
+        assertThat(badInvert.err()).contains("--invert maybe");
+
+        CliRun badInput = CliRun.of(args("badinput", "--set", "model.input=[1, 30, 30]"));
+        assertThat(badInput.exitCode()).isEqualTo(2);
+        assertThat(badInput.err()).contains("model.input").contains("divisible by 4");
+    }
+
+    @Test
+    void thePatchDictionaryTakesFoldersToo() throws IOException {
+        Path kTrain = tmp.resolve("k_train");
+        Path kTest = tmp.resolve("k_test");
+        ImageSet trainSet = MnistFiles.train(MnistFixtures.dir()).head(40);
+        ImageFolderWriter.write(trainSet, kTrain, "png", 0, false);
+        ImageFolderWriter.write(MnistFiles.test(MnistFixtures.dir()).head(20), kTest, "png", 0, false);
+        Path kRuns = tmp.resolve("k_runs");
+        CliRun r = CliRun.of("--config", "configs/kmeans_quick.yaml", "--set", "data.source=folder",
+                "--set", "data.dir=" + kTrain, "--set", "data.test_dir=" + kTest, "--set", "data.train_limit=null",
+                "--set", "data.test_limit=null", "--set", "kmeans.k=[4]", "--set", "kmeans.max_iter=3",
+                "--set", "report.atlas_k=[4]", "--set", "report.example_digits=4",
+                "--set", "output.runs_dir=" + kRuns, "--set", "output.models_dir=" + tmp.resolve("k_models"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode summary = JSON.readTree(CliRun.onlyFolderIn(kRuns).resolve("summary.json").toFile());
+        assertThat(summary.get("patches_total").asLong())
+                .isEqualTo(new dev.latentlab.kmeans.PatchExtractor(5, 1).count(trainSet, true));
+    }
+
+    @Test
+    void theTrainingUiAnswersOverHttpWhileAModelTrains() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path uiRuns = tmp.resolve("ui_runs");
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of(args("ui",
+                "--set", "output.runs_dir=" + uiRuns, "--set", "train.epochs=2", "--ui", "--ui-port", Integer.toString(port))));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI page = URI.create("http://127.0.0.1:" + port + "/train/overview");
+        HttpResponse<String> answer = null;
+        while (!run.isDone() && answer == null) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    answer = r;
+                }
+            } catch (IOException e) {
+                Thread.sleep(200);   // not listening yet
+            }
+        }
+        boolean duringTraining = !run.isDone();
+        CliRun done = run.get();
+        assertThat(done.exitCode()).as(done.err()).isZero();
+        assertThat(answer).as("the UI page answered").isNotNull();
+        assertThat(duringTraining).isTrue();
+        assertThat(answer.body()).containsIgnoringCase("<html");
+        assertThat(done.out()).contains("training UI: http://127.0.0.1:" + port + "/train/overview");
+    }
+}
