@@ -29,10 +29,10 @@ public final class Check {
         return value;
     }
 
-    /** {@code value >= min}; NaN fails. */
+    /** {@code value >= min}; NaN and ∞ fail. */
     public static double atLeast(String key, double value, double min) {
-        if (!(value >= min)) {
-            throw new InvalidValueException(key, value, "a number >= " + number(min));
+        if (!(value >= min) || Double.isInfinite(value)) {
+            throw new InvalidValueException(key, value, "a finite number >= " + number(min));
         }
         return value;
     }

@@ -11,6 +11,8 @@ import dev.latentlab.data.PictureLoader;
 import dev.latentlab.report.HtmlReport;
 import dev.latentlab.report.MetricsCsv;
 import dev.latentlab.report.RunDirectory;
+import dev.latentlab.store.ModelFolder;
+import dev.latentlab.store.NameLock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,9 +92,11 @@ public final class PatchDictionaryPipeline {
         }
         int threads = config.kmeans().threads() > 0 ? config.kmeans().threads() : Runtime.getRuntime().availableProcessors();
 
-        try (RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
+        Path modelRoot = Path.of(config.output().modelsDir(), config.name());
+        try (NameLock lock = NameLock.acquire(modelRoot.resolveSibling(config.name() + ".lock"), "model " + modelRoot);
+             RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
             try {
-                return runIn(run, train, test, novel, patches, threads, start);
+                return runIn(run, train, test, novel, patches, threads, modelRoot, start);
             } catch (RuntimeException | IOException | Error e) {
                 LOG.error("run failed", e);
                 throw e;
@@ -101,7 +105,7 @@ public final class PatchDictionaryPipeline {
     }
 
     private Path runIn(RunDirectory run, ImageSet train, ImageSet test, ImageSet novel, PatchExtractor patches,
-                       int threads, long start) throws IOException {
+                       int threads, Path modelRoot, long start) throws IOException {
         PatchDictionaryConfig.Report report = config.report();
         run.writeConfig(ConfigYaml.toYaml(config));
         LOG.info("run folder {}", run.path());
@@ -136,9 +140,11 @@ public final class PatchDictionaryPipeline {
         List<String> figures = new ArrayList<>();
         SparseDictionary codeDictionary = null;
         int codeK = report.codeK() != null ? report.codeK() : sparseK().get(sparseK().size() - 1);
-        Path modelRoot = Path.of(config.output().modelsDir(), config.name());
+        // every dictionary of the run goes into one new set, swapped in whole after the last K
+        ModelFolder models = config.output().saveModel() ? ModelFolder.begin(modelRoot) : null;
 
-        try (PatchCoder coder = new PatchCoder(threads, config.kmeans().tileRows());
+        try (models;
+             PatchCoder coder = new PatchCoder(threads, config.kmeans().tileRows());
              PatchMatrix examples = testPatches.gather(exampleRows);
              PatchMatrix codeMatrix = testPatches.gather(new long[] {codeRow})) {
             for (String method : methods) {
@@ -181,12 +187,17 @@ public final class PatchDictionaryPipeline {
                     if (codebook instanceof SparseDictionary sparse && k == codeK) {
                         codeDictionary = sparse;
                     }
-                    if (config.output().saveModel()) {
-                        PatchDictionaryFiles.save(codebook, modelRoot.resolve(tag), modelMetadata(method, result, patchesTotal));
+                    if (models != null) {
+                        PatchDictionaryFiles.save(codebook, models.dir().resolve(tag),
+                                modelMetadata(method, result, patchesTotal));
                     }
                     run.writeSummary(summary(train, test, patchesTotal, fitData.rows(), testPatches.rows(), threads,
                             results, elbow(results), modelRoot, start));
                 }
+            }
+            if (models != null) {
+                models.commit();
+                LOG.info("{} dictionaries saved in {}", results.size(), modelRoot);
             }
             if (codeDictionary != null) {
                 writeCodeWeights(run, coder, codeMatrix, codeRow, codeDictionary, codePatchRecon, figures);

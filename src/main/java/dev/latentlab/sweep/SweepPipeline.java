@@ -9,6 +9,7 @@ import dev.latentlab.config.SweepConfig;
 import dev.latentlab.report.AtomicFiles;
 import dev.latentlab.report.HtmlReport;
 import dev.latentlab.report.RunDirectory;
+import dev.latentlab.store.NameLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +63,11 @@ public final class SweepPipeline {
         int planned = search.plannedCandidates();
         checkOverrides(baseFile, search.firstCandidate());
         long start = System.nanoTime();
-        try (RunDirectory run = resume ? RunDirectory.reopen(interrupted()) : RunDirectory.create(
-                Path.of(sweep.output().runsDir()), sweep.name())) {
+        Path runsRoot = Path.of(sweep.output().runsDir());
+        Path interrupted = resume ? interrupted() : null;
+        try (NameLock lock = NameLock.acquire(runsRoot.resolve(sweep.name() + ".sweep.lock"), "sweep " + sweep.name());
+             RunDirectory run = resume ? RunDirectory.reopen(interrupted) : RunDirectory.create(runsRoot,
+                     sweep.name())) {
             String yaml = ConfigYaml.toYaml(sweep);
             if (resume) {
                 checkUnchanged(run.resolve(RunDirectory.CONFIG_FILE), yaml);

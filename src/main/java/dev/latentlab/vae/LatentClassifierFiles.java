@@ -7,32 +7,50 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latentlab.BadInputException;
 import dev.latentlab.mixture.GmmFiles;
 import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.store.PartStamp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link LatentClassifier} as a model folder: {@code vae/} (SameDiff graph with updater state + JSON),
  * {@code gmm/} ({@code gmm.npz} for numpy users + {@code gmm.json}) and {@code model.json} (what was trained on,
- * the resolved config, metrics, versions). {@code model.json} is written last, so a folder without it is not a
- * model.
+ * the resolved config, metrics, versions, and the {@code model_id} that each part also carries as a
+ * {@link PartStamp}). {@code model.json} is written last, so a folder without it is not a model; the loader
+ * refuses parts whose stamp differs from model.json's id. Callers write into a {@link dev.latentlab.store.ModelFolder}
+ * so that a model folder is replaced as a whole.
  */
 public final class LatentClassifierFiles {
     public static final String SIDECAR = "model.json";
     static final String FORMAT = "latentlab.vae-gmm/1";
+    static final String MODEL_ID = "model_id";
+    private static final String VAE = "vae";
+    private static final String GMM = "gmm";
+    private static final Logger LOG = LoggerFactory.getLogger(LatentClassifierFiles.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private LatentClassifierFiles() {
     }
 
-    /** Writes the model into {@code dir}; {@code metadata} goes into model.json. */
+    /** Writes the model into {@code dir} under a fresh model id; {@code metadata} goes into model.json. */
     public static void save(LatentClassifier model, Path dir, Map<String, ?> metadata) throws IOException {
+        save(model, dir, metadata, java.util.UUID.randomUUID().toString());
+    }
+
+    /** Writes the model into {@code dir}, every part stamped with {@code modelId}; {@code metadata} goes into model.json. */
+    public static void save(LatentClassifier model, Path dir, Map<String, ?> metadata, String modelId)
+            throws IOException {
         Files.createDirectories(dir);
-        model.vae().save(dir.resolve("vae"));
-        GmmFiles.save(model.classifier(), dir.resolve("gmm"));
+        model.vae().save(dir.resolve(VAE));
+        PartStamp.write(dir.resolve(VAE), modelId);
+        GmmFiles.save(model.classifier(), dir.resolve(GMM));
+        PartStamp.write(dir.resolve(GMM), modelId);
         ObjectNode sidecar = JSON.createObjectNode();
         sidecar.put("format", FORMAT);
+        sidecar.put(MODEL_ID, modelId);
         sidecar.put("latent_dim", model.vae().architecture().latentDim());
         sidecar.put("components", model.classifier().model().components());
         sidecar.set("metadata", JSON.valueToTree(metadata));
@@ -45,21 +63,28 @@ public final class LatentClassifierFiles {
         if (!Files.isRegularFile(sidecar)) {
             throw new BadInputException(dir + ": not a vae_gmm model folder (" + SIDECAR + " not found)");
         }
+        JsonNode node;
         try {
-            JsonNode node = JSON.readTree(sidecar.toFile());
-            if (!FORMAT.equals(node.path("format").asText())) {
-                throw new BadInputException(sidecar + ": format " + node.path("format") + ", expected \"" + FORMAT + "\"");
-            }
+            node = JSON.readTree(sidecar.toFile());
         } catch (IOException e) {
             throw new BadInputException(sidecar + ": not valid JSON");
         }
+        if (!FORMAT.equals(node.path("format").asText())) {
+            throw new BadInputException(sidecar + ": format " + node.path("format") + ", expected \"" + FORMAT + "\"");
+        }
+        if (node.hasNonNull(MODEL_ID)) {
+            PartStamp.check(dir.resolve(VAE), node.get(MODEL_ID).asText());
+            PartStamp.check(dir.resolve(GMM), node.get(MODEL_ID).asText());
+        } else {
+            LOG.warn("{}: saved before model ids; its parts cannot be checked to belong together", sidecar);
+        }
         VaeModel vae;
         try {
-            vae = VaeModel.load(dir.resolve("vae"));
+            vae = VaeModel.load(dir.resolve(VAE));
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(dir.resolve("vae") + ": cannot load the VAE (" + e.getMessage() + ")");
         }
-        return new LatentClassifier(vae, GmmFiles.loadClassifier(dir.resolve("gmm")));
+        return new LatentClassifier(vae, GmmFiles.loadClassifier(dir.resolve(GMM)));
     }
 
     /** The metadata object of a model folder's model.json. */

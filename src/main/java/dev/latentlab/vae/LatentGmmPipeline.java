@@ -13,6 +13,8 @@ import dev.latentlab.report.HtmlReport;
 import dev.latentlab.report.LinePlot;
 import dev.latentlab.report.MetricsCsv;
 import dev.latentlab.report.RunDirectory;
+import dev.latentlab.store.ModelFolder;
+import dev.latentlab.store.NameLock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +56,9 @@ public final class LatentGmmPipeline {
     /** Runs the task; returns the run folder. A bad latents file is reported before the run folder is made. */
     public Path run() throws IOException {
         LatentsNpz z = LatentsNpz.read(Path.of(config.latents()));
-        try (RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
+        Path modelDir = Path.of(config.output().modelsDir(), config.name());
+        try (NameLock lock = NameLock.acquire(modelDir.resolveSibling(config.name() + ".lock"), "model " + modelDir);
+             RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
             run.writeConfig(ConfigYaml.toYaml(config));
             LOG.info("run folder {}: {} training and {} validation codes of dimension {} from {}", run.path(),
                     z.trainMu().length, z.valMu().length, z.dim(), config.latents());
@@ -76,11 +80,13 @@ public final class LatentGmmPipeline {
             LOG.info("chosen by {}: {} components", config.selectBy(), selection.chosen().components());
             ClassificationReport validation = ClassificationReport.of("validation", z.valLabels(),
                     selection.best().predict(z.valMu()));
-            figures(run, z, selection);
-            Path modelDir = Path.of(config.output().modelsDir(), config.name());
             if (config.output().saveModel()) {
-                GmmFiles.save(selection.best(), modelDir.resolve("gmm"));
+                try (ModelFolder folder = ModelFolder.begin(modelDir)) {
+                    GmmFiles.save(selection.best(), folder.dir().resolve("gmm"));
+                    folder.commit();
+                }
             }
+            figures(run, z, selection);
             run.writeSummary(new Summary(config.name(), LatentGmmConfig.TASK, config.latents(), z.dim(),
                     z.trainMu().length, z.valMu().length, config.selectBy(), selection.chosen().components(),
                     selection.chosen(), selection.candidates(), validation,

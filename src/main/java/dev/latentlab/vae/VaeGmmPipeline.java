@@ -18,6 +18,9 @@ import dev.latentlab.mixture.CovarianceType;
 import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.report.HtmlReport;
 import dev.latentlab.report.RunDirectory;
+import dev.latentlab.config.ResumeGuard;
+import dev.latentlab.store.ModelFolder;
+import dev.latentlab.store.NameLock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +44,7 @@ public final class VaeGmmPipeline {
     private final VaeGmmConfig config;
     private final boolean resume;
 
-    /** @param resume continue the training of {@code models/<name>/checkpoint} instead of starting afresh */
+    /** @param resume continue the training of {@code models/<name>.checkpoint} instead of starting afresh */
     public VaeGmmPipeline(VaeGmmConfig config, boolean resume) {
         this.config = config;
         this.resume = resume;
@@ -77,20 +80,53 @@ public final class VaeGmmPipeline {
         ImageSet all = trainingImages();
         Map<String, ImageSet> heldOut = heldOutSets();
         TrainValidationSplit split = TrainValidationSplit.of(all, config.data().validationFraction(), config.seed());
+        checkComponents(split);
         Path modelDir = Path.of(config.output().modelsDir(), config.name());
-        Path checkpoint = modelDir.resolve("checkpoint");
-        if (resume && !new CheckpointFiles(checkpoint).exists()) {
-            throw new BadInputException("--resume: no checkpoint to resume in " + checkpoint
-                    + " (expected state.json from an earlier run of " + config.name() + ")");
-        }
-        try (RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
-            try {
-                return runIn(run, split, architecture, heldOut, modelDir, checkpoint, start);
-            } catch (RuntimeException | IOException | Error e) {
-                LOG.error("run failed", e);
-                throw e;
+        Path checkpoint = checkpointDir(modelDir);
+        try (NameLock lock = NameLock.acquire(modelDir.resolveSibling(config.name() + ".lock"), "model " + modelDir)) {
+            ModelFolder.recover(modelDir);
+            if (resume) {
+                checkResumable(new CheckpointFiles(checkpoint));
+            }
+            try (RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
+                try {
+                    return runIn(run, split, architecture, heldOut, modelDir, checkpoint, start);
+                } catch (RuntimeException | IOException | Error e) {
+                    LOG.error("run failed", e);
+                    throw e;
+                }
             }
         }
+    }
+
+    /** The training checkpoint of a model folder: a sibling, so that the model folder can be replaced whole. */
+    static Path checkpointDir(Path modelDir) {
+        return modelDir.resolveSibling(modelDir.getFileName() + ".checkpoint");
+    }
+
+    /** The largest number of GMM components must not exceed the training latents (EM needs a point per component). */
+    private void checkComponents(TrainValidationSplit split) {
+        int most = config.gmm().components().stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (most > split.train().count()) {
+            throw new BadInputException("gmm.components: " + most + " components, but the training split holds "
+                    + split.train().count() + " images (expected at most one component per training image)");
+        }
+    }
+
+    /** {@code --resume} needs a checkpoint made with the same seed, data and model keys. */
+    private void checkResumable(CheckpointFiles checkpoint) throws IOException {
+        if (!checkpoint.exists()) {
+            throw new BadInputException("--resume: no checkpoint to resume in " + checkpoint.dir()
+                    + " (expected state.json from an earlier run of " + config.name() + ")");
+        }
+        String stored = checkpoint.readConfig();
+        if (stored == null) {
+            LOG.warn("{}: the checkpoint records no config (written by an older version); --resume cannot check "
+                    + "that seed, data and model are unchanged", checkpoint.dir());
+            return;
+        }
+        ResumeGuard.check(stored, ConfigYaml.toYaml(config), ResumeGuard.MODEL_AND_DATA,
+                checkpoint.dir().resolve(CheckpointFiles.CONFIG).toString());
     }
 
     private Path runIn(RunDirectory run, TrainValidationSplit split, VaeArchitecture architecture,
@@ -106,15 +142,14 @@ public final class VaeGmmPipeline {
 
         double[][] trainZ;
         double[][] valZ;
+        INDArray firstImages;
         try (INDArray trainImages = ImageTensors.unit(split.train());
              INDArray valImages = ImageTensors.unit(split.validation())) {
             trainZ = LatentClassifier.latentMeans(vae, trainImages);
             valZ = LatentClassifier.latentMeans(vae, valImages);
             int shown = Math.min(config.report().gridImages(), split.validation().count());
-            try (INDArray firstImages = valImages.get(NDArrayIndex.interval(0, shown), NDArrayIndex.all(),
-                    NDArrayIndex.all(), NDArrayIndex.all()).dup()) {
-                VaeFigures.reconstructions(run.resolve(VaeFigures.RECONSTRUCTIONS), firstImages, vae);
-            }
+            firstImages = valImages.get(NDArrayIndex.interval(0, shown), NDArrayIndex.all(),
+                    NDArrayIndex.all(), NDArrayIndex.all()).dup();
         }
         VaeGmmConfig.Gmm g = config.gmm();
         GmmOptions options = new GmmOptions(g.components().get(0), covariance(g.covariance()), g.maxIter(), g.tol(),
@@ -128,6 +163,10 @@ public final class VaeGmmPipeline {
         LOG.info("chosen: {} components (validation accuracy {})", selection.chosen().components(),
                 fmt(selection.chosen().validationAccuracy()));
         LatentClassifier model = new LatentClassifier(vae, selection.best());
+        LatentsNpz latents = new LatentsNpz(trainZ, split.train().labels(), valZ, split.validation().labels());
+        if (config.output().saveModel()) {    // before the figures: a failing figure must not lose the model
+            save(model, latents, training, selection, modelDir);
+        }
 
         ClassificationReport validation = ClassificationReport.of("validation",
                 split.validation().labels(), selection.best().predict(valZ));
@@ -140,12 +179,14 @@ public final class VaeGmmPipeline {
             }
         }
 
+        try (firstImages) {
+            VaeFigures.reconstructions(run.resolve(VaeFigures.RECONSTRUCTIONS), firstImages, vae);
+        }
         VaeFigures.lossCurves(run.path(), training.history());
         VaeFigures.latentSpace(run.resolve(VaeFigures.LATENT), trainZ, split.train().labels(), selection.best(),
                 LatentProjection.fit(trainZ), config.report().scatterPoints(), config.seed());
         VaeFigures.componentSamples(run.resolve(VaeFigures.SAMPLES), vae, selection.best(),
                 config.report().samplesPerComponent(), config.seed());
-        LatentsNpz latents = new LatentsNpz(trainZ, split.train().labels(), valZ, split.validation().labels());
         latents.write(run.resolve(LatentsNpz.FILE));
 
         Summary summary = new Summary(config.name(), config.data().digits(), split.train().count(),
@@ -153,20 +194,6 @@ public final class VaeGmmPipeline {
                 training.stoppedEarly(), training.history().stream().mapToDouble(EpochStats::seconds).average().orElse(0),
                 selection.chosen().components(), selection.candidates(), validation, List.copyOf(evaluations),
                 config.output().saveModel() ? modelDir.toString() : null, (System.nanoTime() - start) / 1e9);
-        if (config.output().saveModel()) {
-            Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("run_name", config.name());
-            meta.put("digits", config.data().digits());
-            meta.put("best_epoch", training.bestEpoch());
-            meta.put("best_val_loss", training.bestValidation());
-            meta.put("gmm_components", selection.chosen().components());
-            meta.put("val_accuracy", selection.chosen().validationAccuracy());
-            meta.put("nd4j_version", "1.0.0-M2.1");
-            meta.put("config", ConfigYaml.toYaml(config));
-            LatentClassifierFiles.save(model, modelDir, meta);
-            latents.write(modelDir.resolve(LatentsNpz.FILE));
-            LOG.info("model saved in {}", modelDir);
-        }
         run.writeSummary(summary);
         if (!config.output().saveModel()) {
             new CheckpointFiles(checkpoint).delete();   // save_model: false keeps nothing under models/ once done
@@ -175,6 +202,26 @@ public final class VaeGmmPipeline {
                 VaeFigures.LOSS_TERMS, VaeFigures.RECONSTRUCTIONS, VaeFigures.LATENT, VaeFigures.SAMPLES)).write();
         LOG.info("done in {} s: {}", fmt((System.nanoTime() - start) / 1e9), run.path());
         return run.path();
+    }
+
+    /** Writes VAE, GMM, model.json and latents into a new model folder and swaps it in whole. */
+    private void save(LatentClassifier model, LatentsNpz latents, TrainingResult training,
+                      ComponentSelection.Result selection, Path modelDir) throws IOException {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("run_name", config.name());
+        meta.put("digits", config.data().digits());
+        meta.put("best_epoch", training.bestEpoch());
+        meta.put("best_val_loss", training.bestValidation());
+        meta.put("gmm_components", selection.chosen().components());
+        meta.put("val_accuracy", selection.chosen().validationAccuracy());
+        meta.put("nd4j_version", "1.0.0-M2.1");
+        meta.put("config", ConfigYaml.toYaml(config));
+        try (ModelFolder folder = ModelFolder.begin(modelDir)) {
+            LatentClassifierFiles.save(model, folder.dir(), meta, folder.id());
+            latents.write(folder.dir().resolve(LatentsNpz.FILE));
+            folder.commit();
+        }
+        LOG.info("model saved in {}", modelDir);
     }
 
     private VaeArchitecture architecture() {
@@ -191,7 +238,9 @@ public final class VaeGmmPipeline {
                                  Path checkpoint) throws IOException {
         VaeGmmConfig.Train t = config.train();
         if (!resume) {
-            new CheckpointFiles(checkpoint).clear();
+            CheckpointFiles files = new CheckpointFiles(checkpoint);
+            files.clear();
+            files.writeConfig(ConfigYaml.toYaml(config));
         }
         TrainerOptions options = new TrainerOptions(t.epochs(), t.learningRate(), t.earlyStoppingPatience(),
                 t.plateauFactor(), t.plateauPatience(), 1e-4, t.minLr(), config.seed(), checkpoint);
