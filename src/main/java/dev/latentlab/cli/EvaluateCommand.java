@@ -69,6 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new BadInputException(name + ": no labels found (use --label-key)");
         }
         LatentClassifier classifier = LatentClassifierFiles.load(model);
+        LatentClassifier.checkInput(classifier.vae().architecture(), images, name);
         int[] predicted;
         try (INDArray tensor = ImageTensors.unit(images)) {
             predicted = classifier.predict(tensor);

@@ -32,7 +32,7 @@ public final class Check {
     /** {@code value >= min}; NaN and ∞ fail. */
     public static double atLeast(String key, double value, double min) {
         if (!(value >= min) || Double.isInfinite(value)) {
-            throw new InvalidValueException(key, value, "a finite number >= " + number(min));
+            throw new InvalidValueException(key, value, "a number >= " + number(min));
         }
         return value;
     }

@@ -90,6 +90,7 @@ public final class PatchDictionaryPipeline {
                         + testPatches + " non-blank test patches");
             }
         }
+        checkKFitsPatches(patches.count(train, config.patches().dropBlank()), train.count());
         int threads = config.kmeans().threads() > 0 ? config.kmeans().threads() : Runtime.getRuntime().availableProcessors();
 
         Path modelRoot = Path.of(config.output().modelsDir(), config.name());
@@ -262,6 +263,23 @@ public final class PatchDictionaryPipeline {
         PatchDictionaryFigures.reconstructions(run.resolve(PatchDictionaryFigures.RECON_TRAIN), trainExamples, trainRecon, 3);
         first.add(PatchDictionaryFigures.RECON_TRAIN);
         figures.addAll(0, first);
+    }
+
+    /** Every K must find as many training patches to fit on (counted before any work, from the loaded digits). */
+    private void checkKFitsPatches(long trainPatches, int digits) {
+        long fitRows = config.kmeans().fitSample() == null ? trainPatches
+                : Math.min(trainPatches, config.kmeans().fitSample());
+        for (String method : methods) {
+            String key = method.equals("sparse") && config.sparse().k() != null ? "sparse.k" : "kmeans.k";
+            for (int k : method.equals("sparse") ? sparseK() : config.kmeans().k()) {
+                if (k > fitRows) {
+                    throw new BadInputException(key + ": K = " + k + " is more than the " + fitRows
+                            + " training patches to fit on (from " + digits + " training digits"
+                            + (config.kmeans().fitSample() != null ? ", kmeans.fit_sample " + config.kmeans().fitSample() : "")
+                            + "); expected K <= " + fitRows);
+                }
+            }
+        }
     }
 
     /** The Ks of sparse coding: {@code sparse.k}, or {@code kmeans.k} when it is not set. */

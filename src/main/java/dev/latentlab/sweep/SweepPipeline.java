@@ -68,28 +68,33 @@ public final class SweepPipeline {
         try (NameLock lock = NameLock.acquire(runsRoot.resolve(sweep.name() + ".sweep.lock"), "sweep " + sweep.name());
              RunDirectory run = resume ? RunDirectory.reopen(interrupted) : RunDirectory.create(runsRoot,
                      sweep.name())) {
-            String yaml = ConfigYaml.toYaml(sweep);
-            if (resume) {
-                checkUnchanged(run.resolve(RunDirectory.CONFIG_FILE), yaml);
-            } else {
-                run.writeConfig(yaml);
+            try {
+                String yaml = ConfigYaml.toYaml(sweep);
+                if (resume) {
+                    checkUnchanged(run.resolve(RunDirectory.CONFIG_FILE), yaml);
+                } else {
+                    run.writeConfig(yaml);
+                }
+                LOG.info("sweep {}: {} search over {} of {}, {} candidates, objective {} ({}); folder {}", sweep.name(),
+                        sweep.search().method(), String.join(", ", sweep.parameters().keySet()), baseFile, planned,
+                        sweep.objective().metric(), sweep.objective().direction(), run.path());
+                SweepState state = SweepState.in(run.path());
+                if (!resume) {
+                    state.save();
+                }
+                CandidateConfigs configs = new CandidateConfigs(sweep, baseFile);
+                CandidateRunner runner = new CandidateRunner(configs, run.path(), launcher, state,
+                        new SweepProgress(planned, sweep.objective().metric()));
+                search.run(runner);
+                if (runner.abort() != null) {
+                    throw runner.abort();
+                }
+                finish(run, configs, state, planned, (System.nanoTime() - start) / 1e9);
+                return run.path();
+            } catch (RuntimeException | IOException | Error e) {
+                LOG.error("run failed", e);
+                throw e;
             }
-            LOG.info("sweep {}: {} search over {} of {}, {} candidates, objective {} ({}); folder {}", sweep.name(),
-                    sweep.search().method(), String.join(", ", sweep.parameters().keySet()), baseFile, planned,
-                    sweep.objective().metric(), sweep.objective().direction(), run.path());
-            SweepState state = SweepState.in(run.path());
-            if (!resume) {
-                state.save();
-            }
-            CandidateConfigs configs = new CandidateConfigs(sweep, baseFile);
-            CandidateRunner runner = new CandidateRunner(configs, run.path(), launcher, state,
-                    new SweepProgress(planned, sweep.objective().metric()));
-            search.run(runner);
-            if (runner.abort() != null) {
-                throw runner.abort();
-            }
-            finish(run, configs, state, planned, (System.nanoTime() - start) / 1e9);
-            return run.path();
         }
     }
 

@@ -12,8 +12,10 @@ import java.util.List;
  * each component mapped to its majority training label, and the classifier scored on the validation latents.
  * By {@link Criterion#VAL_ACCURACY} the most accurate wins, by {@link Criterion#BIC} the lowest BIC on the
  * training latents (no labels needed for the choice); ties go to fewer components. The test set plays no part.
+ * A candidate whose fit fails is logged and skipped; only when every candidate fails does the selection fail.
  */
 public final class ComponentSelection {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ComponentSelection.class);
     private ComponentSelection() {
     }
 
@@ -47,10 +49,19 @@ public final class ComponentSelection {
         MixtureClassifier best = null;
         Candidate chosen = null;
         List<Candidate> all = new ArrayList<>();
+        RuntimeException firstFailure = null;
         for (int k : components) {
             long start = System.nanoTime();
-            GaussianMixture gmm = GaussianMixture.fit(trainZ, options.withComponents(k));
-            MixtureClassifier classifier = MixtureClassifier.train(gmm, trainZ, trainLabels);
+            GaussianMixture gmm;
+            MixtureClassifier classifier;
+            try {
+                gmm = GaussianMixture.fit(trainZ, options.withComponents(k));
+                classifier = MixtureClassifier.train(gmm, trainZ, trainLabels);
+            } catch (RuntimeException e) {     // one failed candidate (e.g. a singular covariance) is skipped
+                LOG.warn("GMM with {} components failed, skipped: {}", k, e.toString(), e);
+                firstFailure = firstFailure == null ? e : firstFailure;
+                continue;
+            }
             Candidate c = new Candidate(k, accuracy(classifier.predict(valZ), valLabels),
                     accuracy(classifier.predict(trainZ), trainLabels), gmm.bic(trainZ), gmm.aic(trainZ),
                     gmm.meanLogLikelihood(), gmm.converged(), (System.nanoTime() - start) / 1e9);
@@ -61,6 +72,9 @@ public final class ComponentSelection {
                 chosen = c;
                 best = classifier;
             }
+        }
+        if (chosen == null) {
+            throw new IllegalStateException("every GMM candidate failed (components " + components + ")", firstFailure);
         }
         return new Result(best, chosen, List.copyOf(all));
     }

@@ -59,41 +59,46 @@ public final class LatentGmmPipeline {
         Path modelDir = Path.of(config.output().modelsDir(), config.name());
         try (NameLock lock = NameLock.acquire(modelDir.resolveSibling(config.name() + ".lock"), "model " + modelDir);
              RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
-            run.writeConfig(ConfigYaml.toYaml(config));
-            LOG.info("run folder {}: {} training and {} validation codes of dimension {} from {}", run.path(),
-                    z.trainMu().length, z.valMu().length, z.dim(), config.latents());
-            VaeGmmConfig.Gmm g = config.gmm();
-            GmmOptions options = new GmmOptions(g.components().get(0), CovarianceType.fromSklearnName(g.covariance()),
-                    g.maxIter(), g.tol(), g.regCovar(), g.nInit(), GmmOptions.Init.KMEANS_PLUS_PLUS, config.seed());
-            ComponentSelection.Criterion criterion = config.selectBy().equals("bic")
-                    ? ComponentSelection.Criterion.BIC : ComponentSelection.Criterion.VAL_ACCURACY;
-            ComponentSelection.Result selection = ComponentSelection.select(z.trainMu(), z.trainLabels(), z.valMu(),
-                    z.valLabels(), g.components(), options, criterion);
-            MetricsCsv csv = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), "components", "bic", "aic",
-                    "val_accuracy", "train_accuracy", "mean_log_likelihood", "converged", "seconds");
-            for (ComponentSelection.Candidate c : selection.candidates()) {
-                LOG.info("GMM {} components: BIC {}, AIC {}, validation accuracy {}", c.components(), c.bic(), c.aic(),
-                        c.validationAccuracy());
-                csv.append(c.components(), c.bic(), c.aic(), c.validationAccuracy(), c.trainAccuracy(),
-                        c.meanLogLikelihood(), c.converged(), c.seconds());
-            }
-            LOG.info("chosen by {}: {} components", config.selectBy(), selection.chosen().components());
-            ClassificationReport validation = ClassificationReport.of("validation", z.valLabels(),
-                    selection.best().predict(z.valMu()));
-            if (config.output().saveModel()) {
-                try (ModelFolder folder = ModelFolder.begin(modelDir)) {
-                    GmmFiles.save(selection.best(), folder.dir().resolve("gmm"));
-                    folder.commit();
+            try {
+                run.writeConfig(ConfigYaml.toYaml(config));
+                LOG.info("run folder {}: {} training and {} validation codes of dimension {} from {}", run.path(),
+                        z.trainMu().length, z.valMu().length, z.dim(), config.latents());
+                VaeGmmConfig.Gmm g = config.gmm();
+                GmmOptions options = new GmmOptions(g.components().get(0), CovarianceType.fromSklearnName(g.covariance()),
+                        g.maxIter(), g.tol(), g.regCovar(), g.nInit(), GmmOptions.Init.KMEANS_PLUS_PLUS, config.seed());
+                ComponentSelection.Criterion criterion = config.selectBy().equals("bic")
+                        ? ComponentSelection.Criterion.BIC : ComponentSelection.Criterion.VAL_ACCURACY;
+                ComponentSelection.Result selection = ComponentSelection.select(z.trainMu(), z.trainLabels(), z.valMu(),
+                        z.valLabels(), g.components(), options, criterion);
+                MetricsCsv csv = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), "components", "bic", "aic",
+                        "val_accuracy", "train_accuracy", "mean_log_likelihood", "converged", "seconds");
+                for (ComponentSelection.Candidate c : selection.candidates()) {
+                    LOG.info("GMM {} components: BIC {}, AIC {}, validation accuracy {}", c.components(), c.bic(), c.aic(),
+                            c.validationAccuracy());
+                    csv.append(c.components(), c.bic(), c.aic(), c.validationAccuracy(), c.trainAccuracy(),
+                            c.meanLogLikelihood(), c.converged(), c.seconds());
                 }
+                LOG.info("chosen by {}: {} components", config.selectBy(), selection.chosen().components());
+                ClassificationReport validation = ClassificationReport.of("validation", z.valLabels(),
+                        selection.best().predict(z.valMu()));
+                if (config.output().saveModel()) {
+                    try (ModelFolder folder = ModelFolder.begin(modelDir)) {
+                        GmmFiles.save(selection.best(), folder.dir().resolve("gmm"));
+                        folder.commit();
+                    }
+                }
+                figures(run, z, selection);
+                run.writeSummary(new Summary(config.name(), LatentGmmConfig.TASK, config.latents(), z.dim(),
+                        z.trainMu().length, z.valMu().length, config.selectBy(), selection.chosen().components(),
+                        selection.chosen(), selection.candidates(), validation,
+                        config.output().saveModel() ? modelDir.toString() : null));
+                HtmlReport.forRun(run.path()).title("GMM on latents " + config.name())
+                        .imageOrder(List.of(CRITERIA, ACCURACY, VaeFigures.LATENT)).write();
+                return run.path();
+            } catch (RuntimeException | IOException | Error e) {
+                LOG.error("run failed", e);
+                throw e;
             }
-            figures(run, z, selection);
-            run.writeSummary(new Summary(config.name(), LatentGmmConfig.TASK, config.latents(), z.dim(),
-                    z.trainMu().length, z.valMu().length, config.selectBy(), selection.chosen().components(),
-                    selection.chosen(), selection.candidates(), validation,
-                    config.output().saveModel() ? modelDir.toString() : null));
-            HtmlReport.forRun(run.path()).title("GMM on latents " + config.name())
-                    .imageOrder(List.of(CRITERIA, ACCURACY, VaeFigures.LATENT)).write();
-            return run.path();
         }
     }
 

@@ -79,6 +79,9 @@ public final class VaeGmmPipeline {
         }
         ImageSet all = trainingImages();
         Map<String, ImageSet> heldOut = heldOutSets();
+        for (Map.Entry<String, ImageSet> e : heldOut.entrySet()) {
+            LatentClassifier.checkInput(architecture, e.getValue(), "evaluate: " + e.getKey());
+        }
         TrainValidationSplit split = TrainValidationSplit.of(all, config.data().validationFraction(), config.seed());
         checkComponents(split);
         Path modelDir = Path.of(config.output().modelsDir(), config.name());
