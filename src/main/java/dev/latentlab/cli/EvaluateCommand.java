@@ -68,8 +68,8 @@ final class EvaluateCommand implements Callable<Integer> {
         if (images.labels() == null) {
             throw new BadInputException(name + ": no labels found (use --label-key)");
         }
+        LatentClassifier.checkInput(LatentClassifierFiles.architecture(model), images, name);
         LatentClassifier classifier = LatentClassifierFiles.load(model);
-        LatentClassifier.checkInput(classifier.vae().architecture(), images, name);
         int[] predicted;
         try (INDArray tensor = ImageTensors.unit(images)) {
             predicted = classifier.predict(tensor);

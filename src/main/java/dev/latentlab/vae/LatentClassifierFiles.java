@@ -87,6 +87,19 @@ public final class LatentClassifierFiles {
         return new LatentClassifier(vae, GmmFiles.loadClassifier(dir.resolve(GMM)));
     }
 
+    /**
+     * The VAE architecture recorded in a model folder ({@code vae/vae.json}), read without loading the graph, so
+     * that inputs can be checked against it first.
+     */
+    public static VaeArchitecture architecture(Path dir) {
+        Path sidecar = dir.resolve(VAE).resolve(VaeModelFiles.SIDECAR);
+        try {
+            return JSON.treeToValue(JSON.readTree(sidecar.toFile()).get("architecture"), VaeArchitecture.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadInputException(dir + ": not a vae_gmm model folder (" + sidecar + " unreadable)");
+        }
+    }
+
     /** The metadata object of a model folder's model.json. */
     public static JsonNode metadata(Path dir) {
         try {
