@@ -62,14 +62,17 @@ public final class ModelFolder implements AutoCloseable {
     /** Forces the new folder to disk and swaps it in; the old folder is deleted after the swap. */
     public void commit() throws IOException {
         forceTree(staging);
+        FaultPoint.reached(FaultPoint.MODEL_STAGED);
         Path old = null;
         if (Files.exists(target)) {
             old = sibling(target, "old", id);
             move(target, old);
+            FaultPoint.reached(FaultPoint.MODEL_SWAPPING);
         }
         move(staging, target);
         forceDir(target.getParent());
         committed = true;
+        FaultPoint.reached(FaultPoint.MODEL_SWAPPED);
         if (old != null) {
             deleteTree(old);
         }

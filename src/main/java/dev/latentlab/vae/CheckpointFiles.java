@@ -3,6 +3,7 @@ package dev.latentlab.vae;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.store.FaultPoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -49,6 +50,7 @@ final class CheckpointFiles {
         if (bestBytes != null) {
             VaeModelFiles.write(bestBytes, model.architecture(), model.seed(), dir.resolve(bestDir));
         }
+        FaultPoint.reached(FaultPoint.CHECKPOINT_COMMIT);
         TrainerState committed = new TrainerState(state.epoch(), state.bestEpoch(), state.earlyStopping(),
                 state.plateau(), state.finished(), modelDir, bestDir, state.history());
         AtomicFiles.writeString(dir.resolve(STATE), JSON.writeValueAsString(committed));
