@@ -10,11 +10,9 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * One writer per name: an exclusive OS lock ({@link FileChannel#tryLock}) on a lock file, held until
@@ -22,9 +20,9 @@ import java.util.UUID;
  * nothing to clean up: a stale lock file is simply locked again. The file holds the holder's pid, host and start
  * time, which a refused second writer reports.
  *
- * <p>The file is deleted on close while still locked. A writer that opened it before the delete may then lock the
- * deleted file; it sees that the path no longer holds its own token and starts over, so two writers never both
- * hold the name.
+ * <p>The lock file stays after the run (a few bytes): deleting it would let a writer that opened it just before
+ * the delete lock a file no longer at that path. And the holder never opens the file a second time, because
+ * closing any descriptor of a file drops the process's POSIX locks on it.
  *
  * <pre>{@code try (NameLock lock = NameLock.acquire(models.resolve("vae_148.lock"), "model vae_148")) { ... }}</pre>
  */
@@ -45,32 +43,27 @@ public final class NameLock implements AutoCloseable {
      */
     public static NameLock acquire(Path file, String what) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        String token = UUID.randomUUID().toString();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException sameProcess) {
-                lock = null;
-            }
-            if (lock == null) {
-                String holder = readHolder(channel);
-                channel.close();
-                throw new BadInputException(what + " is in use by another run (" + holder + "; lock file " + file
-                        + "): wait for it to finish or use another name");
-            }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(holderText(token).getBytes(StandardCharsets.UTF_8)), 0);
-            channel.force(true);
-            if (stillOurs(file, token)) {
-                return new NameLock(file, channel, lock);
-            }
-            lock.release();     // we locked a file its holder deleted on release: take the new one
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException sameProcess) {
+            lock = null;
+        } catch (IOException | RuntimeException e) {
             channel.close();
+            throw e;
         }
-        throw new IOException(file + ": could not take the lock (the file kept being replaced)");
+        if (lock == null) {
+            String holder = readHolder(channel);
+            channel.close();
+            throw new BadInputException(what + " is in use by another run (" + holder + "; lock file " + file
+                    + "): wait for it to finish or use another name");
+        }
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(holderText().getBytes(StandardCharsets.UTF_8)), 0);
+        channel.force(true);
+        return new NameLock(file, channel, lock);
     }
 
     /** The lock file. */
@@ -78,18 +71,17 @@ public final class NameLock implements AutoCloseable {
         return file;
     }
 
-    /** Deletes the lock file and releases the lock. */
+    /** Releases the lock (the file stays; see the class comment). */
     @Override
     public void close() throws IOException {
         try {
-            Files.deleteIfExists(file);
-        } finally {
             lock.release();
+        } finally {
             channel.close();
         }
     }
 
-    private static String holderText(String token) {
+    private static String holderText() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
@@ -97,7 +89,7 @@ public final class NameLock implements AutoCloseable {
             host = "unknown host";
         }
         Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-        return "pid " + ProcessHandle.current().pid() + " on " + host + ", started " + started + "\n" + token + "\n";
+        return "pid " + ProcessHandle.current().pid() + " on " + host + ", started " + started + "\n";
     }
 
     private static String readHolder(FileChannel channel) throws IOException {
@@ -106,13 +98,5 @@ public final class NameLock implements AutoCloseable {
         String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
         String first = text.lines().findFirst().orElse("").strip();
         return first.isEmpty() ? "holder not yet recorded" : first;
-    }
-
-    private static boolean stillOurs(Path file, String token) throws IOException {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).contains(token);
-        } catch (NoSuchFileException gone) {
-            return false;
-        }
     }
 }

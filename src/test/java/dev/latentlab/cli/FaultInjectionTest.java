@@ -137,8 +137,9 @@ class FaultInjectionTest {
             assertThat(holder.waitFor(180)).as(holder.output()).isZero();
         }
         assertThat(countRuns()).isEqualTo(1);
+        assertThat(tmp.resolve("models/busy.checkpoint/state.json")).isNotEmptyFile();
         assertThat(modelId(tmp.resolve("models/busy"))).isNotEmpty();
-        assertThat(tmp.resolve("models/busy.lock")).doesNotExist();
+        assertThat(CliRun.of(args("busy", 1, "--set", "evaluate.mnist_test=false")).exitCode()).isZero();  // released
     }
 
     /** Starts a child that pauses at {@code point}, and kills it with SIGKILL there. */
