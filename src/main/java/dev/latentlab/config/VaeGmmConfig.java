@@ -154,9 +154,14 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
      * @param maxIter    EM iterations per restart
      * @param tol        EM stops when the mean log-likelihood improves less than this
      * @param regCovar   added to the covariance diagonals
+     * @param embedding  {@code none} (the mixture is fitted on the latent means) or {@code umap} (on a UMAP
+     *                   embedding of them: the N2D recipe)
+     * @param umap       the UMAP settings when {@code embedding: umap}
      */
-    public record Gmm(List<Integer> components, String covariance, int nInit, int maxIter, double tol, double regCovar) {
-        public static final Gmm DEFAULTS = new Gmm(List.of(3, 6, 9, 12, 15), "full", 3, 200, 1e-3, 1e-6);
+    public record Gmm(List<Integer> components, String covariance, int nInit, int maxIter, double tol, double regCovar,
+                      String embedding, Umap umap) {
+        public static final Gmm DEFAULTS = new Gmm(List.of(3, 6, 9, 12, 15), "full", 3, 200, 1e-3, 1e-6, "none",
+                Umap.DEFAULTS);
 
         public Gmm {
             components = Check.nonEmpty("components", components);
@@ -166,6 +171,33 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
             Check.atLeast("max_iter", maxIter, 1);
             Check.atLeast("tol", tol, 0.0);
             Check.atLeast("reg_covar", regCovar, 0.0);
+            Check.oneOf("embedding", embedding, "none", "umap");
+            Check.notNull("umap", umap, "a map");
+        }
+
+        /** True when the mixture is fitted on a UMAP embedding of the latents. */
+        public boolean usesUmap() {
+            return embedding.equals("umap");
+        }
+    }
+
+    /**
+     * UMAP between the latent means and the mixture (umap-learn's names).
+     *
+     * @param components the embedding dimension
+     * @param neighbors  the neighbourhood size (local against global structure)
+     * @param minDist    how tightly points may pack; umap-java tabulates its curve from 0.05 up, so smaller
+     *                   values are refused (umap-learn's 0 behaves like 0.05 for clustering)
+     * @param epochs     optimisation epochs; null = UMAP's default (200 above 10,000 points, else 500)
+     */
+    public record Umap(int components, int neighbors, double minDist, Integer epochs) {
+        public static final Umap DEFAULTS = new Umap(3, 20, 0.05, null);
+
+        public Umap {
+            Check.atLeast("components", components, 1);
+            Check.atLeast("neighbors", neighbors, 2);
+            Check.inRange("min_dist", minDist, 0.05, 1);
+            Check.nullOrAtLeast("epochs", epochs, 1);
         }
     }
 

@@ -1,16 +1,24 @@
 package dev.latentlab.vae;
 
+import dev.latentlab.manifold.LatentEmbedding;
 import dev.latentlab.mixture.MixtureClassifier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A trained VAE encoder and a Gaussian mixture classifier on its latent means: images → μ → most likely
- * component → that component's label.
+ * A trained VAE encoder and a Gaussian mixture classifier on its latent means: images → μ → (optionally) their
+ * place in a UMAP embedding of the training means → most likely component → that component's label.
  *
  * @param vae        the trained VAE
- * @param classifier the mixture fitted on the training latents, with its component → label mapping
+ * @param embedding  the UMAP embedding the mixture was fitted in; null = the mixture sees the latent means
+ * @param classifier the mixture fitted on the training latents (or their embedding), with its component → label
+ *                   mapping
  */
-public record LatentClassifier(VaeModel vae, MixtureClassifier classifier) {
+public record LatentClassifier(VaeModel vae, LatentEmbedding embedding, MixtureClassifier classifier) {
+
+    /** A classifier whose mixture sees the latent means themselves. */
+    public LatentClassifier(VaeModel vae, MixtureClassifier classifier) {
+        this(vae, null, classifier);
+    }
 
     /** The latent means of {@code images} ([N, 1, H, W] in [0, 1]) as N x latent_dim doubles. */
     public double[][] encode(INDArray images) {
@@ -24,6 +32,11 @@ public record LatentClassifier(VaeModel vae, MixtureClassifier classifier) {
         }
     }
 
+    /** What the mixture sees of latent means {@code z}: the means themselves, or their place in the embedding. */
+    public double[][] mixtureInput(double[][] z) {
+        return embedding == null ? z : embedding.transform(z);
+    }
+
     /** Predicted labels of {@code images}. */
     /** Refuses (naming {@code where}) images of another size than the VAE's input, before any work. */
     public static void checkInput(VaeArchitecture architecture, dev.latentlab.data.ImageSet images, String where) {
@@ -35,7 +48,7 @@ public record LatentClassifier(VaeModel vae, MixtureClassifier classifier) {
     }
 
     public int[] predict(INDArray images) {
-        return classifier.predict(encode(images));
+        return classifier.predict(mixtureInput(encode(images)));
     }
 
     static double[][] toRows(INDArray matrix) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latentlab.BadInputException;
+import dev.latentlab.manifold.EmbeddingFiles;
+import dev.latentlab.manifold.LatentEmbedding;
 import dev.latentlab.mixture.GmmFiles;
 import dev.latentlab.report.AtomicFiles;
 import dev.latentlab.store.PartStamp;
@@ -17,11 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link LatentClassifier} as a model folder: {@code vae/} (SameDiff graph with updater state + JSON),
- * {@code gmm/} ({@code gmm.npz} for numpy users + {@code gmm.json}) and {@code model.json} (what was trained on,
- * the resolved config, metrics, versions, and the {@code model_id} that each part also carries as a
- * {@link PartStamp}). {@code model.json} is written last, so a folder without it is not a model; the loader
- * refuses parts whose stamp differs from model.json's id. Callers write into a {@link dev.latentlab.store.ModelFolder}
- * so that a model folder is replaced as a whole.
+ * {@code gmm/} ({@code gmm.npz} for numpy users + {@code gmm.json}), {@code embedding/} when the mixture was
+ * fitted on a UMAP embedding ({@link EmbeddingFiles}) and {@code model.json} (what was trained on, the resolved
+ * config, metrics, versions, and the {@code model_id} that each part also carries as a {@link PartStamp}).
+ * {@code model.json} is written last, so a folder without it is not a model; the loader refuses parts whose stamp
+ * differs from model.json's id. Callers write into a {@link dev.latentlab.store.ModelFolder} so that a model
+ * folder is replaced as a whole.
  */
 public final class LatentClassifierFiles {
     public static final String SIDECAR = "model.json";
@@ -30,6 +33,7 @@ public final class LatentClassifierFiles {
     private static final String VAE = "vae";
     private static final String GMM = "gmm";
     private static final Logger LOG = LoggerFactory.getLogger(LatentClassifierFiles.class);
+    static final String EMBEDDING = "embedding";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private LatentClassifierFiles() {
@@ -48,11 +52,16 @@ public final class LatentClassifierFiles {
         PartStamp.write(dir.resolve(VAE), modelId);
         GmmFiles.save(model.classifier(), dir.resolve(GMM));
         PartStamp.write(dir.resolve(GMM), modelId);
+        if (model.embedding() != null) {
+            EmbeddingFiles.save(model.embedding(), dir.resolve(EMBEDDING));
+            PartStamp.write(dir.resolve(EMBEDDING), modelId);
+        }
         ObjectNode sidecar = JSON.createObjectNode();
         sidecar.put("format", FORMAT);
         sidecar.put(MODEL_ID, modelId);
         sidecar.put("latent_dim", model.vae().architecture().latentDim());
         sidecar.put("components", model.classifier().model().components());
+        sidecar.put("embedding", model.embedding() == null ? "none" : "umap");
         sidecar.set("metadata", JSON.valueToTree(metadata));
         AtomicFiles.writeString(dir.resolve(SIDECAR), JSON.writeValueAsString(sidecar));
     }
@@ -84,7 +93,14 @@ public final class LatentClassifierFiles {
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(dir.resolve("vae") + ": cannot load the VAE (" + e.getMessage() + ")");
         }
-        return new LatentClassifier(vae, GmmFiles.loadClassifier(dir.resolve(GMM)));
+        LatentEmbedding embedding = null;
+        if ("umap".equals(node.path("embedding").asText("none"))) {
+            if (node.hasNonNull(MODEL_ID)) {
+                PartStamp.check(dir.resolve(EMBEDDING), node.get(MODEL_ID).asText());
+            }
+            embedding = EmbeddingFiles.load(dir.resolve(EMBEDDING));
+        }
+        return new LatentClassifier(vae, embedding, GmmFiles.loadClassifier(dir.resolve(GMM)));
     }
 
     /**

@@ -118,6 +118,6 @@ public final class LatentGmmPipeline {
                     .writePng(run.resolve(ACCURACY));
         }
         VaeFigures.latentSpace(run.resolve(VaeFigures.LATENT), z.trainMu(), z.trainLabels(), selection.best(),
-                LatentProjection.fit(z.trainMu()), config.report().scatterPoints(), config.seed());
+                LatentProjection.fit(z.trainMu()), "Latent means", config.report().scatterPoints(), config.seed());
     }
 }

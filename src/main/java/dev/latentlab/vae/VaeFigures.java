@@ -65,19 +65,20 @@ public final class VaeFigures {
     }
 
     /**
-     * A seeded sample of latent means coloured by label, with each mixture component's 2σ ellipse (in the plane of
+     * A seeded sample of codes ({@code space}: the latent means or their embedding) coloured by label, with each mixture component's 2σ ellipse (in the plane of
      * {@code projection} when the latent space has more than two dimensions).
      */
     public static void latentSpace(Path file, double[][] z, int[] labels, MixtureClassifier classifier,
-                                   LatentProjection projection, int points, long seed) throws IOException {
+                                   LatentProjection projection, String space, int points, long seed)
+            throws IOException {
         int[] order = new Random(seed).ints(0, z.length).distinct().limit(Math.min(points, z.length)).toArray();
         TreeMap<Integer, List<double[]>> byLabel = new TreeMap<>();
         for (int i : order) {
             byLabel.computeIfAbsent(labels[i], l -> new ArrayList<>()).add(projection.project(z[i]));
         }
         boolean pca = z[0].length > 2;
-        ScatterPlot plot = ScatterPlot.titled("Latent means with GMM components (2 sigma)"
-                        + (pca ? " - PCA projection of " + z[0].length + "-D latents" : ""))
+        ScatterPlot plot = ScatterPlot.titled(space + " with GMM components (2 sigma)"
+                        + (pca ? " - PCA projection of " + z[0].length + "-D codes" : ""))
                 .axes(pca ? "PC 1" : "z1", pca ? "PC 2" : "z2");
         for (var e : byLabel.entrySet()) {
             double[] xs = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
@@ -103,6 +104,36 @@ public final class VaeFigures {
         for (int c = 0; c < gmm.components(); c++) {
             double[][] z = gmm.sampleComponent(c, perComponent, rng);
             try (INDArray latent = Nd4j.create(z).castTo(DataType.FLOAT); INDArray images = vae.decode(latent)) {
+                grid.row(String.format("c%d -> %d (w %.2f)", c, classifier.mapping().labelOf(c), gmm.weights()[c]),
+                        ImageTensors.toImages(images));
+            }
+        }
+        grid.build().writePng(file);
+    }
+
+    /**
+     * One row per mixture component for a mixture fitted in an embedding, which cannot be decoded: a seeded pick of
+     * the training digits the component claims ({@code x}: their embedded codes), decoded from their latent means
+     * {@code z}.
+     */
+    public static void componentMembers(Path file, VaeModel vae, MixtureClassifier classifier, double[][] x,
+                                        double[][] z, int perComponent, long seed) throws IOException {
+        GaussianMixture gmm = classifier.model();
+        int[] component = gmm.predict(x);
+        Random rng = new Random(seed);
+        int h = vae.architecture().height(), w = vae.architecture().width();
+        ImageGrid.Builder grid = ImageGrid.builder(h, w).upscale(2).padding(2);
+        for (int c = 0; c < gmm.components(); c++) {
+            final int comp = c;
+            int[] members = java.util.stream.IntStream.range(0, x.length).filter(i -> component[i] == comp).toArray();
+            if (members.length == 0) {
+                continue;
+            }
+            double[][] picked = new double[Math.min(perComponent, members.length)][];
+            for (int i = 0; i < picked.length; i++) {
+                picked[i] = z[members[rng.nextInt(members.length)]];
+            }
+            try (INDArray latent = Nd4j.create(picked).castTo(DataType.FLOAT); INDArray images = vae.decode(latent)) {
                 grid.row(String.format("c%d -> %d (w %.2f)", c, classifier.mapping().labelOf(c), gmm.weights()[c]),
                         ImageTensors.toImages(images));
             }

@@ -14,6 +14,8 @@ import dev.latentlab.data.MnistFiles;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.TrainValidationSplit;
 import dev.latentlab.eval.ClassificationReport;
+import dev.latentlab.manifold.LatentEmbedding;
+import dev.latentlab.manifold.UmapOptions;
 import dev.latentlab.mixture.CovarianceType;
 import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.report.HtmlReport;
@@ -155,9 +157,12 @@ public final class VaeGmmPipeline {
                     NDArrayIndex.all(), NDArrayIndex.all()).dup();
         }
         VaeGmmConfig.Gmm g = config.gmm();
+        LatentEmbedding embedding = g.usesUmap() ? umap(trainZ) : null;
+        double[][] trainX = embedding == null ? trainZ : embedding.embedding();
+        double[][] valX = embedding == null ? valZ : embedding.transform(valZ);
         GmmOptions options = new GmmOptions(g.components().get(0), covariance(g.covariance()), g.maxIter(), g.tol(),
                 g.regCovar(), g.nInit(), GmmOptions.Init.KMEANS_PLUS_PLUS, config.seed());
-        ComponentSelection.Result selection = ComponentSelection.select(trainZ, split.train().labels(), valZ,
+        ComponentSelection.Result selection = ComponentSelection.select(trainX, split.train().labels(), valX,
                 split.validation().labels(), g.components(), options);
         for (ComponentSelection.Candidate c : selection.candidates()) {
             LOG.info("GMM {} components: validation accuracy {}, train accuracy {}, BIC {}", c.components(),
@@ -165,14 +170,14 @@ public final class VaeGmmPipeline {
         }
         LOG.info("chosen: {} components (validation accuracy {})", selection.chosen().components(),
                 fmt(selection.chosen().validationAccuracy()));
-        LatentClassifier model = new LatentClassifier(vae, selection.best());
+        LatentClassifier model = new LatentClassifier(vae, embedding, selection.best());
         LatentsNpz latents = new LatentsNpz(trainZ, split.train().labels(), valZ, split.validation().labels());
         if (config.output().saveModel()) {    // before the figures: a failing figure must not lose the model
             save(model, latents, training, selection, modelDir);
         }
 
         ClassificationReport validation = ClassificationReport.of("validation",
-                split.validation().labels(), selection.best().predict(valZ));
+                split.validation().labels(), selection.best().predict(valX));
         List<ClassificationReport> evaluations = new ArrayList<>();
         for (Map.Entry<String, ImageSet> e : heldOut.entrySet()) {
             try (INDArray images = ImageTensors.unit(e.getValue())) {
@@ -186,10 +191,16 @@ public final class VaeGmmPipeline {
             VaeFigures.reconstructions(run.resolve(VaeFigures.RECONSTRUCTIONS), firstImages, vae);
         }
         VaeFigures.lossCurves(run.path(), training.history());
-        VaeFigures.latentSpace(run.resolve(VaeFigures.LATENT), trainZ, split.train().labels(), selection.best(),
-                LatentProjection.fit(trainZ), config.report().scatterPoints(), config.seed());
-        VaeFigures.componentSamples(run.resolve(VaeFigures.SAMPLES), vae, selection.best(),
-                config.report().samplesPerComponent(), config.seed());
+        VaeFigures.latentSpace(run.resolve(VaeFigures.LATENT), trainX, split.train().labels(), selection.best(),
+                LatentProjection.fit(trainX), embedding == null ? "Latent means" : "UMAP embedding of the latent means",
+                config.report().scatterPoints(), config.seed());
+        if (embedding == null) {
+            VaeFigures.componentSamples(run.resolve(VaeFigures.SAMPLES), vae, selection.best(),
+                    config.report().samplesPerComponent(), config.seed());
+        } else {
+            VaeFigures.componentMembers(run.resolve(VaeFigures.SAMPLES), vae, selection.best(), trainX, trainZ,
+                    config.report().samplesPerComponent(), config.seed());
+        }
         latents.write(run.resolve(LatentsNpz.FILE));
 
         Summary summary = new Summary(config.name(), config.data().digits(), split.train().count(),
@@ -225,6 +236,18 @@ public final class VaeGmmPipeline {
             folder.commit();
         }
         LOG.info("model saved in {}", modelDir);
+    }
+
+    /** Fits the UMAP embedding of the training latents (gmm.embedding: umap). */
+    private LatentEmbedding umap(double[][] trainZ) {
+        VaeGmmConfig.Umap u = config.gmm().umap();
+        long start = System.nanoTime();
+        LOG.info("UMAP: embedding {} training latents in {} dimensions ({} neighbours, min_dist {})", trainZ.length,
+                u.components(), u.neighbors(), u.minDist());
+        LatentEmbedding embedding = LatentEmbedding.fit(trainZ,
+                new UmapOptions(u.components(), u.neighbors(), u.minDist(), u.epochs(), config.seed()));
+        LOG.info("UMAP: done in {} s", fmt((System.nanoTime() - start) / 1e9));
+        return embedding;
     }
 
     private VaeArchitecture architecture() {
