@@ -114,9 +114,10 @@ final class NpzArchive implements AutoCloseable {
             throw new IllegalArgumentException("array of shape " + java.util.Arrays.toString(header.shape())
                     + " is too large (2 GB at most)");
         }
-        if (entry.getSize() >= 0 && entry.getSize() != total) {
-            throw new IllegalArgumentException("the zip entry holds " + entry.getSize() + " bytes but its header "
-                    + "says " + total + " (shape " + java.util.Arrays.toString(header.shape()) + ")");
+        if (entry.getSize() >= 0 && entry.getSize() != total) {     // the zip's own size record disagrees
+            throw new IllegalArgumentException("data of " + (entry.getSize() - prefix.length) + " bytes, expected "
+                    + header.dataBytes() + " for " + header.dtype().numpyName() + " of shape "
+                    + java.util.Arrays.toString(header.shape()));
         }
         byte[] bytes = java.util.Arrays.copyOf(prefix, (int) total);
         int n = in.readNBytes(bytes, prefix.length, (int) header.dataBytes());
