@@ -1,6 +1,7 @@
 package dev.latentlab.vae;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latentlab.BadInputException;
 import dev.latentlab.config.ConfigYaml;
 import dev.latentlab.config.LatentGmmConfig;
 import dev.latentlab.config.VaeGmmConfig;
@@ -56,6 +57,11 @@ public final class LatentGmmPipeline {
     /** Runs the task; returns the run folder. A bad latents file is reported before the run folder is made. */
     public Path run() throws IOException {
         LatentsNpz z = LatentsNpz.read(Path.of(config.latents()));
+        int most = config.gmm().components().stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (most > z.trainMu().length) {
+            throw new BadInputException("gmm.components: " + most + " components, but " + config.latents() + " holds "
+                    + z.trainMu().length + " training codes (expected at most one component per code)");
+        }
         Path modelDir = Path.of(config.output().modelsDir(), config.name());
         try (NameLock lock = NameLock.acquire(modelDir.resolveSibling(config.name() + ".lock"), "model " + modelDir);
              RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {

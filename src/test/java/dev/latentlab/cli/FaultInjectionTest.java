@@ -37,6 +37,7 @@ class FaultInjectionTest {
         List<String> a = new ArrayList<>(List.of("--config", "configs/vae_148_quick.yaml", "--set", "name=" + name,
                 "--set", "data.dir=" + MnistFixtures.dir(), "--set", "data.fetch=false", "--set", "data.train_limit=null",
                 "--set", "model.channels=[4, 8]", "--set", "model.strides=[2, 2]", "--set", "model.dense=16",
+                "--set", "model.latent_dim=2", "--set", "gmm.embedding=none",
                 "--set", "train.epochs=" + epochs, "--set", "train.batch_size=32", "--set", "gmm.components=[3, 4]",
                 "--set", "gmm.n_init=1", "--set", "report.grid_images=4", "--set", "report.samples_per_component=2",
                 "--set", "output.runs_dir=" + tmp.resolve("runs"), "--set", "output.models_dir=" + tmp.resolve("models")));

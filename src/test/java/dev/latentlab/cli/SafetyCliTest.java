@@ -29,6 +29,7 @@ class SafetyCliTest {
         List<String> a = new ArrayList<>(List.of("--config", "configs/vae_148_quick.yaml", "--set", "name=" + name,
                 "--set", "data.dir=" + MnistFixtures.dir(), "--set", "data.fetch=false", "--set", "data.train_limit=null",
                 "--set", "model.channels=[4, 8]", "--set", "model.strides=[2, 2]", "--set", "model.dense=16",
+                "--set", "model.latent_dim=2", "--set", "gmm.embedding=none",
                 "--set", "train.epochs=1", "--set", "train.batch_size=32", "--set", "gmm.components=[3]",
                 "--set", "gmm.n_init=1", "--set", "report.grid_images=4", "--set", "report.samples_per_component=2",
                 "--set", "evaluate.mnist_test=false",
