@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code sample --model models/vae_148 --out samples.png}: digits generated from each GMM component. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw latent codes from each Gaussian mixture component, decode them, write a PNG grid (row = component).")
+        description = "Draw latent codes from each Gaussian mixture component, decode them, write a PNG grid (row = component); "
+                + "for a mixture fitted on a UMAP embedding, decode training digits each component claims.")
 final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder, e.g. models/vae_148.")
@@ -32,7 +33,7 @@ final class SampleCommand implements Callable<Integer> {
             throw new BadInputException("--per-component " + perComponent + ": expected an integer in 1..100");
         }
         LatentClassifier classifier = LatentClassifierFiles.load(model);
-        VaeFigures.componentSamples(out, classifier.vae(), classifier.classifier(), perComponent, seed);
+        VaeFigures.componentSamples(out, classifier, perComponent, seed);
         System.out.println("wrote " + classifier.classifier().model().components() + " x " + perComponent
                 + " samples to " + out);
         return ExitCode.OK;

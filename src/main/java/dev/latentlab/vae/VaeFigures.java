@@ -94,9 +94,23 @@ public final class VaeFigures {
         plot.writePng(file);
     }
 
-    /** One row per mixture component: samples drawn from the component and decoded. */
-    public static void componentSamples(Path file, VaeModel vae, MixtureClassifier classifier, int perComponent,
-                                        long seed) throws IOException {
+    /**
+     * One row per mixture component of {@code model}: samples drawn from the component and decoded when the mixture
+     * lives in the latent space; when it was fitted in a UMAP embedding (which cannot be decoded), a seeded pick of
+     * the training digits the component claims, decoded from their latent means.
+     */
+    public static void componentSamples(Path file, LatentClassifier model, int perComponent, long seed)
+            throws IOException {
+        if (model.embedding() == null) {
+            decodedSamples(file, model.vae(), model.classifier(), perComponent, seed);
+        } else {
+            claimedDigits(file, model.vae(), model.classifier(), model.embedding().embedding(),
+                    model.embedding().reference(), perComponent, seed);
+        }
+    }
+
+    private static void decodedSamples(Path file, VaeModel vae, MixtureClassifier classifier, int perComponent,
+                                       long seed) throws IOException {
         GaussianMixture gmm = classifier.model();
         Random rng = new Random(seed);
         int h = vae.architecture().height(), w = vae.architecture().width();
@@ -111,13 +125,9 @@ public final class VaeFigures {
         grid.build().writePng(file);
     }
 
-    /**
-     * One row per mixture component for a mixture fitted in an embedding, which cannot be decoded: a seeded pick of
-     * the training digits the component claims ({@code x}: their embedded codes), decoded from their latent means
-     * {@code z}.
-     */
-    public static void componentMembers(Path file, VaeModel vae, MixtureClassifier classifier, double[][] x,
-                                        double[][] z, int perComponent, long seed) throws IOException {
+    /** Rows of training digits claimed by each component ({@code x}: embedded codes, {@code z}: latent means). */
+    private static void claimedDigits(Path file, VaeModel vae, MixtureClassifier classifier, double[][] x,
+                                      double[][] z, int perComponent, long seed) throws IOException {
         GaussianMixture gmm = classifier.model();
         int[] component = gmm.predict(x);
         Random rng = new Random(seed);

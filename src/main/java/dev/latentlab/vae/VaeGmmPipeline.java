@@ -194,13 +194,8 @@ public final class VaeGmmPipeline {
         VaeFigures.latentSpace(run.resolve(VaeFigures.LATENT), trainX, split.train().labels(), selection.best(),
                 LatentProjection.fit(trainX), embedding == null ? "Latent means" : "UMAP embedding of the latent means",
                 config.report().scatterPoints(), config.seed());
-        if (embedding == null) {
-            VaeFigures.componentSamples(run.resolve(VaeFigures.SAMPLES), vae, selection.best(),
-                    config.report().samplesPerComponent(), config.seed());
-        } else {
-            VaeFigures.componentMembers(run.resolve(VaeFigures.SAMPLES), vae, selection.best(), trainX, trainZ,
-                    config.report().samplesPerComponent(), config.seed());
-        }
+        VaeFigures.componentSamples(run.resolve(VaeFigures.SAMPLES), model, config.report().samplesPerComponent(),
+                config.seed());
         latents.write(run.resolve(LatentsNpz.FILE));
 
         Summary summary = new Summary(config.name(), config.data().digits(), split.train().count(),

@@ -70,7 +70,8 @@ class VaeGmmCliTest {
             assertThat(runDir.resolve(f)).as(f).isNotEmptyFile();
         }
         assertThat(Files.readAllLines(runDir.resolve("metrics.csv"))).hasSize(3);
-        for (String f : List.of("model.json", "gmm/gmm.npz", "gmm/gmm.json")) {
+        for (String f : List.of("model.json", "gmm/gmm.npz", "gmm/gmm.json", "embedding/embedding.npz",
+                "embedding/embedding.json")) {
             assertThat(models.resolve("tiny").resolve(f)).as(f).isNotEmptyFile();
         }
     }
@@ -99,7 +100,7 @@ class VaeGmmCliTest {
         }
         assertThat(total).isEqualTo(test.count());
         Map<String, NpyArray> latents = NpzReader.readArrays(runDir.resolve("latents.npz"));
-        assertThat(latents.get("train_mu").shape()).containsExactly(summary.get("train_images").asLong(), 2L);
+        assertThat(latents.get("train_mu").shape()).containsExactly(summary.get("train_images").asLong(), 10L);
     }
 
     @Test
@@ -131,10 +132,11 @@ class VaeGmmCliTest {
 
     @Test
     void resumeContinuesTheInterruptedTraining() throws IOException {
-        CliRun base = CliRun.of(args("resumable", "--set", "train.epochs=1", "--set", "evaluate.mnist_test=false"));
+        CliRun base = CliRun.of(args("resumable", "--set", "train.epochs=1", "--set", "evaluate.mnist_test=false",
+                "--set", "gmm.embedding=none"));
         assertThat(base.exitCode()).as(base.err()).isZero();
         CliRun resumed = CliRun.of(args("resumable", "--set", "train.epochs=2", "--set", "evaluate.mnist_test=false",
-                "--resume"));
+                "--set", "gmm.embedding=none", "--resume"));
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         Path latest;
         try (Stream<Path> s = Files.list(runs)) {

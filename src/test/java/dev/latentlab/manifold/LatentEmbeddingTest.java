@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LatentEmbeddingTest {
-    /** Three Gaussian blobs in 6-D, 150 points each, label = blob. */
+    /** Three Gaussian blobs in 6-D, {@code perBlob} points each, label = blob. */
     private static double[][] blobs(int perBlob, long seed, int[] labels) {
         Random r = new Random(seed);
         double[][] x = new double[3 * perBlob][6];
@@ -27,14 +27,16 @@ class LatentEmbeddingTest {
         return x;
     }
 
-    private static final UmapOptions OPTIONS = new UmapOptions(2, 15, 0.05, 100, 7);
+    private static final UmapOptions OPTIONS = new UmapOptions(2, 15, 0.05, 60, 7);
+    private static final int[] LABELS = new int[300];
+    /** One fit shared by the tests (UMAP is the slow part). */
+    private static final LatentEmbedding FITTED = LatentEmbedding.fit(blobs(100, 1, LABELS), OPTIONS);
 
     @Test
     void fitIsRepeatableForASeedAndSeparatesTheBlobs() {
-        int[] labels = new int[450];
-        double[][] x = blobs(150, 1, labels);
-        LatentEmbedding a = LatentEmbedding.fit(x, OPTIONS);
-        LatentEmbedding b = LatentEmbedding.fit(x, OPTIONS);
+        int[] labels = LABELS;
+        LatentEmbedding a = FITTED;
+        LatentEmbedding b = LatentEmbedding.fit(blobs(100, 1, null), OPTIONS);
         assertThat(a.embedding()).isDeepEqualTo(b.embedding());
         assertThat(a.dimension()).isEqualTo(2);
         // every point's nearest embedded neighbour belongs to its own blob
@@ -55,8 +57,8 @@ class LatentEmbeddingTest {
 
     @Test
     void newPointsLandAmongTheirBlob() {
-        int[] labels = new int[450];
-        LatentEmbedding e = LatentEmbedding.fit(blobs(150, 1, labels), OPTIONS);
+        int[] labels = LABELS;
+        LatentEmbedding e = FITTED;
         int[] testLabels = new int[90];
         double[][] placed = e.transform(blobs(30, 99, testLabels));
         double[][] centre = new double[3][2];
@@ -106,7 +108,7 @@ class LatentEmbeddingTest {
 
     @Test
     void savedAndLoadedEmbeddingPlacesPointsIdentically(@TempDir Path dir) throws Exception {
-        LatentEmbedding e = LatentEmbedding.fit(blobs(150, 1, null), OPTIONS);
+        LatentEmbedding e = FITTED;
         EmbeddingFiles.save(e, dir);
         LatentEmbedding loaded = EmbeddingFiles.load(dir);
         double[][] q = blobs(10, 5, null);
