@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latentlab.BadInputException;
 import dev.latentlab.data.ImageSet;
+import dev.latentlab.data.LatentsNpz;
+import dev.latentlab.mixture.CovarianceType;
+import dev.latentlab.mixture.GaussianMixture;
+import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.data.MnistFetcher;
 import dev.latentlab.data.MnistFiles;
 import dev.latentlab.kmeans.AssignmentBenchmark;
@@ -19,9 +23,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench kmeans}: the k-means assignment speed on real MNIST patches, as one JSON line. */
+/**
+ * {@code bench kmeans}: the k-means assignment speed on real MNIST patches; {@code bench vae}: VAE training steps;
+ * {@code bench gmm}: a Gaussian mixture fit on an .npz matrix. Each prints one JSON line.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (print one JSON line).",
-        subcommands = {BenchCommand.KMeans.class, BenchCommand.Vae.class})
+        subcommands = {BenchCommand.KMeans.class, BenchCommand.Vae.class, BenchCommand.Gmm.class})
 final class BenchCommand {
 
     /** {@code bench kmeans --digits 60000 --k 1000 --threads 2}. */
@@ -117,6 +124,95 @@ final class BenchCommand {
             line.put("epoch_seconds_estimate", r.epochSeconds(trainImages));
             line.put("threads", Runtime.getRuntime().availableProcessors());
             line.put("peak_rss_mb", PeakMemory.residentMb());
+            System.out.println(json.writeValueAsString(line));
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code bench gmm --npz x.npz --key x --k 3 --n-init 3}: EM fit seconds and log-likelihood. */
+    @Command(name = "gmm", mixinStandardHelpOptions = true,
+            description = {"Fits a Gaussian mixture (scikit-learn's GaussianMixture semantics) to the rows of a float",
+                    "matrix in an .npz, WARMUP untimed then REPEATS timed times; prints the fastest fit's seconds and the",
+                    "mean log-likelihood of the data under the fitted mixture."})
+    static final class Gmm implements Callable<Integer> {
+        @Option(names = "--npz", required = true, paramLabel = "FILE", description = "The .npz holding the matrix.")
+        private Path npz;
+
+        @Option(names = "--key", description = "The float [n, d] array in the .npz (default: ${DEFAULT-VALUE}).")
+        private String key = "train_mu";
+
+        @Option(names = "--k", description = "Components (default: ${DEFAULT-VALUE}).")
+        private int k = 3;
+
+        @Option(names = "--n-init", description = "Initialisations, the best lower bound kept (default: ${DEFAULT-VALUE}).")
+        private int nInit = 1;
+
+        @Option(names = "--init", description = "kmeans, k-means++, random or random_from_data (default: ${DEFAULT-VALUE}).")
+        private String init = "kmeans";
+
+        @Option(names = "--covariance", description = "full, diag or spherical (default: ${DEFAULT-VALUE}).")
+        private String covariance = "full";
+
+        @Option(names = "--tol", description = "Lower-bound change that stops EM (default: ${DEFAULT-VALUE}).")
+        private double tol = 1e-3;
+
+        @Option(names = "--max-iter", description = "EM iterations per initialisation (default: ${DEFAULT-VALUE}).")
+        private int maxIter = 100;
+
+        @Option(names = "--reg-covar", description = "Added to covariance diagonals (default: ${DEFAULT-VALUE}).")
+        private double regCovar = 1e-6;
+
+        @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
+        private long seed;
+
+        @Option(names = "--repeats", description = "Timed fits; the fastest is reported (default: ${DEFAULT-VALUE}).")
+        private int repeats = 3;
+
+        @Option(names = "--warmup", description = "Untimed fits first, for the JIT (default: ${DEFAULT-VALUE}).")
+        private int warmup = 1;
+
+        @Override
+        public Integer call() throws IOException {
+            GmmOptions.Init method = GmmOptions.Init.fromSklearnName(init);
+            CovarianceType type = CovarianceType.fromSklearnName(covariance);
+            if (method == null || type == null || k < 1 || nInit < 1 || maxIter < 1 || repeats < 1 || warmup < 0
+                    || !(tol >= 0) || !(regCovar >= 0)) {
+                throw new BadInputException("bench gmm: --init must be one of " + String.join(", ",
+                        GmmOptions.Init.sklearnNames()) + ", --covariance full, diag or spherical, --k, --n-init, "
+                        + "--max-iter and --repeats >= 1, --tol, --reg-covar and --warmup >= 0");
+            }
+            double[][] x = LatentsNpz.readMatrix(npz, key);
+            if (x.length < k) {
+                throw new BadInputException("bench gmm: --k " + k + " is more than the " + x.length + " rows of " + key);
+            }
+            GmmOptions options = new GmmOptions(k, type, maxIter, tol, regCovar, nInit, method, seed);
+            for (int w = 0; w < warmup; w++) {
+                GaussianMixture.fit(x, options);
+            }
+            GaussianMixture best = null;
+            double fastest = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < repeats; r++) {
+                long start = System.nanoTime();
+                GaussianMixture fit = GaussianMixture.fit(x, options);
+                fastest = Math.min(fastest, (System.nanoTime() - start) / 1e9);
+                best = fit;
+            }
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode line = json.createObjectNode();
+            line.put("n", x.length);
+            line.put("d", x[0].length);
+            line.put("k", k);
+            line.put("n_init", nInit);
+            line.put("init", method.sklearnName());
+            line.put("covariance", type.sklearnName());
+            line.put("mean_log_likelihood", best.meanLogLikelihood());
+            line.put("lower_bound", best.lowerBound());
+            line.put("n_iter", best.iterations());
+            line.put("converged", best.converged());
+            line.put("seconds", fastest);
+            line.put("repeats", repeats);
+            line.put("warmup", warmup);
+            line.put("threads", Runtime.getRuntime().availableProcessors());
             System.out.println(json.writeValueAsString(line));
             return ExitCode.OK;
         }

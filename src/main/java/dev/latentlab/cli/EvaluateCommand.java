@@ -8,6 +8,7 @@ import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageTensors;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.eval.ClassificationReport;
+import dev.latentlab.mixture.MixturePrediction;
 import dev.latentlab.report.AtomicFiles;
 import dev.latentlab.vae.LatentClassifier;
 import dev.latentlab.vae.LatentClassifierFiles;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Option;
 
 /** {@code evaluate --model models/vae_148 --npz held_out.npz}: the VAE + GMM classifier on labelled digits. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Classify labelled digits with a saved VAE + GMM model: accuracy, macro and per-class",
-                "precision/recall/F1 and the confusion matrix, printed as a table and written as JSON."})
+        description = {"Classify labelled digits with a saved VAE + GMM model: majority-map accuracy, macro and",
+                "per-class precision/recall/F1, the confusion matrix, and the clustering figures of the components",
+                "(Hungarian-matched accuracy, NMI, ARI), printed as a table and written as JSON."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder, e.g. models/vae_148.")
@@ -70,11 +72,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         LatentClassifier.checkInput(LatentClassifierFiles.architecture(model), images, name);
         LatentClassifier classifier = LatentClassifierFiles.load(model);
-        int[] predicted;
+        MixturePrediction predicted;
         try (INDArray tensor = ImageTensors.unit(images)) {
-            predicted = classifier.predict(tensor);
+            predicted = classifier.classify(tensor);
         }
-        ClassificationReport report = ClassificationReport.of(name, images.labels(), predicted);
+        ClassificationReport report = ClassificationReport.of(name, images.labels(), predicted.labels(),
+                predicted.components());
         System.out.print(report.toTable());
         Path file = out != null ? out : Path.of("evaluation-" + model.getFileName() + "-" + name.replaceAll("\\.\\w+$", "") + ".json");
         AtomicFiles.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));

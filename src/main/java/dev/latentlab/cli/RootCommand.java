@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "trainer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"YAML-driven DL4J/ND4J pipelines for unsupervised learning on images.",
                 "Runs the pipeline named by the config's task: (" + Tasks.NAMES + ")."},
-        subcommands = {DataCommand.class, BenchCommand.class, ReconstructCommand.class, EvaluateCommand.class,
+        subcommands = {DataCommand.class, BenchCommand.class, ReconstructCommand.class, EvaluateCommand.class, PredictCommand.class,
                 SampleCommand.class, QuantizeCommand.class, SweepCommand.class},
         exitCodeOnInvalidInput = ExitCode.BAD_INPUT, exitCodeOnExecutionException = ExitCode.RUN_FAILED)
 public final class RootCommand implements Callable<Integer> {
@@ -32,6 +32,12 @@ public final class RootCommand implements Callable<Integer> {
             + "(models/<name>.checkpoint): epoch, learning rate, Adam state, early-stopping counters; "
             + "or the newest interrupted sweep of a sweep config.")
     private boolean resume;
+
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED",
+            description = "Run a vae_gmm or latent_gmm config once per seed (e.g. 1,2,3) as a sweep over seed: "
+                    + "summary.json and the printed table give mean ± sd across seeds of validation accuracy and "
+                    + "of every summary metric.")
+    private List<Long> seeds = new ArrayList<>();
 
     /**
      * The process entry: bounds ND4J's native memory ({@link NativeMemoryLimit}), quiets SameDiff's stdout chatter,
@@ -59,6 +65,16 @@ public final class RootCommand implements Callable<Integer> {
         }
         Path file = new ConfigLocator().locate(config);
         LoadedConfig loaded = ConfigLoader.load(file, overrides);
+        if (!seeds.isEmpty()) {
+            if (resume) {
+                throw new dev.latentlab.BadInputException("--seeds cannot --resume (resume the sweep with "
+                        + "sweep --resume on a sweep config instead)");
+            }
+            Path folder = Tasks.runSeeds(loaded, seeds);
+            SweepCommand.printSeedsTable(folder);
+            System.out.println("sweep folder: " + folder);
+            return ExitCode.OK;
+        }
         Path runDir = Tasks.run(loaded, resume);
         System.out.println("run folder: " + runDir);
         return ExitCode.OK;

@@ -4,6 +4,7 @@ import dev.latentlab.BadInputException;
 import dev.latentlab.config.ConfigYaml;
 import dev.latentlab.config.LatentGmmConfig;
 import dev.latentlab.config.LoadedConfig;
+import dev.latentlab.config.Output;
 import dev.latentlab.config.PatchDictionaryConfig;
 import dev.latentlab.config.QuantizeConfig;
 import dev.latentlab.config.SweepConfig;
@@ -15,8 +16,10 @@ import dev.latentlab.sweep.SweepPipeline;
 import dev.latentlab.vae.LatentGmmPipeline;
 import dev.latentlab.vae.VaeGmmPipeline;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** The pipelines a config's {@code task:} can name, and how each is started. */
 final class Tasks {
@@ -67,6 +70,37 @@ final class Tasks {
             return new SweepPipeline(loaded.file(), c, LAUNCHER, resume).run();
         }
         throw new IllegalStateException("task " + task + " has no pipeline");
+    }
+
+    /**
+     * Runs a vae_gmm or latent_gmm config once per seed, as a sweep over {@code seed} whose base is the config with
+     * its overrides resolved (objective: validation accuracy); returns the sweep folder, whose summary.json holds
+     * mean ± sd across the seeds ({@code across_seeds}).
+     */
+    static Path runSeeds(LoadedConfig loaded, List<Long> seeds) throws IOException {
+        String task = loaded.task(ALL);
+        if (!task.equals(VaeGmmConfig.TASK) && !task.equals(LatentGmmConfig.TASK)) {
+            throw new BadInputException("--seeds: task " + task + " has no validation accuracy to compare across "
+                    + "seeds (only " + VaeGmmConfig.TASK + " and " + LatentGmmConfig.TASK + "); use a sweep config "
+                    + "with sweep --seeds");
+        }
+        if (seeds.stream().distinct().count() < 2) {
+            throw new BadInputException("--seeds " + seeds + ": expected at least two distinct seeds, e.g. 1,2,3");
+        }
+        Record config = bind(loaded, task);
+        String name = config instanceof VaeGmmConfig v ? v.name() : ((LatentGmmConfig) config).name();
+        Output output = config instanceof VaeGmmConfig v ? v.output() : ((LatentGmmConfig) config).output();
+        Path base = Files.createTempFile("latentlab-" + name + "-", ".yaml");
+        try {
+            Files.writeString(base, "# " + loaded.file() + " with its overrides, run once per seed\n"
+                    + LAUNCHER.resolve(loaded));
+            SweepConfig sweep = new SweepConfig(SweepConfig.TASK, name + "-seeds", SweepConfig.DEFAULTS.seed(),
+                    base.toString(), Map.of(), Map.of("seed", new SweepConfig.Parameter(List.copyOf(seeds), null,
+                    null, null)), SweepConfig.Search.DEFAULTS, SweepConfig.Objective.DEFAULTS, output);
+            return new SweepPipeline(loaded.file(), sweep, LAUNCHER, false).run();
+        } finally {
+            Files.deleteIfExists(base);
+        }
     }
 
     private static Record bind(LoadedConfig loaded, String task) {

@@ -93,16 +93,18 @@ public record QuantizeConfig(String task, String name, long seed, List<String> i
     /**
      * The Gaussian mixture (EM) fits.
      *
-     * @param nInit      EM initialisations (k-means++ then Lloyd), the best kept
+     * @param nInit      EM initialisations, the best lower bound kept
      * @param maxIter    the most EM iterations per initialisation
-     * @param tol        stop when the mean log-likelihood per pixel changes by less than this
+     * @param tol        stop when the lower bound (mean log-likelihood per pixel) changes by less than this
      * @param regCovar   added to each covariance diagonal
      * @param covariance full, diag or spherical
      * @param fitSample  fit on a seeded sample of this many pixels (the seed exercise used 10,000); null = all
+     * @param init       scikit-learn's init_params: kmeans, k-means++, random or random_from_data
      */
-    public record Gmm(int nInit, int maxIter, double tol, double regCovar, String covariance, Integer fitSample) {
+    public record Gmm(int nInit, int maxIter, double tol, double regCovar, String covariance, Integer fitSample,
+                      String init) {
         /** Every key at its default. */
-        public static final Gmm DEFAULTS = new Gmm(1, 100, 1.0e-3, 1.0e-6, "full", 10_000);
+        public static final Gmm DEFAULTS = new Gmm(1, 100, 1.0e-3, 1.0e-6, "full", 10_000, "kmeans");
 
         public Gmm {
             Check.atLeast("n_init", nInit, 1);
@@ -111,6 +113,7 @@ public record QuantizeConfig(String task, String name, long seed, List<String> i
             Check.atLeast("reg_covar", regCovar, 0.0);
             Check.oneOf("covariance", covariance, "full", "diag", "spherical");
             Check.nullOrAtLeast("fit_sample", fitSample, 1);
+            Check.oneOf("init", init, VaeGmmConfig.Gmm.INITS);
         }
     }
 

@@ -150,18 +150,25 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
     /**
      * @param components candidate numbers of components; the one with the best validation accuracy is kept
      * @param covariance {@code full}, {@code diag} or {@code spherical}
-     * @param nInit      EM restarts per candidate, the best log-likelihood kept
+     * @param nInit      EM restarts per candidate, the best lower bound kept
      * @param maxIter    EM iterations per restart
-     * @param tol        EM stops when the mean log-likelihood improves less than this
+     * @param tol        EM stops when the lower bound (mean log-likelihood) changes by less than this
      * @param regCovar   added to the covariance diagonals
+     * @param init       scikit-learn's init_params: kmeans (a converged k-means labelling), k-means++, random or
+     *                   random_from_data
+     * @param warmStart  scikit-learn's warm_start: the candidate with as many components as the mixture saved in
+     *                   {@code models/<name>/gmm/} (same dimension and covariance type, no embedding) continues EM
+     *                   from it instead of initialising (n_init unused for it); without such a mixture, as false
      * @param embedding  {@code none} (the mixture is fitted on the latent means) or {@code umap} (on a UMAP
      *                   embedding of them: the N2D recipe)
      * @param umap       the UMAP settings when {@code embedding: umap}
      */
     public record Gmm(List<Integer> components, String covariance, int nInit, int maxIter, double tol, double regCovar,
-                      String embedding, Umap umap) {
-        public static final Gmm DEFAULTS = new Gmm(List.of(3, 6, 9, 12, 15), "full", 3, 200, 1e-3, 1e-6, "none",
-                Umap.DEFAULTS);
+                      String init, boolean warmStart, String embedding, Umap umap) {
+        /** scikit-learn's GaussianMixture init_params, the values of every {@code gmm.init} key. */
+        public static final String[] INITS = {"kmeans", "k-means++", "random", "random_from_data"};
+        public static final Gmm DEFAULTS = new Gmm(List.of(3, 6, 9, 12, 15), "full", 3, 200, 1e-3, 1e-6, "kmeans",
+                false, "none", Umap.DEFAULTS);
 
         public Gmm {
             components = Check.nonEmpty("components", components);
@@ -171,6 +178,7 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
             Check.atLeast("max_iter", maxIter, 1);
             Check.atLeast("tol", tol, 0.0);
             Check.atLeast("reg_covar", regCovar, 0.0);
+            Check.oneOf("init", init, INITS);
             Check.oneOf("embedding", embedding, "none", "umap");
             Check.notNull("umap", umap, "a map");
         }

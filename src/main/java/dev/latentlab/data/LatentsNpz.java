@@ -56,6 +56,13 @@ public record LatentsNpz(double[][] trainMu, int[] trainLabels, double[][] valMu
         }
     }
 
+    /** The float matrix {@code key} of {@code file} as rows; a missing key, wrong shape or NaN is a bad input. */
+    public static double[][] readMatrix(Path file, String key) {
+        try (NpzArchive npz = NpzArchive.open(file)) {
+            return rows(file, key, npz.read(key));
+        }
+    }
+
     private static double[][] rows(Path file, String key, NpyArray a) {
         if (a.rank() != 2 || a.dim(0) < 1 || a.dim(1) < 1 || !a.dtype().isFloat()) {
             throw new BadInputException(file + ": array '" + key + "' is " + a.describe()

@@ -17,10 +17,19 @@ import org.nd4j.evaluation.classification.Evaluation;
  * average: it leaves a class that is never predicted out of precision and F1, which made a ten-digit run with no
  * component for the fives report macro F1 0.878 above both its macro precision and recall.
  *
+ * <p>Beside them the clustering figures the literature reports ({@link ClusteringMetrics}) of the samples' cluster
+ * ids (mixture components) against their labels: Hungarian-matched accuracy, NMI and ARI. {@code accuracy} is
+ * the majority-map accuracy: each cluster predicts its majority training label, several clusters may predict the
+ * same label.
+ *
  * @param name       what was evaluated (e.g. a file name)
  * @param count      number of samples
  * @param labels     the class labels, ascending (rows/columns of the confusion matrix)
- * @param accuracy   fraction correct
+ * @param accuracy   fraction correct (majority-map accuracy when the predictions come from clusters)
+ * @param hungarianAccuracy fraction correct under the best one-to-one matching of clusters to labels
+ * @param nmi        normalised mutual information of clusters and labels (arithmetic normalisation)
+ * @param ari        adjusted Rand index of clusters and labels
+ * @param clusters   distinct cluster ids among the samples
  * @param precision  macro precision
  * @param recall     macro recall
  * @param f1         macro F1
@@ -32,6 +41,10 @@ public record ClassificationReport(
         @JsonProperty("count") int count,
         @JsonProperty("labels") int[] labels,
         @JsonProperty("accuracy") double accuracy,
+        @JsonProperty("hungarian_accuracy") double hungarianAccuracy,
+        @JsonProperty("nmi") double nmi,
+        @JsonProperty("ari") double ari,
+        @JsonProperty("clusters") int clusters,
         @JsonProperty("macro_precision") double precision,
         @JsonProperty("macro_recall") double recall,
         @JsonProperty("macro_f1") double f1,
@@ -44,11 +57,20 @@ public record ClassificationReport(
                                @JsonProperty("f1") double f1) {
     }
 
-    /** Evaluates {@code predicted} against {@code truth} (same length, any integer labels). */
+    /** Evaluates {@code predicted} against {@code truth} (same length, any integer labels), the predictions as clusters. */
     public static ClassificationReport of(String name, int[] truth, int[] predicted) {
+        return of(name, truth, predicted, predicted);
+    }
+
+    /**
+     * Evaluates {@code predicted} against {@code truth}, and the cluster id of each sample ({@code clusters}, e.g.
+     * its mixture component) as a clustering of {@code truth}. All three have the same length.
+     */
+    public static ClassificationReport of(String name, int[] truth, int[] predicted, int[] clusters) {
         if (truth.length != predicted.length) {
             throw new IllegalArgumentException(truth.length + " true labels but " + predicted.length + " predictions");
         }
+        ClusteringMetrics clustering = ClusteringMetrics.of(truth, clusters);
         TreeSet<Integer> all = new TreeSet<>();
         Arrays.stream(truth).forEach(all::add);
         Arrays.stream(predicted).forEach(all::add);
@@ -70,6 +92,7 @@ public record ClassificationReport(
             perClass.add(new ClassMetrics(labels[a], support, evaluation.precision(a), evaluation.recall(a), evaluation.f1(a)));
         }
         return new ClassificationReport(name, truth.length, labels, evaluation.accuracy(),
+                clustering.hungarianAccuracy(), clustering.nmi(), clustering.ari(), clustering.clusters(),
                 mean(perClass, ClassMetrics::precision), mean(perClass, ClassMetrics::recall),
                 mean(perClass, ClassMetrics::f1), List.copyOf(perClass), confusion);
     }
@@ -83,6 +106,8 @@ public record ClassificationReport(
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%s: %d samples, accuracy %.4f, macro precision %.4f, recall %.4f, F1 %.4f%n",
                 name, count, accuracy, precision, recall, f1));
+        out.append(String.format(Locale.ROOT, "  clustering (%d clusters): Hungarian accuracy %.4f, NMI %.4f, ARI %.4f%n",
+                clusters, hungarianAccuracy, nmi, ari));
         out.append(String.format(Locale.ROOT, "  %6s %9s %9s %9s %8s%n", "label", "precision", "recall", "f1", "support"));
         for (ClassMetrics c : perClass) {
             out.append(String.format(Locale.ROOT, "  %6d %9.4f %9.4f %9.4f %8d%n", c.label(), c.precision(), c.recall(),

@@ -19,8 +19,11 @@ package dev.latentlab.kmeans;
 public record KMeansOptions(int k, Init init, int maxIter, double tol, int initSample, int batchSize,
                             int maxNoImprovement, long seed, int threads, int tileRows) {
 
-    /** Centroid initialisation methods. */
-    public enum Init { KMEANS_PLUS_PLUS, RANDOM }
+    /**
+     * Centroid initialisation methods: plain k-means++, greedy k-means++ (scikit-learn's, {@code 2 + ln k}
+     * candidates per centre), or distinct random points.
+     */
+    public enum Init { KMEANS_PLUS_PLUS, GREEDY_KMEANS_PLUS_PLUS, RANDOM }
 
     public KMeansOptions {
         require(k >= 1, "k must be >= 1, got " + k);

@@ -80,7 +80,7 @@ public final class NearestCentroidSearch implements AutoCloseable {
         }
         int tile = tileRows(k);
         try (INDArray augmented = augmentedCentroids(centroids, k, dim)) {
-            return runner.run(x, tile, () -> new SearchWorker<>(x, augmented, k, tile, newState.get(), visitor));
+            return runner.run(x, tile, () -> new SearchWorker<>(x, augmented, centroids, k, tile, newState.get(), visitor));
         }
     }
 
@@ -116,6 +116,14 @@ public final class NearestCentroidSearch implements AutoCloseable {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /**
+     * Largest K·D searched by plain Java loops instead of GEMM + argmin. On few low-dimensional centroids (a
+     * Gaussian mixture's k-means initialisation: D = 2, K = 3) the ND4J calls and buffers cost more than the
+     * distances themselves: measured on 3,000 x 2 points, K = 3, 2 cores, about 2-12 ms per Lloyd iteration through
+     * GEMM against well under 1 ms in Java (see bench gmm).
+     */
+    static final int DIRECT_MAX_WORK = 32;
+
     /** One thread's distance and argmin buffers, and the caller's state that visits each tile's result. */
     private static final class SearchWorker<S> implements TileRunner.Worker<S> {
         private final PatchMatrix x;
@@ -126,26 +134,64 @@ public final class NearestCentroidSearch implements AutoCloseable {
         private final INDArray distances;
         private final INDArray nearest;
         private final LongBuffer nearestView;
+        private final float[] direct;
 
-        SearchWorker(PatchMatrix x, INDArray augmented, int k, int tile, S state, TileVisitor<S> visitor) {
+        SearchWorker(PatchMatrix x, INDArray augmented, float[] centroids, int k, int tile, S state,
+                     TileVisitor<S> visitor) {
             this.x = x;
             this.augmented = augmented;
             this.tile = tile;
             this.state = state;
             this.visitor = visitor;
-            this.distances = Nd4j.createUninitialized(DataType.FLOAT, tile, k);
-            this.nearest = Nd4j.createUninitialized(DataType.LONG, tile);
-            this.nearestView = nearest.data().asNioLong();
+            if ((long) k * x.dim() <= DIRECT_MAX_WORK) {
+                this.direct = centroids;
+                this.distances = null;
+                this.nearest = null;
+                this.nearestView = LongBuffer.wrap(new long[tile]);
+            } else {
+                this.direct = null;
+                this.distances = Nd4j.createUninitialized(DataType.FLOAT, tile, k);
+                this.nearest = Nd4j.createUninitialized(DataType.LONG, tile);
+                this.nearestView = nearest.data().asNioLong();
+            }
         }
 
         @Override
         public void process(TileRunner.Tile t) {
             int count = t.count();
-            INDArray d = count == tile ? distances : distances.get(NDArrayIndex.interval(0, count), NDArrayIndex.all());
-            INDArray out = count == tile ? nearest : nearest.get(NDArrayIndex.interval(0, count));
-            Nd4j.gemm(t.rows(x), augmented, d, false, true, 1.0, 0.0);
-            Nd4j.exec(new ArgMin(new INDArray[] {d}, new INDArray[] {out}, false, 1));
+            if (direct != null) {
+                nearestDirect(x.view(t.block()), t.start(), count);
+            } else {
+                INDArray d = count == tile ? distances : distances.get(NDArrayIndex.interval(0, count), NDArrayIndex.all());
+                INDArray out = count == tile ? nearest : nearest.get(NDArrayIndex.interval(0, count));
+                Nd4j.gemm(t.rows(x), augmented, d, false, true, 1.0, 0.0);
+                Nd4j.exec(new ArgMin(new INDArray[] {d}, new INDArray[] {out}, false, 1));
+            }
             visitor.visit(state, x.view(t.block()), t.start(), t.firstRow(), count, nearestView);
+        }
+
+        /** Nearest centroid of each tile row by squared distance (the lowest index on a tie, as argmin). */
+        private void nearestDirect(FloatBuffer rows, int firstInBlock, int count) {
+            int dim = x.dim();
+            int stride = dim + 1;
+            int k = direct.length / dim;
+            for (int r = 0; r < count; r++) {
+                int base = (firstInBlock + r) * stride;
+                int best = 0;
+                float bestDist = Float.POSITIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                    float dist = 0;
+                    for (int d = 0; d < dim; d++) {
+                        float diff = rows.get(base + d) - direct[c * dim + d];
+                        dist += diff * diff;
+                    }
+                    if (dist < bestDist) {
+                        bestDist = dist;
+                        best = c;
+                    }
+                }
+                nearestView.put(r, best);
+            }
         }
 
         @Override
@@ -155,8 +201,10 @@ public final class NearestCentroidSearch implements AutoCloseable {
 
         @Override
         public void close() {
-            distances.close();
-            nearest.close();
+            if (distances != null) {
+                distances.close();
+                nearest.close();
+            }
         }
     }
 

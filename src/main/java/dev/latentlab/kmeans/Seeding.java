@@ -4,9 +4,11 @@ import java.util.Random;
 
 /**
  * Initial centroids: uniformly chosen distinct points, or k-means++ (Arthur and Vassilvitskii, 2007) run on a
- * seeded sample of the points when N is large.
+ * seeded sample of the points when N is large, plain (one draw per centre) or greedy (scikit-learn's: several
+ * draws per centre, keeping the one that lowers the potential most). The Gaussian mixture's initialisations use
+ * these too.
  */
-final class Seeding {
+public final class Seeding {
     private Seeding() {
     }
 
@@ -18,12 +20,19 @@ final class Seeding {
         }
         return switch (options.init()) {
             case RANDOM -> rows(x, distinctIndices(x.rows(), k, rng));
-            case KMEANS_PLUS_PLUS -> kMeansPlusPlus(x, k, Math.max(options.initSample(), k), rng);
+            case KMEANS_PLUS_PLUS -> rows(x, kMeansPlusPlus(x, k, Math.max(options.initSample(), k), 1, rng));
+            case GREEDY_KMEANS_PLUS_PLUS -> rows(x, kMeansPlusPlus(x, k, Math.max(options.initSample(), k),
+                    greedyTrials(k), rng));
         };
     }
 
+    /** scikit-learn's number of candidates per centre in greedy k-means++: {@code 2 + floor(ln k)}. */
+    public static int greedyTrials(int k) {
+        return 2 + (int) Math.log(k);
+    }
+
     /** {@code m} distinct indices from [0, n), in random order (Floyd's algorithm for small m). */
-    static long[] distinctIndices(long n, int m, Random rng) {
+    public static long[] distinctIndices(long n, int m, Random rng) {
         java.util.LinkedHashSet<Long> chosen = new java.util.LinkedHashSet<>();
         for (long j = n - m; j < n; j++) {
             long t = (long) (rng.nextDouble() * (j + 1));
@@ -46,7 +55,8 @@ final class Seeding {
         return out;
     }
 
-    private static float[] rows(PatchMatrix x, long[] indices) {
+    /** The rows {@code indices} of {@code x}, K x D row-major. */
+    public static float[] rows(PatchMatrix x, long[] indices) {
         int dim = x.dim();
         float[] out = new float[indices.length * dim];
         for (int i = 0; i < indices.length; i++) {
@@ -56,10 +66,15 @@ final class Seeding {
     }
 
     /**
-     * Plain k-means++ on at most {@code sampleSize} points: each next centroid is a point drawn with probability
-     * proportional to its squared distance to the nearest centroid chosen so far.
+     * The row indices of k-means++ centres chosen among at most {@code sampleSize} points: each next centre is drawn
+     * with probability proportional to its squared distance to the nearest centre chosen so far. With
+     * {@code trials > 1} (greedy k-means++, scikit-learn's {@code _kmeans_plusplus}) that many candidates are drawn
+     * and the one that leaves the smallest sum of squared distances is kept; {@code trials == 1} is plain k-means++.
      */
-    private static float[] kMeansPlusPlus(PatchMatrix x, int k, int sampleSize, Random rng) {
+    public static long[] kMeansPlusPlus(PatchMatrix x, int k, int sampleSize, int trials, Random rng) {
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials must be >= 1, got " + trials);
+        }
         int dim = x.dim();
         int n = (int) Math.min(x.rows(), sampleSize);
         long[] sampleIdx = n == x.rows() ? identity(n) : distinctIndices(x.rows(), n, rng);
@@ -72,36 +87,81 @@ final class Seeding {
                 columns[d][i] = row[d];
             }
         }
-        float[] centroids = new float[k * dim];
+        long[] chosen = new long[k];
         double[] minDist = new double[n];
         java.util.Arrays.fill(minDist, Double.POSITIVE_INFINITY);
-        float[] acc = new float[n];
         int pick = rng.nextInt(n);
-        for (int c = 0; c < k; c++) {
-            for (int d = 0; d < dim; d++) {
-                centroids[c * dim + d] = columns[d][pick];
-            }
-            java.util.Arrays.fill(acc, 0f);
-            for (int d = 0; d < dim; d++) {
-                float[] col = columns[d];
-                float v = centroids[c * dim + d];
-                for (int i = 0; i < n; i++) {
-                    float diff = col[i] - v;
-                    acc[i] += diff * diff;
-                }
-            }
-            double total = 0;
-            for (int i = 0; i < n; i++) {
-                if (acc[i] < minDist[i]) {
-                    minDist[i] = acc[i];
-                }
-                total += minDist[i];
-            }
-            if (c + 1 < k) {
+        chosen[0] = sampleIdx[pick];
+        double total = lowerDistances(columns, pick, minDist, minDist);
+        double[][] candidate = trials > 1 ? new double[trials][n] : null;
+        double[] cumulative = trials > 1 ? new double[n] : null;
+        for (int c = 1; c < k; c++) {
+            if (trials == 1) {
                 pick = total > 0 ? weightedPick(minDist, total, rng) : rng.nextInt(n);
+                total = lowerDistances(columns, pick, minDist, minDist);
+            } else {
+                double run = 0;
+                for (int i = 0; i < n; i++) {
+                    run += minDist[i];
+                    cumulative[i] = run;
+                }
+                int best = -1;
+                double bestTotal = Double.POSITIVE_INFINITY;
+                int bestPick = 0;
+                for (int t = 0; t < trials; t++) {
+                    int id = total > 0 ? searchCumulative(cumulative, rng.nextDouble() * total) : rng.nextInt(n);
+                    double pot = lowerDistances(columns, id, minDist, candidate[t]);
+                    if (pot < bestTotal) {
+                        bestTotal = pot;
+                        best = t;
+                        bestPick = id;
+                    }
+                }
+                System.arraycopy(candidate[best], 0, minDist, 0, n);
+                total = bestTotal;
+                pick = bestPick;
+            }
+            chosen[c] = sampleIdx[pick];
+        }
+        return chosen;
+    }
+
+    /**
+     * {@code out[i] = min(minDist[i], |x_i - x_pick|²)} over the sample columns; returns the sum of {@code out}.
+     * {@code out} may be {@code minDist}.
+     */
+    private static double lowerDistances(float[][] columns, int pick, double[] minDist, double[] out) {
+        int n = minDist.length;
+        float[] acc = new float[n];
+        for (float[] col : columns) {
+            float v = col[pick];
+            for (int i = 0; i < n; i++) {
+                float diff = col[i] - v;
+                acc[i] += diff * diff;
             }
         }
-        return centroids;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double m = Math.min(minDist[i], acc[i]);
+            out[i] = m;
+            total += m;
+        }
+        return total;
+    }
+
+    /** The first index whose cumulative sum reaches {@code target} (numpy's searchsorted, left), clipped to n-1. */
+    private static int searchCumulative(double[] cumulative, double target) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] < target) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static int weightedPick(double[] weights, double total, Random rng) {

@@ -1,8 +1,6 @@
 package dev.latentlab.mixture;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 
@@ -27,11 +25,14 @@ import java.util.Random;
  * @param means                component means, K×D
  * @param covariances          component covariances, K×D×D
  * @param converged            whether EM stopped on the tolerance rather than the iteration limit
- * @param iterations           EM iterations run
- * @param logLikelihoodHistory mean log-likelihood per sample of the training data before the first EM iteration
- *                             and after each one ({@code iterations + 1} values; non-decreasing up to rounding)
- * @param meanLogLikelihood    mean log-likelihood per sample of the training data under the final parameters
- *                             (NaN for a model built with {@link #of})
+ * @param iterations           EM iterations run (scikit-learn's {@code n_iter_})
+ * @param logLikelihoodHistory the lower bound of every iteration: the mean log-likelihood per sample of the
+ *                             training data under the parameters that iteration's E-step saw, the initial ones
+ *                             first ({@code iterations} values; non-decreasing up to rounding). Its last value is
+ *                             scikit-learn's {@code lower_bound_}
+ * @param meanLogLikelihood    mean log-likelihood per sample of the training data under the final parameters,
+ *                             one M-step past the last lower bound (scikit-learn's {@code score(X)} on the
+ *                             training data; NaN for a model built with {@link #of})
  */
 public record GaussianMixture(CovarianceType covarianceType, double[] weights, double[][] means,
                               double[][][] covariances, boolean converged, int iterations,
@@ -75,7 +76,8 @@ public record GaussianMixture(CovarianceType covarianceType, double[] weights, d
 
     /**
      * Fits a mixture to the rows of {@code x} by EM, {@code options.nInit()} times from different
-     * initialisations, and returns the fit with the highest final mean log-likelihood (the first on a tie).
+     * initialisations, and returns the fit with the highest lower bound (the first on a tie), as scikit-learn's
+     * {@code GaussianMixture.fit} does.
      *
      * @throws IllegalArgumentException for fewer samples than components, ragged or non-finite samples, or a
      *                                  component whose covariance stops being positive definite (raise
@@ -89,42 +91,82 @@ public record GaussianMixture(CovarianceType covarianceType, double[] weights, d
             throw new IllegalArgumentException(options.components() + " components need at least as many samples, got " + n);
         }
         GaussianMixture best = null;
-        for (int i = 0; i < options.nInit(); i++) {
-            GaussianMixture candidate = fitOnce(cols, n, options, new Random(options.seed() + i));
-            if (best == null || candidate.meanLogLikelihood > best.meanLogLikelihood) {
-                best = candidate;
+        try (Initialization init = new Initialization(cols, n)) {
+            for (int i = 0; i < options.nInit(); i++) {
+                Random rng = new Random(options.seed() + i);
+                double[][] start = init.responsibilities(options.components(), options.init(), rng);
+                Em.Params params = Em.mStep(cols, n, start, options.covarianceType(), options.regCovar());
+                GaussianMixture candidate = em(cols, n, params, Double.NEGATIVE_INFINITY, options);
+                if (best == null || candidate.lowerBound() > best.lowerBound()) {
+                    best = candidate;
+                }
             }
         }
         return best;
     }
 
-    private static GaussianMixture fitOnce(double[][] cols, int n, GmmOptions options, Random rng) {
+    /**
+     * Continues EM from {@code start}'s parameters on the rows of {@code x} (scikit-learn's {@code warm_start}):
+     * one run, {@code options.init()} and {@code nInit()} unused, {@code start}'s lower bound as the previous one
+     * (so a start that has already converged on {@code x} stops after one iteration). The number of components
+     * and the covariance type are {@code start}'s.
+     *
+     * @throws IllegalArgumentException when {@code x}'s dimension is not {@code start}'s, or as {@link #fit}
+     */
+    public static GaussianMixture fitFrom(GaussianMixture start, double[][] x, GmmOptions options) {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(options, "options");
+        double[][] cols = Columns.of(x, start.dimension());
+        int k = start.components();
+        int d = start.dimension();
+        double[][] flat = new double[k][d * d];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < d; i++) {
+                System.arraycopy(start.covariances[c][i], 0, flat[c], i * d, d);
+            }
+        }
+        Em.Params params = new Em.Params(start.weights.clone(), deepCopy(start.means), flat);
+        double previous = start.lowerBound();
+        GmmOptions same = options.withComponents(k).withCovarianceType(start.covarianceType);
+        return em(cols, x.length, params, Double.isNaN(previous) ? Double.NEGATIVE_INFINITY : previous, same);
+    }
+
+    /**
+     * EM from {@code params} in scikit-learn's order: each iteration's E-step gives the lower bound of the
+     * parameters it saw, then the M-step updates them; stop when the lower bound changes by less than tol. One
+     * last E-step scores the parameters returned.
+     */
+    private static GaussianMixture em(double[][] cols, int n, Em.Params params, double previousBound,
+                                      GmmOptions options) {
         CovarianceType type = options.covarianceType();
-        double[][] start = Initialization.responsibilities(cols, n, options.components(), options.init(), rng);
-        Em.Params params = Em.mStep(cols, n, start, type, options.regCovar());
-        Em.Expectation e = Em.eStep(checkedDensities(params, type, 0), cols, n);
-        List<Double> history = new ArrayList<>();
-        history.add(e.meanLogLikelihood());
+        double[] history = new double[options.maxIter()];
+        double lowerBound = previousBound;
         boolean converged = false;
         int it = 0;
         while (it < options.maxIter()) {
+            Em.Expectation e = Em.eStep(checkedDensities(params, type, it), cols, n);
             it++;
             params = Em.mStep(cols, n, e.responsibilities(), type, options.regCovar());
-            Em.Expectation next = Em.eStep(checkedDensities(params, type, it), cols, n);
-            history.add(next.meanLogLikelihood());
-            double change = next.meanLogLikelihood() - e.meanLogLikelihood();
-            e = next;
-            if (Math.abs(change) < options.tol()) {
+            double previous = lowerBound;
+            lowerBound = e.meanLogLikelihood();
+            history[it - 1] = lowerBound;
+            if (Math.abs(lowerBound - previous) < options.tol()) {
                 converged = true;
                 break;
             }
         }
+        double score = Em.eStep(checkedDensities(params, type, it), cols, n).meanLogLikelihood();
         double[][][] covariances = new double[params.covariances().length][][];
         for (int c = 0; c < covariances.length; c++) {
             covariances[c] = square(params.covariances()[c], cols.length);
         }
         return new GaussianMixture(type, params.weights(), params.means(), covariances, converged, it,
-                history.stream().mapToDouble(Double::doubleValue).toArray(), e.meanLogLikelihood());
+                Arrays.copyOf(history, it), score);
+    }
+
+    /** scikit-learn's {@code lower_bound_}: the last value of the history, NaN when there is none. */
+    public double lowerBound() {
+        return logLikelihoodHistory.length == 0 ? Double.NaN : logLikelihoodHistory[logLikelihoodHistory.length - 1];
     }
 
     private static ComponentDensities checkedDensities(Em.Params p, CovarianceType type, int iteration) {

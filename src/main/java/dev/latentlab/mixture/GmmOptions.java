@@ -7,9 +7,10 @@ package dev.latentlab.mixture;
  * @param components     number of mixture components K (>= 1)
  * @param covarianceType form of the covariance matrices
  * @param maxIter        most EM iterations per initialisation (>= 1)
- * @param tol            stop when the mean log-likelihood per sample changes by less than this (>= 0)
+ * @param tol            stop when the lower bound (the mean log-likelihood per sample before the last M-step)
+ *                       changes by less than this between iterations (>= 0)
  * @param regCovar       added to the diagonal of every covariance, keeping it positive definite (>= 0)
- * @param nInit          initialisations to run; the fit with the highest final mean log-likelihood is kept (>= 1).
+ * @param nInit          initialisations to run; the fit with the highest lower bound is kept (>= 1).
  *                       Initialisation {@code i} (0-based) draws its random choices from {@code new Random(seed + i)}
  * @param init           how each initialisation chooses the starting responsibilities
  * @param seed           seed of every random choice of the fit
@@ -17,16 +18,45 @@ package dev.latentlab.mixture;
 public record GmmOptions(int components, CovarianceType covarianceType, int maxIter, double tol, double regCovar,
                          int nInit, Init init, long seed) {
 
-    /** Initialisation methods. */
+    /** Initialisation methods, scikit-learn's {@code init_params}. */
     public enum Init {
         /**
-         * k-means++ seeding on all points, then Lloyd k-means (at most {@value Initialization#KMEANS_ITERATIONS}
-         * iterations, until no point changes cluster); the hard cluster assignment gives the first M-step (as
-         * scikit-learn's {@code init_params="kmeans"}).
+         * Greedy k-means++ seeding on all samples, then Lloyd k-means run to convergence (at most 300 iterations,
+         * tol 1e-4: scikit-learn's KMeans); the hard cluster labels give the first M-step ({@code "kmeans"}).
          */
-        KMEANS_PLUS_PLUS,
-        /** K distinct random points as centres, each point assigned to its nearest centre, then the first M-step. */
-        RANDOM
+        KMEANS("kmeans"),
+        /** Greedy k-means++ picks K samples; component c starts on sample c alone ({@code "k-means++"}). */
+        KMEANS_PLUS_PLUS("k-means++"),
+        /** Uniform random responsibilities, normalised per sample ({@code "random"}). */
+        RANDOM("random"),
+        /** K distinct random samples; component c starts on sample c alone ({@code "random_from_data"}). */
+        RANDOM_FROM_DATA("random_from_data");
+
+        private final String sklearnName;
+
+        Init(String sklearnName) {
+            this.sklearnName = sklearnName;
+        }
+
+        /** scikit-learn's name: kmeans, k-means++, random or random_from_data. */
+        public String sklearnName() {
+            return sklearnName;
+        }
+
+        /** The method with scikit-learn's name {@code name}, or null when none has it. */
+        public static Init fromSklearnName(String name) {
+            for (Init i : values()) {
+                if (i.sklearnName.equals(name)) {
+                    return i;
+                }
+            }
+            return null;
+        }
+
+        /** Every scikit-learn name, in declaration order. */
+        public static String[] sklearnNames() {
+            return java.util.Arrays.stream(values()).map(Init::sklearnName).toArray(String[]::new);
+        }
     }
 
     public GmmOptions {
@@ -41,7 +71,7 @@ public record GmmOptions(int components, CovarianceType covarianceType, int maxI
 
     /** scikit-learn's defaults: full covariances, 100 iterations, tol 1e-3, regCovar 1e-6, one k-means init, seed 0. */
     public static GmmOptions defaults(int components) {
-        return new GmmOptions(components, CovarianceType.FULL, 100, 1e-3, 1e-6, 1, Init.KMEANS_PLUS_PLUS, 0L);
+        return new GmmOptions(components, CovarianceType.FULL, 100, 1e-3, 1e-6, 1, Init.KMEANS, 0L);
     }
 
     public GmmOptions withComponents(int k) {

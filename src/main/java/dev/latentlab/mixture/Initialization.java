@@ -1,36 +1,52 @@
 package dev.latentlab.mixture;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
+import dev.latentlab.kmeans.IterationListener;
+import dev.latentlab.kmeans.KMeansOptions;
+import dev.latentlab.kmeans.Lloyd;
+import dev.latentlab.kmeans.PatchMatrix;
+import dev.latentlab.kmeans.Seeding;
 import java.util.Random;
-import java.util.Set;
 
-/** Starting responsibilities of an EM fit: a hard assignment of every sample to one of K centres. */
-final class Initialization {
-    /** Most Lloyd iterations after k-means++ seeding. */
-    static final int KMEANS_ITERATIONS = 20;
+/**
+ * Starting responsibilities of an EM fit, as scikit-learn's {@code GaussianMixture._initialize_parameters} makes
+ * them. The k-means work (greedy k-means++ seeding, Lloyd) is the kmeans package's, run on a float copy of the
+ * samples made once per fit and shared by every initialisation.
+ */
+final class Initialization implements AutoCloseable {
+    /** scikit-learn's KMeans defaults, which its GaussianMixture uses for {@code init_params="kmeans"}. */
+    private static final int KMEANS_MAX_ITER = 300;
+    private static final double KMEANS_TOL = 1e-4;
 
-    private Initialization() {
+    private final double[][] cols;
+    private final int n;
+    private PatchMatrix points;
+
+    /** @param cols the samples column-wise, {@code [d][n]} */
+    Initialization(double[][] cols, int n) {
+        this.cols = cols;
+        this.n = n;
     }
 
-    /** Hard responsibilities {@code [k][n]} (each sample 1 for one component) for {@code init}. */
-    static double[][] responsibilities(double[][] cols, int n, int k, GmmOptions.Init init, Random rng) {
-        int[] labels;
-        if (init == GmmOptions.Init.RANDOM) {
-            labels = nearest(cols, n, rows(cols, distinct(n, k, rng)));
-        } else {
-            double[][] centres = kMeansPlusPlus(cols, n, k, rng);
-            labels = nearest(cols, n, centres);
-            for (int it = 0; it < KMEANS_ITERATIONS; it++) {
-                centres = centroids(cols, n, labels, centres);
-                int[] next = nearest(cols, n, centres);
-                boolean same = Arrays.equals(next, labels);
-                labels = next;
-                if (same) {
-                    break;
-                }
-            }
-        }
+    /** Responsibilities {@code [k][n]} for {@code init}, every random choice drawn from {@code rng}. */
+    double[][] responsibilities(int k, GmmOptions.Init init, Random rng) {
+        return switch (init) {
+            case KMEANS -> hard(kMeansLabels(k, rng.nextLong()), k);
+            case KMEANS_PLUS_PLUS -> onePointEach(
+                    Seeding.kMeansPlusPlus(points(), k, n, Seeding.greedyTrials(k), rng), k);
+            case RANDOM_FROM_DATA -> onePointEach(Seeding.distinctIndices(n, k, rng), k);
+            case RANDOM -> uniform(k, rng);
+        };
+    }
+
+    /** The labels of a converged Lloyd k-means seeded with greedy k-means++ on all samples. */
+    private int[] kMeansLabels(int k, long seed) {
+        KMeansOptions options = new KMeansOptions(k, KMeansOptions.Init.GREEDY_KMEANS_PLUS_PLUS, KMEANS_MAX_ITER,
+                KMEANS_TOL, n, 1, 1, seed, Runtime.getRuntime().availableProcessors(), 0);
+        return Lloyd.fit(points(), options, IterationListener.NONE).labels();
+    }
+
+    /** Each sample wholly in its cluster's component. */
+    private double[][] hard(int[] labels, int k) {
         double[][] resp = new double[k][n];
         for (int t = 0; t < n; t++) {
             resp[labels[t]][t] = 1.0;
@@ -38,137 +54,55 @@ final class Initialization {
         return resp;
     }
 
-    /** k-means++: each next centre is a sample drawn with probability proportional to its squared distance. */
-    private static double[][] kMeansPlusPlus(double[][] cols, int n, int k, Random rng) {
-        int d = cols.length;
-        double[][] centres = new double[k][];
-        double[] minDist = new double[n];
-        Arrays.fill(minDist, Double.POSITIVE_INFINITY);
-        int pick = rng.nextInt(n);
+    /**
+     * Component c holds sample {@code indices[c]} alone (scikit-learn's k-means++ and random_from_data): the first
+     * M-step puts each mean on its sample with a covariance of {@code reg_covar}.
+     */
+    private double[][] onePointEach(long[] indices, int k) {
+        double[][] resp = new double[k][n];
         for (int c = 0; c < k; c++) {
-            centres[c] = column(cols, pick);
-            double[] dist = new double[n];
-            for (int i = 0; i < d; i++) {
-                double[] xi = cols[i];
-                double v = centres[c][i];
-                for (int t = 0; t < n; t++) {
-                    double diff = xi[t] - v;
-                    dist[t] += diff * diff;
-                }
-            }
-            double total = 0;
-            for (int t = 0; t < n; t++) {
-                minDist[t] = Math.min(minDist[t], dist[t]);
-                total += minDist[t];
-            }
-            if (c + 1 < k) {
-                pick = total > 0 ? weightedPick(minDist, total, rng) : rng.nextInt(n);
-            }
+            resp[c][(int) indices[c]] = 1.0;
         }
-        return centres;
+        return resp;
     }
 
-    private static int weightedPick(double[] weights, double total, Random rng) {
-        double target = rng.nextDouble() * total;
-        double run = 0;
-        int last = 0;
-        for (int t = 0; t < weights.length; t++) {
-            if (weights[t] > 0) {
-                run += weights[t];
-                last = t;
-                if (run > target) {
-                    return t;
-                }
-            }
-        }
-        return last;
-    }
-
-    /** The index of the nearest centre of every sample. */
-    private static int[] nearest(double[][] cols, int n, double[][] centres) {
-        int[] labels = new int[n];
-        double[] best = new double[n];
-        Arrays.fill(best, Double.POSITIVE_INFINITY);
-        double[] dist = new double[n];
-        for (int c = 0; c < centres.length; c++) {
-            Arrays.fill(dist, 0.0);
-            for (int i = 0; i < cols.length; i++) {
-                double[] xi = cols[i];
-                double v = centres[c][i];
-                for (int t = 0; t < n; t++) {
-                    double diff = xi[t] - v;
-                    dist[t] += diff * diff;
-                }
-            }
-            for (int t = 0; t < n; t++) {
-                if (dist[t] < best[t]) {
-                    best[t] = dist[t];
-                    labels[t] = c;
-                }
-            }
-        }
-        return labels;
-    }
-
-    /** Cluster means; a cluster without samples keeps its previous centre. */
-    private static double[][] centroids(double[][] cols, int n, int[] labels, double[][] previous) {
-        int k = previous.length;
-        int d = cols.length;
-        double[][] sums = new double[k][d];
-        int[] counts = new int[k];
+    /** Uniform random responsibilities, each sample's normalised to sum 1 (scikit-learn's random). */
+    private double[][] uniform(int k, Random rng) {
+        double[][] resp = new double[k][n];
         for (int t = 0; t < n; t++) {
-            counts[labels[t]]++;
+            double sum = 0;
+            for (int c = 0; c < k; c++) {
+                double u = rng.nextDouble();
+                resp[c][t] = u;
+                sum += u;
+            }
+            for (int c = 0; c < k; c++) {
+                resp[c][t] /= sum;
+            }
         }
-        for (int i = 0; i < d; i++) {
-            double[] xi = cols[i];
+        return resp;
+    }
+
+    private PatchMatrix points() {
+        if (points == null) {
+            int d = cols.length;
+            PatchMatrix.Builder builder = new PatchMatrix.Builder(d, n);
+            float[] row = new float[d];
             for (int t = 0; t < n; t++) {
-                sums[labels[t]][i] += xi[t];
-            }
-        }
-        for (int c = 0; c < k; c++) {
-            if (counts[c] == 0) {
-                sums[c] = previous[c].clone();
-            } else {
                 for (int i = 0; i < d; i++) {
-                    sums[c][i] /= counts[c];
+                    row[i] = (float) cols[i][t];
                 }
+                builder.add(row, 0);
             }
+            points = builder.build();
         }
-        return sums;
+        return points;
     }
 
-    /** {@code m} distinct indices from [0, n), in random order. */
-    private static int[] distinct(int n, int m, Random rng) {
-        Set<Integer> chosen = new LinkedHashSet<>();
-        for (int j = n - m; j < n; j++) {
-            int t = rng.nextInt(j + 1);
-            if (!chosen.add(t)) {
-                chosen.add(j);
-            }
+    @Override
+    public void close() {
+        if (points != null) {
+            points.close();
         }
-        int[] out = chosen.stream().mapToInt(Integer::intValue).toArray();
-        for (int a = m - 1; a > 0; a--) {
-            int b = rng.nextInt(a + 1);
-            int tmp = out[a];
-            out[a] = out[b];
-            out[b] = tmp;
-        }
-        return out;
-    }
-
-    private static double[][] rows(double[][] cols, int[] indices) {
-        double[][] out = new double[indices.length][];
-        for (int c = 0; c < indices.length; c++) {
-            out[c] = column(cols, indices[c]);
-        }
-        return out;
-    }
-
-    private static double[] column(double[][] cols, int t) {
-        double[] out = new double[cols.length];
-        for (int i = 0; i < cols.length; i++) {
-            out[i] = cols[i][t];
-        }
-        return out;
     }
 }

@@ -29,4 +29,25 @@ public record MixtureClassifier(GaussianMixture model, ClusterLabelMapping mappi
     public int[] predict(double[][] x) {
         return mapping.apply(model.predict(x));
     }
+
+    /** Label, component and the component and class posteriors of every row of {@code x}. */
+    public MixturePrediction classify(double[][] x) {
+        int[] components = model.predict(x);
+        double[][] resp = model.predictProba(x);
+        int[] classes = java.util.Arrays.stream(mapping.componentLabels()).distinct().sorted().toArray();
+        int[] column = new int[model.components()];
+        for (int c = 0; c < column.length; c++) {
+            column[c] = java.util.Arrays.binarySearch(classes, mapping.labelOf(c));
+        }
+        double[] componentProbability = new double[x.length];
+        double[][] classProbabilities = new double[x.length][classes.length];
+        for (int t = 0; t < x.length; t++) {
+            componentProbability[t] = resp[t][components[t]];
+            for (int c = 0; c < column.length; c++) {
+                classProbabilities[t][column[c]] += resp[t][c];
+            }
+        }
+        return new MixturePrediction(mapping.apply(components), components, componentProbability, classes,
+                classProbabilities);
+    }
 }

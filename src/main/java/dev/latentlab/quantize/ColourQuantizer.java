@@ -173,9 +173,7 @@ public final class ColourQuantizer implements AutoCloseable {
                     x[i][d] = pixels[3 * row + d];
                 }
             }
-            GmmOptions go = GmmOptions.defaults(k).withCovarianceType(options.covariance())
-                    .withMaxIter(options.gmmMaxIter()).withTol(options.gmmTol()).withRegCovar(options.gmmRegCovar())
-                    .withNInit(options.gmmNInit()).withSeed(options.seed());
+            GmmOptions go = options.gmm().withComponents(k).withSeed(options.seed());
             GaussianMixture gmm = GaussianMixture.fit(x, go);
             return new FittedMixture(gmm, (System.nanoTime() - t0) / 1e9);
         });

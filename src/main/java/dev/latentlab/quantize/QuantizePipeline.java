@@ -8,6 +8,7 @@ import dev.latentlab.data.NpzWriter;
 import dev.latentlab.data.RgbImage;
 import dev.latentlab.data.RgbImageLoader;
 import dev.latentlab.mixture.CovarianceType;
+import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.report.AtomicFiles;
 import dev.latentlab.report.HtmlReport;
 import dev.latentlab.report.MetricsCsv;
@@ -172,7 +173,8 @@ public final class QuantizePipeline {
         QuantizeConfig.KMeans km = config.kmeans();
         QuantizeConfig.Gmm g = config.gmm();
         return new QuantizeOptions(km.maxIter(), km.tol(), km.batchSize(), km.maxNoImprovement(), km.fitSample(),
-                g.nInit(), g.maxIter(), g.tol(), g.regCovar(), CovarianceType.fromSklearnName(g.covariance()),
+                new GmmOptions(1, CovarianceType.fromSklearnName(g.covariance()), g.maxIter(), g.tol(), g.regCovar(),
+                        g.nInit(), GmmOptions.Init.fromSklearnName(g.init()), config.seed()),
                 g.fitSample(), config.seed(), threads);
     }
 

@@ -33,6 +33,8 @@ public final class SweepPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(SweepPipeline.class);
     /** The winning candidate's config. */
     public static final String BEST_FILE = "best.yaml";
+    /** The across-seeds table (mean ± sd) when {@code seed} is swept. */
+    public static final String SEEDS_FILE = "across_seeds.txt";
 
     private final Path file;
     private final SweepConfig sweep;
@@ -118,6 +120,14 @@ public final class SweepPipeline {
         SweepSummary summary = SweepSummary.of(sweep, configs.baseFile().toString(), planned, seconds, records,
                 best.orElse(null), bestYaml);
         run.writeSummary(summary);
+        if (summary.acrossSeeds() != null) {
+            StringBuilder table = new StringBuilder();
+            for (SeedStatistics group : summary.acrossSeeds()) {
+                table.append(group.toTable(sweep.objective().metric()));
+            }
+            AtomicFiles.writeString(run.resolve(SEEDS_FILE), table.toString());
+            LOG.info("{}", table);
+        }
         List<String> figures = new SweepFigures(sweep).write(run.path(), complete, summary.elbow());
         HtmlReport.forRun(run.path()).title("Sweep " + sweep.name() + ": " + sweep.objective().metric() + " over "
                 + String.join(", ", sweep.parameters().keySet())).imageOrder(figures).write();

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The sweep's summary.json: what was searched, how many candidates finished or failed, the best candidate
  * (values, objective, run folder, best.yaml) and, for a single numeric parameter with a decreasing objective to
- * minimise (error vs K), the elbow of that curve; then one row per candidate.
+ * minimise (error vs K), the elbow of that curve; when {@code seed} is swept, the mean ± sd across seeds of the
+ * objective and every summary metric ({@link SeedStatistics}); then one row per candidate.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SweepSummary(@JsonProperty("name") String name,
@@ -26,6 +27,7 @@ public record SweepSummary(@JsonProperty("name") String name,
                            @JsonProperty("seconds") double seconds,
                            @JsonProperty("best") Best best,
                            @JsonProperty("elbow") Elbow elbow,
+                           @JsonProperty("across_seeds") List<SeedStatistics> acrossSeeds,
                            @JsonProperty("candidates") List<Map<String, Object>> candidates) {
 
     /** The winner. */
@@ -62,7 +64,8 @@ public record SweepSummary(@JsonProperty("name") String name,
                 : new Best(best.index(), best.objective(), best.parameters(), best.runDir(), bestYaml);
         return new SweepSummary(sweep.name(), SweepConfig.TASK, base, sweep.search().method(),
                 sweep.objective().metric(), sweep.objective().direction(), planned, complete,
-                records.size() - complete, seconds, b, elbow(sweep, records), rows);
+                records.size() - complete, seconds, b, elbow(sweep, records),
+                sweep.parameters().containsKey(SeedStatistics.SEED) ? SeedStatistics.of(records) : null, rows);
     }
 
     /**
@@ -71,7 +74,8 @@ public record SweepSummary(@JsonProperty("name") String name,
      * three complete candidates.
      */
     static Elbow elbow(SweepConfig sweep, List<CandidateRecord> records) {
-        if (sweep.parameters().size() != 1 || !sweep.objective().minimize()) {
+        if (sweep.parameters().size() != 1 || !sweep.objective().minimize()
+                || sweep.parameters().containsKey(SeedStatistics.SEED)) {
             return null;
         }
         String key = sweep.parameters().keySet().iterator().next();

@@ -2,6 +2,7 @@ package dev.latentlab.vae;
 
 import dev.latentlab.manifold.LatentEmbedding;
 import dev.latentlab.mixture.MixtureClassifier;
+import dev.latentlab.mixture.MixturePrediction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -48,7 +49,15 @@ public record LatentClassifier(VaeModel vae, LatentEmbedding embedding, MixtureC
     }
 
     public int[] predict(INDArray images) {
-        return classifier.predict(mixtureInput(encode(images)));
+        return classify(images).labels();
+    }
+
+    /**
+     * Label, component and component/class posteriors of every image of {@code images}: encode, place in the
+     * embedding when there is one, then classify.
+     */
+    public MixturePrediction classify(INDArray images) {
+        return classifier.classify(mixtureInput(encode(images)));
     }
 
     static double[][] toRows(INDArray matrix) {

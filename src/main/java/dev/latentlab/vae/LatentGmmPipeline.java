@@ -7,7 +7,6 @@ import dev.latentlab.config.LatentGmmConfig;
 import dev.latentlab.config.VaeGmmConfig;
 import dev.latentlab.data.LatentsNpz;
 import dev.latentlab.eval.ClassificationReport;
-import dev.latentlab.mixture.CovarianceType;
 import dev.latentlab.mixture.GmmFiles;
 import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.report.HtmlReport;
@@ -51,6 +50,7 @@ public final class LatentGmmPipeline {
                           @JsonProperty("chosen") ComponentSelection.Candidate chosen,
                           @JsonProperty("gmm_candidates") List<ComponentSelection.Candidate> candidates,
                           @JsonProperty("validation") ClassificationReport validation,
+                          @JsonProperty("one_component_per_class") OnePerClassFigures onePerClass,
                           @JsonProperty("model_dir") String modelDir) {
     }
 
@@ -70,12 +70,11 @@ public final class LatentGmmPipeline {
                 LOG.info("run folder {}: {} training and {} validation codes of dimension {} from {}", run.path(),
                         z.trainMu().length, z.valMu().length, z.dim(), config.latents());
                 VaeGmmConfig.Gmm g = config.gmm();
-                GmmOptions options = new GmmOptions(g.components().get(0), CovarianceType.fromSklearnName(g.covariance()),
-                        g.maxIter(), g.tol(), g.regCovar(), g.nInit(), GmmOptions.Init.KMEANS_PLUS_PLUS, config.seed());
+                GmmOptions options = GmmSection.options(g, config.seed());
                 ComponentSelection.Criterion criterion = config.selectBy().equals("bic")
                         ? ComponentSelection.Criterion.BIC : ComponentSelection.Criterion.VAL_ACCURACY;
                 ComponentSelection.Result selection = ComponentSelection.select(z.trainMu(), z.trainLabels(), z.valMu(),
-                        z.valLabels(), g.components(), options, criterion);
+                        z.valLabels(), g.components(), options, criterion, GmmSection.warmStart(g, modelDir));
                 MetricsCsv csv = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), "components", "bic", "aic",
                         "val_accuracy", "train_accuracy", "mean_log_likelihood", "converged", "seconds");
                 for (ComponentSelection.Candidate c : selection.candidates()) {
@@ -85,9 +84,14 @@ public final class LatentGmmPipeline {
                             c.meanLogLikelihood(), c.converged(), c.seconds());
                 }
                 LOG.info("chosen by {}: {} components", config.selectBy(), selection.chosen().components());
-                ClassificationReport validation = ClassificationReport.of("validation", z.valLabels(),
-                        selection.best().predict(z.valMu()));
-                if (config.output().saveModel()) {
+                ClassificationReport validation = VaeGmmPipeline.report("validation", z.valLabels(),
+                        selection.best().classify(z.valMu()));
+                OnePerClassFigures onePerClass = new OnePerClassFigures(selection.onePerClassCandidate().components(),
+                        VaeGmmPipeline.report("validation", z.valLabels(), selection.onePerClass().classify(z.valMu())),
+                        List.of());
+                LOG.info("validation, {} components\n{}one component per class\n{}", selection.chosen().components(),
+                        validation.toTable(), onePerClass.validation().toTable());
+                if (config.output().saveModel()) {     // before the figures: a failing figure must not lose the model
                     try (ModelFolder folder = ModelFolder.begin(modelDir)) {
                         GmmFiles.save(selection.best(), folder.dir().resolve("gmm"));
                         folder.commit();
@@ -96,7 +100,7 @@ public final class LatentGmmPipeline {
                 figures(run, z, selection);
                 run.writeSummary(new Summary(config.name(), LatentGmmConfig.TASK, config.latents(), z.dim(),
                         z.trainMu().length, z.valMu().length, config.selectBy(), selection.chosen().components(),
-                        selection.chosen(), selection.candidates(), validation,
+                        selection.chosen(), selection.candidates(), validation, onePerClass,
                         config.output().saveModel() ? modelDir.toString() : null));
                 HtmlReport.forRun(run.path()).title("GMM on latents " + config.name())
                         .imageOrder(List.of(CRITERIA, ACCURACY, VaeFigures.LATENT)).write();

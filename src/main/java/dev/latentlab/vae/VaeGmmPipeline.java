@@ -17,8 +17,8 @@ import dev.latentlab.data.TrainValidationSplit;
 import dev.latentlab.eval.ClassificationReport;
 import dev.latentlab.manifold.LatentEmbedding;
 import dev.latentlab.manifold.UmapOptions;
-import dev.latentlab.mixture.CovarianceType;
 import dev.latentlab.mixture.GmmOptions;
+import dev.latentlab.mixture.MixturePrediction;
 import dev.latentlab.report.HtmlReport;
 import dev.latentlab.report.RunDirectory;
 import dev.latentlab.store.ModelFolder;
@@ -64,9 +64,11 @@ public final class VaeGmmPipeline {
             @JsonProperty("stopped_early") boolean stoppedEarly,
             @JsonProperty("seconds_per_epoch") double secondsPerEpoch,
             @JsonProperty("gmm_components") int components,
+            @JsonProperty("gmm_components_chosen_by") String chosenBy,
             @JsonProperty("gmm_candidates") List<ComponentSelection.Candidate> candidates,
             @JsonProperty("validation") ClassificationReport validation,
             @JsonProperty("evaluations") List<ClassificationReport> evaluations,
+            @JsonProperty("one_component_per_class") OnePerClassFigures onePerClass,
             @JsonProperty("model_dir") String modelDir,
             @JsonProperty("seconds_total") double secondsTotal) {
     }
@@ -160,10 +162,10 @@ public final class VaeGmmPipeline {
         LatentEmbedding embedding = g.usesUmap() ? umap(trainZ) : null;
         double[][] trainX = embedding == null ? trainZ : embedding.embedding();
         double[][] valX = embedding == null ? valZ : embedding.transform(valZ);
-        GmmOptions options = new GmmOptions(g.components().get(0), covariance(g.covariance()), g.maxIter(), g.tol(),
-                g.regCovar(), g.nInit(), GmmOptions.Init.KMEANS_PLUS_PLUS, config.seed());
+        GmmOptions options = GmmSection.options(g, config.seed());
         ComponentSelection.Result selection = ComponentSelection.select(trainX, split.train().labels(), valX,
-                split.validation().labels(), g.components(), options);
+                split.validation().labels(), g.components(), options, ComponentSelection.Criterion.VAL_ACCURACY,
+                embedding == null ? GmmSection.warmStart(g, modelDir) : null);
         for (ComponentSelection.Candidate c : selection.candidates()) {
             LOG.info("GMM {} components: validation accuracy {}, train accuracy {}, BIC {}", c.components(),
                     fmt(c.validationAccuracy()), fmt(c.trainAccuracy()), fmt(c.bic()));
@@ -176,16 +178,31 @@ public final class VaeGmmPipeline {
             save(model, latents, training, selection, modelDir);
         }
 
-        ClassificationReport validation = ClassificationReport.of("validation",
-                split.validation().labels(), selection.best().predict(valX));
+        ClassificationReport validation = report("validation", split.validation().labels(),
+                selection.best().classify(valX));
+        ClassificationReport perClassValidation = report("validation", split.validation().labels(),
+                selection.onePerClass().classify(valX));
+        LOG.info("one component per class ({}): validation accuracy {}, Hungarian accuracy {}, NMI {}, ARI {}",
+                selection.onePerClassCandidate().components(), fmt(perClassValidation.accuracy()),
+                fmt(perClassValidation.hungarianAccuracy()), fmt(perClassValidation.nmi()),
+                fmt(perClassValidation.ari()));
         List<ClassificationReport> evaluations = new ArrayList<>();
+        List<ClassificationReport> perClassEvaluations = new ArrayList<>();
         for (Map.Entry<String, ImageSet> e : heldOut.entrySet()) {
             try (INDArray images = ImageTensors.unit(e.getValue())) {
-                ClassificationReport report = ClassificationReport.of(e.getKey(), e.getValue().labels(), model.predict(images));
+                // Encoded (and placed in the embedding) once, classified by both mixtures.
+                double[][] x = model.mixtureInput(model.encode(images));
+                ClassificationReport report = report(e.getKey(), e.getValue().labels(), selection.best().classify(x));
                 evaluations.add(report);
-                LOG.info("evaluation\n{}", report.toTable());
+                LOG.info("evaluation, {} components\n{}", selection.chosen().components(), report.toTable());
+                ClassificationReport perClass = report(e.getKey(), e.getValue().labels(),
+                        selection.onePerClass().classify(x));
+                perClassEvaluations.add(perClass);
+                LOG.info("evaluation, one component per class\n{}", perClass.toTable());
             }
         }
+        OnePerClassFigures onePerClass = new OnePerClassFigures(selection.onePerClassCandidate().components(),
+                perClassValidation, List.copyOf(perClassEvaluations));
 
         try (firstImages) {
             VaeFigures.reconstructions(run.resolve(VaeFigures.RECONSTRUCTIONS), firstImages, vae);
@@ -201,7 +218,8 @@ public final class VaeGmmPipeline {
         Summary summary = new Summary(config.name(), config.data().digits(), split.train().count(),
                 split.validation().count(), training.lastEpoch(), training.bestEpoch(), training.bestValidation(),
                 training.stoppedEarly(), training.history().stream().mapToDouble(EpochStats::seconds).average().orElse(0),
-                selection.chosen().components(), selection.candidates(), validation, List.copyOf(evaluations),
+                selection.chosen().components(), "val_accuracy", selection.candidates(), validation,
+                List.copyOf(evaluations), onePerClass,
                 config.output().saveModel() ? modelDir.toString() : null, (System.nanoTime() - start) / 1e9);
         run.writeSummary(summary);
         if (!config.output().saveModel()) {
@@ -322,8 +340,9 @@ public final class VaeGmmPipeline {
         return sets;
     }
 
-    private static CovarianceType covariance(String name) {
-        return CovarianceType.fromSklearnName(name);
+    /** The report of a prediction: majority-map figures of its labels, clustering figures of its components. */
+    static ClassificationReport report(String name, int[] truth, MixturePrediction p) {
+        return ClassificationReport.of(name, truth, p.labels(), p.components());
     }
 
     static String fmt(double v) {

@@ -1,6 +1,7 @@
 package dev.latentlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,6 +77,90 @@ class SweepCliTest {
         JsonNode rerunSummary = JSON.readTree(CliRun.onlyFolderIn(again).resolve("summary.json").toFile());
         assertThat(rerunSummary.at("/chosen/bic").doubleValue())
                 .isCloseTo(summary.at("/best/objective").doubleValue(), org.assertj.core.data.Percentage.withPercentage(1e-9));
+    }
+
+    @Test
+    void seedsSweepReportsMeanAndSdOfTheObjectiveAndEveryMetricPerGroup() throws IOException {
+        Path runs = tmp.resolve("seeds-runs");
+        CliRun sweep = CliRun.of("sweep", "--config", "configs/sweep_gmm_k_quick.yaml", "--seeds", "1,2,3",
+                "--set", "parameters={\"gmm.components\": {values: [3, 5]}}", "--set", "overrides.gmm.n_init=1",
+                "--set", "overrides.gmm.init=random_from_data", "--set", "output.runs_dir=" + runs);
+        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
+        assertThat(sweep.out()).contains("across seeds [1, 2, 3]").contains("validation.nmi");
+        Path dir = CliRun.onlyFolderIn(runs);
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        JsonNode groups = summary.get("across_seeds");
+        assertThat(groups).hasSize(2);
+        for (JsonNode g : groups) {
+            int k = g.get("parameters").get("gmm.components").asInt();
+            assertThat(g.get("seeds").toString()).isEqualTo("[1,2,3]");
+            double[] objectives = new double[3];
+            double[] accuracies = new double[3];
+            int i = 0;
+            for (JsonNode c : summary.get("candidates")) {
+                if (c.get("gmm.components").asInt() == k) {
+                    objectives[i] = c.get("objective").asDouble();
+                    JsonNode runSummary = new ObjectMapper().readTree(Path.of(c.get("run_dir").asText())
+                            .resolve("summary.json").toFile());
+                    accuracies[i++] = runSummary.get("validation").get("accuracy").asDouble();
+                }
+            }
+            assertThat(i).isEqualTo(3);
+            assertThat(g.get("objective").get("mean").asDouble()).isCloseTo(mean(objectives), within(1e-9));
+            assertThat(g.get("objective").get("sd").asDouble()).isCloseTo(sd(objectives), within(1e-9));
+            JsonNode accuracy = g.get("metrics").get("validation.accuracy");
+            assertThat(accuracy.get("mean").asDouble()).isCloseTo(mean(accuracies), within(1e-12));
+            assertThat(accuracy.get("sd").asDouble()).isCloseTo(sd(accuracies), within(1e-12));
+            assertThat(g.get("metrics").has("validation.ari")).isTrue();
+            assertThat(g.get("metrics").has("one_component_per_class.validation.hungarian_accuracy")).isTrue();
+        }
+        assertThat(summary.has("elbow")).isFalse();
+    }
+
+    @Test
+    void seedsOnTheMainCommandRunTheConfigOncePerSeedAndReportTheSpread() throws IOException {
+        Path runs = tmp.resolve("main-seeds-runs");
+        CliRun run = CliRun.of("--config", "configs/latent_gmm.yaml", "--seeds", "1,2,3",
+                "--set", "latents=src/test/resources/latents/vae_148_latents.npz", "--set", "gmm.components=[3]",
+                "--set", "gmm.n_init=1", "--set", "select_by=val_accuracy", "--set", "output.save_model=false",
+                "--set", "output.runs_dir=" + runs);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("across seeds [1, 2, 3]").contains("validation.accuracy (objective)");
+        Path dir = CliRun.onlyFolderIn(runs);
+        assertThat(dir.getFileName().toString()).endsWith("-latent_gmm-seeds");
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        JsonNode group = summary.get("across_seeds").get(0);
+        assertThat(group.get("parameters").size()).isZero();
+        double[] accuracies = new double[3];
+        int i = 0;
+        for (JsonNode c : summary.get("candidates")) {
+            JsonNode runSummary = new ObjectMapper().readTree(Path.of(c.get("run_dir").asText())
+                    .resolve("summary.json").toFile());
+            assertThat(runSummary.get("gmm_components").asInt()).isEqualTo(3);
+            accuracies[i++] = runSummary.get("validation").get("accuracy").asDouble();
+        }
+        assertThat(group.get("objective").get("mean").asDouble()).isCloseTo(mean(accuracies), within(1e-12));
+        assertThat(group.get("metrics").get("validation.nmi").get("sd").isNumber()).isTrue();
+
+        CliRun notGmm = CliRun.of("--config", "configs/kmeans_quick.yaml", "--seeds", "1,2",
+                "--set", "output.runs_dir=" + tmp.resolve("none"));
+        CliRun oneSeed = CliRun.of("--config", "configs/latent_gmm.yaml", "--seeds", "4",
+                "--set", "latents=src/test/resources/latents/vae_148_latents.npz",
+                "--set", "output.runs_dir=" + tmp.resolve("none"));
+        for (CliRun bad : List.of(notGmm, oneSeed)) {
+            assertThat(bad.exitCode()).as(bad.err()).isEqualTo(2);
+            assertThat(bad.errLines()).as(bad.err()).hasSize(1);
+        }
+        assertThat(tmp.resolve("none")).doesNotExist();
+    }
+
+    private static double mean(double[] v) {
+        return java.util.Arrays.stream(v).average().orElseThrow();
+    }
+
+    private static double sd(double[] v) {
+        double m = mean(v);
+        return Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1));
     }
 
     @Test

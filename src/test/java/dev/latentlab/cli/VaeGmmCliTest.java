@@ -181,4 +181,115 @@ class VaeGmmCliTest {
         assertThat(eval.errLines()).hasSize(1);
         assertThat(Arrays.asList(eval.err().split(" "))).isNotEmpty();
     }
+
+    @Test
+    void summaryReportsClusteringFiguresAndOneComponentPerClassBesideTheChosenNumber() {
+        JsonNode eval = summary.get("evaluations").get(0);
+        assertThat(eval.get("hungarian_accuracy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(eval.get("nmi").asDouble()).isBetween(0.0, 1.0);
+        assertThat(eval.get("ari").asDouble()).isBetween(-1.0, 1.0);
+        assertThat(summary.get("gmm_components_chosen_by").asText()).isEqualTo("val_accuracy");
+        JsonNode perClass = summary.get("one_component_per_class");
+        assertThat(perClass.get("components").asInt()).isEqualTo(3);
+        assertThat(perClass.get("validation").get("clusters").asInt()).isLessThanOrEqualTo(3);
+        assertThat(perClass.get("evaluations").get(0).get("name").asText()).isEqualTo("mnist_t10k");
+        assertThat(perClass.get("evaluations").get(0).get("count").asInt())
+                .isEqualTo(eval.get("count").asInt());
+    }
+
+    @Test
+    void predictLabelsEqualEvaluatesPredictionsOnTheSameFile() throws IOException {
+        Path npz = tmp.resolve("predict_in.npz");
+        CliRun export = CliRun.of("data", "npz", "--split", "test", "--digits", "1,4,8", "--dir", data.toString(),
+                "--out", npz.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        Path csv = tmp.resolve("predictions.csv");
+        Path report = tmp.resolve("predict_eval.json");
+        CliRun predict = CliRun.of("predict", "--model", models.resolve("tiny").toString(), "--npz", npz.toString(),
+                "--out", csv.toString());
+        CliRun eval = CliRun.of("evaluate", "--model", models.resolve("tiny").toString(), "--npz", npz.toString(),
+                "--out", report.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+
+        ImageSet images = NpzReader.readImages(npz, null, null);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).startsWith("index,label,component,probability,p_");
+        assertThat(lines).hasSize(images.count() + 1);
+        JsonNode json = JSON.readTree(report.toFile());
+        int[] labels = toInts(json.get("labels"));
+        int[][] confusion = new int[labels.length][labels.length];
+        int[] predicted = new int[images.count()];
+        for (int t = 0; t < images.count(); t++) {
+            String[] cells = lines.get(t + 1).split(",");
+            assertThat(Integer.parseInt(cells[0])).isEqualTo(t);
+            predicted[t] = Integer.parseInt(cells[1]);
+            double probability = Double.parseDouble(cells[3]);
+            assertThat(probability).isBetween(0.0, 1.0);
+            double sum = 0;
+            for (int c = 4; c < cells.length; c++) {
+                sum += Double.parseDouble(cells[c]);
+            }
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+            confusion[Arrays.binarySearch(labels, images.labels()[t])][Arrays.binarySearch(labels, predicted[t])]++;
+        }
+        for (int a = 0; a < labels.length; a++) {
+            assertThat(confusion[a]).as("confusion row %d", a).containsExactly(toInts(json.get("confusion_matrix").get(a)));
+        }
+        dev.latentlab.vae.LatentClassifier model = dev.latentlab.vae.LatentClassifierFiles.load(models.resolve("tiny"));
+        try (org.nd4j.linalg.api.ndarray.INDArray tensor = dev.latentlab.data.ImageTensors.unit(images)) {
+            assertThat(predicted).containsExactly(model.predict(tensor));
+        }
+
+        Path out = tmp.resolve("predictions.npz");
+        CliRun asNpz = CliRun.of("predict", "--model", models.resolve("tiny").toString(), "--npz", npz.toString(),
+                "--out", out.toString());
+        assertThat(asNpz.exitCode()).as(asNpz.err()).isZero();
+        Map<String, NpyArray> arrays = NpzReader.readArrays(out);
+        assertThat(arrays.keySet()).containsExactly("index", "label", "component", "probability", "classes",
+                "class_probabilities");
+        for (int t = 0; t < predicted.length; t++) {
+            assertThat(arrays.get("label").getLong(t)).isEqualTo(predicted[t]);
+        }
+        assertThat(arrays.get("class_probabilities").shape())
+                .containsExactly((long) predicted.length, arrays.get("classes").dim(0));
+    }
+
+    @Test
+    void predictReadsUnlabelledIdxAndRefusesBadInput() throws IOException {
+        Path csv = tmp.resolve("idx_predictions.csv");
+        CliRun idx = CliRun.of("predict", "--model", models.resolve("tiny").toString(), "--idx",
+                data.resolve("t10k-images-idx3-ubyte.gz").toString(), "--out", csv.toString());
+        assertThat(idx.exitCode()).as(idx.err()).isZero();
+        assertThat(Files.readAllLines(csv)).hasSize(IdxReader.readImages(data.resolve("t10k-images-idx3-ubyte.gz"),
+                null).count() + 1);
+
+        List<List<String>> bad = List.of(
+                List.of("--model", models.resolve("tiny").toString(), "--idx",
+                        data.resolve("t10k-images-idx3-ubyte.gz").toString(), "--out", tmp.resolve("p.txt").toString()),
+                List.of("--model", tmp.resolve("no-model").toString(), "--idx",
+                        data.resolve("t10k-images-idx3-ubyte.gz").toString(), "--out", tmp.resolve("q.csv").toString()),
+                List.of("--model", models.resolve("tiny").toString(), "--npz", tmp.resolve("missing.npz").toString(),
+                        "--out", tmp.resolve("r.csv").toString()),
+                List.of("--model", models.resolve("tiny").toString(), "--idx",
+                        data.resolve("t10k-images-idx3-ubyte.gz").toString(), "--out",
+                        tmp.resolve("nofolder").resolve("s.csv").toString()));
+        for (List<String> b : bad) {
+            List<String> a = new ArrayList<>(List.of("predict"));
+            a.addAll(b);
+            CliRun run = CliRun.of(a);
+            assertThat(run.exitCode()).as(String.join(" ", b) + "\n" + run.err()).isEqualTo(2);
+            assertThat(run.errLines()).as(run.err()).hasSize(1);
+        }
+        assertThat(tmp.resolve("p.txt")).doesNotExist();
+        assertThat(tmp.resolve("q.csv")).doesNotExist();
+    }
+
+    private static int[] toInts(JsonNode array) {
+        int[] out = new int[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asInt();
+        }
+        return out;
+    }
 }

@@ -80,6 +80,48 @@ class SeedingTest {
     }
 
     @Test
+    void greedyKMeansPlusPlusDrawsScikitLearnsNumberOfCandidatesAndLowersThePotential() {
+        assertThat(Seeding.greedyTrials(1)).isEqualTo(2);
+        assertThat(Seeding.greedyTrials(3)).isEqualTo(3);
+        assertThat(Seeding.greedyTrials(10)).isEqualTo(4);
+        assertThat(Seeding.greedyTrials(1000)).isEqualTo(8);
+        // Unequal blobs: plain k-means++ often puts two centres in the big one; greedy keeps the best of 4 draws.
+        Blobs blobs = new Blobs(Blobs.cornerCentres(10, 2, 12f), 60, 2.5, 11);
+        double plain = 0;
+        double greedy = 0;
+        try (PatchMatrix x = blobs.matrix()) {
+            for (long seed = 0; seed < 20; seed++) {
+                plain += potential(x, Seeding.rows(x, Seeding.kMeansPlusPlus(x, 10, 100_000, 1, new Random(seed))));
+                long[] g = Seeding.kMeansPlusPlus(x, 10, 100_000, Seeding.greedyTrials(10), new Random(seed));
+                assertThat(Arrays.stream(g).distinct().count()).isEqualTo(10);
+                greedy += potential(x, Seeding.rows(x, g));
+            }
+        }
+        assertThat(greedy).isLessThan(plain);
+    }
+
+    /** Sum of squared distances of the points to their nearest centre. */
+    private static double potential(PatchMatrix x, float[] centres) {
+        int dim = x.dim();
+        float[] row = new float[dim];
+        double total = 0;
+        for (long i = 0; i < x.rows(); i++) {
+            x.copyRow(i, row, 0);
+            double best = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < centres.length / dim; c++) {
+                double d = 0;
+                for (int j = 0; j < dim; j++) {
+                    double diff = row[j] - centres[c * dim + j];
+                    d += diff * diff;
+                }
+                best = Math.min(best, d);
+            }
+            total += best;
+        }
+        return total;
+    }
+
+    @Test
     void randomInitPicksDistinctDataPoints() {
         Blobs blobs = new Blobs(Blobs.cornerCentres(4, 2, 10f), 50, 1.0, 2);
         try (PatchMatrix x = blobs.matrix()) {

@@ -52,7 +52,7 @@ class GmmFilesTest {
         JsonNode json = new ObjectMapper().readTree(tmp.resolve(GmmFiles.SIDECAR).toFile());
         assertThat(json.path("covariance_type").asText()).isEqualTo("spherical");
         assertThat(json.path("n_components").asInt()).isEqualTo(3);
-        assertThat(json.path("log_likelihood_history").size()).isEqualTo(gmm.iterations() + 1);
+        assertThat(json.path("log_likelihood_history").size()).isEqualTo(gmm.iterations());
     }
 
     @Test

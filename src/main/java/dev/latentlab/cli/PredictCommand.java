@@ -1,0 +1,127 @@
+package dev.latentlab.cli;
+
+import dev.latentlab.BadInputException;
+import dev.latentlab.data.IdxReader;
+import dev.latentlab.data.ImageSet;
+import dev.latentlab.data.ImageTensors;
+import dev.latentlab.data.NpyArray;
+import dev.latentlab.data.NpzReader;
+import dev.latentlab.data.NpzWriter;
+import dev.latentlab.mixture.MixturePrediction;
+import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.vae.LatentClassifier;
+import dev.latentlab.vae.LatentClassifierFiles;
+import dev.latentlab.vae.VaeArchitecture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code predict --model models/vae_148 --npz unlabelled.npz --out predictions.csv}: labels for unlabelled digits. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Classify digits with a saved VAE + GMM model (labels in the input are ignored): one row per",
+                "image with index, label, component, probability (the component's responsibility) and the",
+                "posterior of every class (the summed responsibilities of its components). --out FILE.csv writes",
+                "CSV, --out FILE.npz the same columns as arrays (index, label, component, probability, classes,",
+                "class_probabilities)."})
+final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder, e.g. models/vae_148.")
+    private Path model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Input input;
+
+    static final class Input {
+        @Option(names = "--npz", paramLabel = "FILE", description = "An .npz of images (key detected or --image-key).")
+        Path npz;
+
+        @Option(names = "--idx", paramLabel = "IMAGES", description = "An MNIST idx image file.")
+        Path idx;
+    }
+
+    @Option(names = "--image-key", paramLabel = "KEY", description = "With --npz: the images array (default: detected).")
+    private String imageKey;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "predictions.csv or predictions.npz (default: ${DEFAULT-VALUE}).")
+    private Path out = Path.of("predictions.csv");
+
+    @Override
+    public Integer call() throws IOException {
+        String name = String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT);
+        boolean npzOut = name.endsWith(".npz");
+        if (!npzOut && !name.endsWith(".csv")) {
+            throw new BadInputException("--out " + out + ": expected a .csv or .npz file name");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new BadInputException("--out " + out + ": folder " + parent + " does not exist");
+        }
+        ImageSet images = input.npz != null ? NpzReader.readImages(input.npz, imageKey, null)
+                : IdxReader.readImages(input.idx, null);
+        LatentClassifier classifier = LatentClassifierFiles.load(model);
+        VaeArchitecture a = classifier.vae().architecture();
+        if (images.height() != a.height() || images.width() != a.width()) {
+            throw new BadInputException((input.npz != null ? input.npz : input.idx) + ": images are " + images.height()
+                    + "x" + images.width() + ", the model expects " + a.height() + "x" + a.width());
+        }
+        MixturePrediction p;
+        try (INDArray tensor = ImageTensors.unit(images)) {
+            p = classifier.classify(tensor);
+        }
+        if (npzOut) {
+            writeNpz(p);
+        } else {
+            writeCsv(p);
+        }
+        System.out.printf(Locale.ROOT, "%d images, %d classes %s -> %s%n", p.count(), p.classes().length,
+                java.util.Arrays.toString(p.classes()), out);
+        return ExitCode.OK;
+    }
+
+    private void writeCsv(MixturePrediction p) throws IOException {
+        AtomicFiles.writeText(out, w -> {
+            w.write("index,label,component,probability");
+            for (int c : p.classes()) {
+                w.write(",p_" + c);
+            }
+            w.write('\n');
+            StringBuilder row = new StringBuilder();
+            for (int t = 0; t < p.count(); t++) {
+                row.setLength(0);
+                row.append(t).append(',').append(p.labels()[t]).append(',').append(p.components()[t]).append(',')
+                        .append(p.componentProbability()[t]);
+                for (double v : p.classProbabilities()[t]) {
+                    row.append(',').append(v);
+                }
+                w.write(row.append('\n').toString());
+            }
+        });
+    }
+
+    private void writeNpz(MixturePrediction p) throws IOException {
+        int n = p.count();
+        int c = p.classes().length;
+        long[] index = new long[n];
+        double[] probabilities = new double[n * c];
+        for (int t = 0; t < n; t++) {
+            index[t] = t;
+            System.arraycopy(p.classProbabilities()[t], 0, probabilities, t * c, c);
+        }
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("index", NpyArray.ofInt64(index, n));
+        arrays.put("label", NpyArray.ofInt64(java.util.Arrays.stream(p.labels()).asLongStream().toArray(), n));
+        arrays.put("component", NpyArray.ofInt64(java.util.Arrays.stream(p.components()).asLongStream().toArray(), n));
+        arrays.put("probability", NpyArray.ofFloat64(p.componentProbability(), n));
+        arrays.put("classes", NpyArray.ofInt64(java.util.Arrays.stream(p.classes()).asLongStream().toArray(), c));
+        arrays.put("class_probabilities", NpyArray.ofFloat64(probabilities, n, c));
+        NpzWriter.write(out, arrays, NpzWriter.Compression.STORED);
+    }
+}
