@@ -33,8 +33,9 @@ final class BenchCommand {
 
     /** {@code bench kmeans --digits 60000 --k 1000 --threads 2}. */
     @Command(name = "kmeans", mixinStandardHelpOptions = true,
-            description = {"Assignment step (tiled GEMM + argmin) vs plain ND4J sgemm of the same shape, and seconds",
-                    "per Lloyd iteration, on the non-blank 5x5 patches of the first DIGITS MNIST training digits."})
+            description = {"Assignment step (fused native kernel, and ND4J tiled GEMM + argmin) vs plain ND4J sgemm of the",
+                    "same shape, and seconds per Lloyd iteration, on the non-blank 5x5 patches of the first DIGITS",
+                    "MNIST training digits; with --sklearn scikit-learn's Lloyd iteration on the same patches before it."})
     static final class KMeans implements Callable<Integer> {
         @Option(names = "--digits", description = "MNIST training digits to cut into patches (default: ${DEFAULT-VALUE}).")
         private int digits = 60_000;
@@ -54,6 +55,19 @@ final class BenchCommand {
         @Option(names = "--lloyd-iterations", description = "Lloyd iterations to time, 0 to skip (default: ${DEFAULT-VALUE}).")
         private int lloydIterations = 2;
 
+        @Option(names = "--gemm-lloyd", description = "Also time the Lloyd iterations with the GEMM + argmin kernel.")
+        private boolean gemmLloyd;
+
+        @Option(names = "--minibatch", description = "Also time a mini-batch k-means fit with each kernel.")
+        private boolean minibatch;
+
+        @Option(names = "--sklearn", description = {"Also time scikit-learn's Lloyd iteration on the same patches, first",
+                "(src/bench/python/sklearn_lloyd.py; Debian: apt-get install python3-sklearn)."})
+        private boolean sklearn;
+
+        @Option(names = "--python", description = "Python with scikit-learn for --sklearn (default: ${DEFAULT-VALUE}).")
+        private String python = "/usr/bin/python3";
+
         @Option(names = "--data", paramLabel = "DIR", description = "MNIST folder (default: ${DEFAULT-VALUE}); fetched when missing.")
         private Path dataDir = MnistFetcher.DEFAULT_DIR;
 
@@ -63,17 +77,35 @@ final class BenchCommand {
                 throw new BadInputException("bench kmeans: --digits, --k, --threads and --repeats must be >= 1, "
                         + "--tile-rows and --lloyd-iterations >= 0");
             }
+            if (sklearn) {
+                SklearnLloyd.checkInstalled(python);
+            }
             new MnistFetcher().fetchIfMissing(dataDir);
+            // scikit-learn first: its copy of the patches is gone before ours is made (a run with both at once was
+            // killed for memory on the shared machine)
+            AssignmentBenchmark.Seconds sk = null;
+            if (sklearn) {
+                sk = SklearnLloyd.perIteration(python, dataDir, digits, k, Math.max(1, lloydIterations));
+            }
             ImageSet train = MnistFiles.train(dataDir).head(digits);
             try (PatchMatrix x = new PatchExtractor(5, 1).extract(train, true)) {
                 if (x.rows() < k) {
                     throw new BadInputException("bench kmeans: --k " + k + " is more than the " + x.rows() + " patches");
                 }
-                AssignmentBenchmark.Result result = AssignmentBenchmark.run(x, k, threads, tileRows, repeats, lloydIterations, 42L);
+                AssignmentBenchmark.Result result = AssignmentBenchmark.run(x, new AssignmentBenchmark.Options(k,
+                        threads, tileRows, repeats, lloydIterations, gemmLloyd, minibatch, 42L));
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode line = json.valueToTree(result);
                 line.put("digits", train.count());
                 line.put("peak_rss_mb", PeakMemory.residentMb());
+                if (sk != null) {
+                    line.set("sklearn_per_iteration", json.valueToTree(sk));
+                    AssignmentBenchmark.Seconds ours = result.lloydPerIteration();
+                    if (ours != null) {
+                        line.put("lloyd_vs_sklearn", ours.wall() / sk.wall());
+                        line.put("lloyd_vs_sklearn_cpu", ours.cpu() / sk.cpu());
+                    }
+                }
                 System.out.println(json.writeValueAsString(line));
             }
             return ExitCode.OK;

@@ -41,11 +41,21 @@ public final class RootCommand implements Callable<Integer> {
 
     /**
      * The process entry: bounds ND4J's native memory ({@link NativeMemoryLimit}), quiets SameDiff's stdout chatter,
-     * then {@link #execute}s {@code args}.
+     * refuses a CUDA build without a usable GPU ({@link BackendCheck}), then {@link #execute}s {@code args}.
      */
     public static int main(String... args) {
         NativeMemoryLimit.applyDefault();
         LineFilteringStream.installOnStdout("Added differentiated op ");
+        return start(BackendCheck.isCudaBuild(), BackendCheck::loadNd4j, args);
+    }
+
+    /** {@link #main} after the process settings, with the backend check's inputs given (tests simulate a failure). */
+    static int start(boolean cudaBuild, Runnable loadBackend, String... args) {
+        java.util.Optional<String> problem = BackendCheck.problem(cudaBuild, loadBackend);
+        if (problem.isPresent()) {
+            System.err.println("error: " + problem.get());
+            return ExitCode.BAD_INPUT;
+        }
         return execute(args);
     }
 

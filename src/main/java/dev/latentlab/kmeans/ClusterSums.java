@@ -1,7 +1,7 @@
 package dev.latentlab.kmeans;
 
 import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
+import java.nio.IntBuffer;
 import java.util.List;
 
 /**
@@ -30,11 +30,11 @@ final class ClusterSums {
     }
 
     private void add(float[] centroids, FloatBuffer rows, int firstInBlock, long firstRow, int count,
-                     LongBuffer nearest, int[] labels, boolean withSums) {
+                     IntBuffer nearest, int[] labels, boolean withSums) {
         int stride = dim + 1;
         double error = 0;
         for (int r = 0; r < count; r++) {
-            int c = (int) nearest.get(r);
+            int c = nearest.get(r);
             int base = (firstInBlock + r) * stride;
             int cb = c * dim;
             double rowError = 0;

@@ -4,7 +4,9 @@ import dev.latentlab.config.PatchDictionaryConfig;
 import dev.latentlab.report.MetricsCsv;
 import dev.latentlab.report.Progress;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,9 +30,12 @@ final class DictionaryFitter {
         this.metrics = metrics;
     }
 
-    /** One fitted codebook and the figures of its fit. */
+    /**
+     * One fitted codebook and the figures of its fit; {@code curve} is the MSE after each logged iteration (the
+     * metrics.csv rows: every iteration, every 20th mini-batch), as {iterations, mse}.
+     */
     record Fit(PatchCodebook codebook, int iterations, boolean converged, double secondsPerIteration,
-               double fitSeconds, double trainMse, int unused) {
+               double fitSeconds, double trainMse, int unused, double[][] curve) {
     }
 
     Fit fit(PatchMatrix x, String method, int k) throws IOException {
@@ -40,11 +45,13 @@ final class DictionaryFitter {
         String unit = minibatch ? "batches" : "iterations";
         try (Progress progress = Progress.start(method + " K=" + k, total, unit)) {
             IOException[] failure = new IOException[1];
+            List<double[]> curve = new ArrayList<>();
             IterationListener listener = s -> {
                 double mse = minibatch ? s.inertia() / x.dim() : s.inertia() / ((double) x.rows() * x.dim());
                 progress.setExtraMessage("mse " + String.format(Locale.ROOT, "%.4g", mse));
                 progress.step();
                 if (s.iteration() % every == 0 && failure[0] == null) {
+                    curve.add(new double[] {s.iteration(), mse});
                     try {
                         metrics.append(method, k, s.iteration(), mse, s.shift(), s.emptyClusters(), s.seconds());
                     } catch (IOException e) {
@@ -56,7 +63,9 @@ final class DictionaryFitter {
             if (failure[0] != null) {
                 throw failure[0];
             }
-            return fit;
+            double[][] xy = {curve.stream().mapToDouble(p -> p[0]).toArray(), curve.stream().mapToDouble(p -> p[1]).toArray()};
+            return new Fit(fit.codebook(), fit.iterations(), fit.converged(), fit.secondsPerIteration(), fit.fitSeconds(),
+                    fit.trainMse(), fit.unused(), xy);
         }
     }
 
@@ -68,7 +77,7 @@ final class DictionaryFitter {
                 threads, km.tileRows());
         KMeansResult r = minibatch ? MiniBatchKMeans.fit(x, options, listener) : Lloyd.fit(x, options, listener);
         return new Fit(PatchDictionary.of(patches, r), r.iterations(), r.converged(), r.secondsPerIteration(),
-                r.fitSeconds(), r.mse(), unused(r.counts()));
+                r.fitSeconds(), r.mse(), unused(r.counts()), null);
     }
 
     private Fit sparse(PatchMatrix x, int k, IterationListener listener) {
@@ -77,7 +86,7 @@ final class DictionaryFitter {
                 config.kmeans().initSample(), config.seed(), threads);
         SparseCodingResult r = DictionaryLearning.fit(x, options, listener);
         return new Fit(SparseDictionary.of(patches, r), r.iterations(), r.converged(), r.secondsPerIteration(),
-                r.fitSeconds(), r.mse(), unused(r.usage()));
+                r.fitSeconds(), r.mse(), unused(r.usage()), null);
     }
 
     private static int unused(long[] counts) {

@@ -15,6 +15,12 @@ public final class Lloyd {
 
     /** Fits {@code options.k()} centroids to the rows of {@code x}. */
     public static KMeansResult fit(PatchMatrix x, KMeansOptions options, IterationListener listener) {
+        return fit(x, options, listener, NearestCentroidSearch.Kernel.AUTO);
+    }
+
+    /** The same with the nearest-centroid kernel chosen (benchmarks compare them). */
+    public static KMeansResult fit(PatchMatrix x, KMeansOptions options, IterationListener listener,
+                                   NearestCentroidSearch.Kernel kernel) {
         long start = System.nanoTime();
         int k = options.k();
         int dim = x.dim();
@@ -26,7 +32,7 @@ public final class Lloyd {
         boolean converged = false;
         ClusterSums current = null;
         double iterationSeconds = 0;
-        try (NearestCentroidSearch search = new NearestCentroidSearch(options.threads(), options.tileRows())) {
+        try (NearestCentroidSearch search = new NearestCentroidSearch(options.threads(), options.tileRows(), kernel)) {
             for (int it = 1; it <= options.maxIter(); it++) {
                 long t0 = System.nanoTime();
                 float[] assigned = centroids;

@@ -17,6 +17,12 @@ public final class MiniBatchKMeans {
 
     /** Fits {@code options.k()} centroids to the rows of {@code x}. */
     public static KMeansResult fit(PatchMatrix x, KMeansOptions options, IterationListener listener) {
+        return fit(x, options, listener, NearestCentroidSearch.Kernel.AUTO);
+    }
+
+    /** The same with the nearest-centroid kernel chosen (benchmarks compare them). */
+    public static KMeansResult fit(PatchMatrix x, KMeansOptions options, IterationListener listener,
+                                   NearestCentroidSearch.Kernel kernel) {
         long start = System.nanoTime();
         int k = options.k();
         int dim = x.dim();
@@ -34,7 +40,7 @@ public final class MiniBatchKMeans {
         int noImprovement = 0;
         boolean converged = false;
         double stepSeconds = 0;
-        try (NearestCentroidSearch search = new NearestCentroidSearch(options.threads(), options.tileRows())) {
+        try (NearestCentroidSearch search = new NearestCentroidSearch(options.threads(), options.tileRows(), kernel)) {
             for (int step = 1; step <= maxSteps; step++) {
                 long t0 = System.nanoTime();
                 long[] idx = new long[batch];

@@ -1,8 +1,11 @@
 package dev.latentlab.kmeans;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
+import java.nio.IntBuffer;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,10 +14,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Finds each point's nearest centroid with a tiled GEMM fused with an argmin, and hands every tile's result to
- * a visitor while the tile is still in cache.
+ * Finds each point's nearest centroid, tile by tile on worker threads, and hands every tile's result to a visitor
+ * while the tile is still in cache.
  *
- * <p>Per tile of T rows: one sgemm {@code [T, D+1] x [D+1, K]} of the augmented rows with the augmented
+ * <p>Two kernels. {@link Kernel#FUSED} (the default for D <= 64 where the native library loaded): the register-blocked
+ * native kernel of {@link NativeNearest}, no distance matrix at all, labels equal to a float64 brute force.
+ * {@link Kernel#GEMM}: per tile of T rows one sgemm {@code [T, D+1] x [D+1, K]} of the augmented rows with the augmented
  * centroids {@code [-2c, ||c||^2]} gives {@code ||c||^2 - 2 x.c}, then ND4J's argmin along K. Memory is
  * bounded by {@code threads * T * K} floats: never an N x K matrix. Tiles are shared out to Java worker threads,
  * each with its own buffers; OpenBLAS runs single-threaded inside them (two Java threads with one BLAS thread
@@ -24,19 +29,48 @@ public final class NearestCentroidSearch implements AutoCloseable {
     /** Bytes of distance tile per thread that the automatic tile size aims at (fits in L2/L3). */
     static final long TILE_BYTES = 4L << 20;
 
+    /** Rows per work unit of the fused kernel: its working set is a few KB whatever the tile, so this only spreads work. */
+    static final int FUSED_TILE_ROWS = 8192;
+
     private final int tileRowsOption;
+    private final Kernel kernel;
     private final TileRunner runner;
 
     /**
      * @param threads  worker threads (>= 1)
-     * @param tileRows rows per tile, or 0 to choose from K ({@link #autoTileRows(int)})
+     * @param tileRows rows per tile, or 0 to choose ({@link #autoTileRows(int)} for GEMM, {@link #FUSED_TILE_ROWS})
+     * @param kernel   how to compute; FUSED fails at {@link #run} where it cannot run
      */
-    public NearestCentroidSearch(int threads, int tileRows) {
+    public NearestCentroidSearch(int threads, int tileRows, Kernel kernel) {
         if (threads < 1 || tileRows < 0) {
             throw new IllegalArgumentException("threads " + threads + ", tile rows " + tileRows);
         }
         this.tileRowsOption = tileRows;
+        this.kernel = kernel;
         this.runner = new TileRunner(threads, "nearest-centroid");
+    }
+
+    /** The kernel for points of dimension {@code dim}: {@link Kernel#FUSED} where it can run, else GEMM. */
+    public NearestCentroidSearch(int threads, int tileRows) {
+        this(threads, tileRows, Kernel.AUTO);
+    }
+
+    /** How distances and argmin are computed. */
+    public enum Kernel {
+        /** FUSED where the native library loaded and D <= 64, else GEMM. */
+        AUTO,
+        /** The native register-blocked kernel: exact, no distance tile. */
+        FUSED,
+        /** ND4J sgemm into a tile of T x K distances, then ND4J's argmin (float32 ties and near-ties as sgemm rounds). */
+        GEMM;
+
+        /** This kernel, with AUTO resolved for points of dimension {@code dim}. */
+        public Kernel resolve(int dim) {
+            if (this != AUTO) {
+                return this;
+            }
+            return NativeNearest.available() && dim <= NativeNearest.MAX_DIM ? FUSED : GEMM;
+        }
     }
 
     /** Rows per tile so that one tile of distances is about {@link #TILE_BYTES}, between 256 and 8192. */
@@ -50,9 +84,17 @@ public final class NearestCentroidSearch implements AutoCloseable {
         return runner.threads();
     }
 
-    /** Rows per tile used for {@code k} centroids. */
-    public int tileRows(int k) {
-        return tileRowsOption > 0 ? tileRowsOption : autoTileRows(k);
+    /** Rows per tile used for {@code k} centroids of dimension {@code dim}. */
+    public int tileRows(int k, int dim) {
+        if (tileRowsOption > 0) {
+            return tileRowsOption;
+        }
+        return kernel.resolve(dim) == Kernel.FUSED ? FUSED_TILE_ROWS : autoTileRows(k);
+    }
+
+    /** The kernel used for points of dimension {@code dim}. */
+    public Kernel kernel(int dim) {
+        return kernel.resolve(dim);
     }
 
     /** Receives the nearest centroid of each row of one tile. Called concurrently, one state per thread. */
@@ -66,7 +108,7 @@ public final class NearestCentroidSearch implements AutoCloseable {
          * @param count    rows in the tile
          * @param nearest  nearest centroid index of tile row r at {@code nearest.get(r)}
          */
-        void visit(S state, FloatBuffer rows, int firstInBlock, long firstRow, int count, LongBuffer nearest);
+        void visit(S state, FloatBuffer rows, int firstInBlock, long firstRow, int count, IntBuffer nearest);
     }
 
     /**
@@ -78,19 +120,39 @@ public final class NearestCentroidSearch implements AutoCloseable {
         if (centroids.length != k * dim) {
             throw new IllegalArgumentException("centroids length " + centroids.length + " != " + k + "*" + dim);
         }
-        int tile = tileRows(k);
+        int tile = tileRows(k, dim);
+        refined.set(0);
+        if (kernel.resolve(dim) == Kernel.FUSED) {
+            if (!NativeNearest.available() || dim > NativeNearest.MAX_DIM) {
+                throw new IllegalStateException("fused kernel: native library " + (NativeNearest.available()
+                        ? "loaded but D = " + dim + " > " + NativeNearest.MAX_DIM : "not loaded"));
+            }
+            long handle = NativeNearest.prepare(centroids, k, dim);
+            if (handle == 0) {
+                throw new OutOfMemoryError("fused kernel: no native memory for " + k + " centroids");
+            }
+            try {
+                return runner.run(x, tile, () -> new FusedWorker<>(x, handle, tile, newState.get(), visitor));
+            } finally {
+                NativeNearest.release(handle);
+            }
+        }
         try (INDArray augmented = augmentedCentroids(centroids, k, dim)) {
             return runner.run(x, tile, () -> new SearchWorker<>(x, augmented, centroids, k, tile, newState.get(), visitor));
         }
     }
 
+    /** Rows that the last fused {@link #run} checked in float64 (near or exact ties), over all threads. */
+    public long refinedRows() {
+        return refined.get();
+    }
+
     /**
-     * The baseline of the benchmark: the same tiled sgemm over all rows, with the same threads and tile size, but
-     * no argmin and no visitor. Returns the wall time in seconds.
+     * The baseline of the benchmark: the GEMM kernel's tiled sgemm over all rows, with the same threads and tile
+     * size, but no argmin and no visitor.
      */
-    public double gemmOnlySeconds(PatchMatrix x, float[] centroids, int k) {
-        int tile = tileRows(k);
-        long start = System.nanoTime();
+    public void gemmOnly(PatchMatrix x, float[] centroids, int k) {
+        int tile = tileRowsOption > 0 ? tileRowsOption : autoTileRows(k);
         try (INDArray augmented = augmentedCentroids(centroids, k, x.dim())) {
             runner.run(x, tile, () -> new TileRunner.Worker<Void>() {
                 private final INDArray distances = Nd4j.createUninitialized(DataType.FLOAT, tile, k);
@@ -113,7 +175,43 @@ public final class NearestCentroidSearch implements AutoCloseable {
                 }
             });
         }
-        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private final AtomicLong refined = new AtomicLong();
+
+    /** One thread's label buffer for the native kernel, and the caller's state that visits each tile's result. */
+    private final class FusedWorker<S> implements TileRunner.Worker<S> {
+        private final PatchMatrix x;
+        private final long handle;
+        private final S state;
+        private final TileVisitor<S> visitor;
+        private final IntBuffer labels;
+        private long checked;
+
+        FusedWorker(PatchMatrix x, long handle, int tile, S state, TileVisitor<S> visitor) {
+            this.x = x;
+            this.handle = handle;
+            this.state = state;
+            this.visitor = visitor;
+            this.labels = ByteBuffer.allocateDirect(4 * tile).order(ByteOrder.nativeOrder()).asIntBuffer();
+        }
+
+        @Override
+        public void process(TileRunner.Tile t) {
+            FloatBuffer rows = x.view(t.block());
+            int n = NativeNearest.nearest(handle, rows, t.start(), t.count(), x.stride(), labels);
+            if (n < 0) {
+                throw new IllegalStateException("fused kernel refused tile " + t);
+            }
+            checked += n;
+            visitor.visit(state, rows, t.start(), t.firstRow(), t.count(), labels);
+        }
+
+        @Override
+        public S result() {
+            refined.addAndGet(checked);
+            return state;
+        }
     }
 
     /**
@@ -133,7 +231,7 @@ public final class NearestCentroidSearch implements AutoCloseable {
         private final TileVisitor<S> visitor;
         private final INDArray distances;
         private final INDArray nearest;
-        private final LongBuffer nearestView;
+        private final IntBuffer nearestView;
         private final float[] direct;
 
         SearchWorker(PatchMatrix x, INDArray augmented, float[] centroids, int k, int tile, S state,
@@ -147,12 +245,12 @@ public final class NearestCentroidSearch implements AutoCloseable {
                 this.direct = centroids;
                 this.distances = null;
                 this.nearest = null;
-                this.nearestView = LongBuffer.wrap(new long[tile]);
+                this.nearestView = IntBuffer.wrap(new int[tile]);
             } else {
                 this.direct = null;
                 this.distances = Nd4j.createUninitialized(DataType.FLOAT, tile, k);
-                this.nearest = Nd4j.createUninitialized(DataType.LONG, tile);
-                this.nearestView = nearest.data().asNioLong();
+                this.nearest = Nd4j.createUninitialized(DataType.INT, tile);
+                this.nearestView = nearest.data().asNioInt();
             }
         }
 

@@ -38,7 +38,12 @@ public final class PatchCoder implements AutoCloseable {
 
     /** The sparse codes of every row of {@code x} with {@code dictionary}. */
     public SparseCodes encode(PatchMatrix x, SparseDictionary dictionary) {
-        return sparse.encode(x, dictionary.atoms(), dictionary.k(), dictionary.nonZeros());
+        return encode(x, dictionary, dictionary.nonZeros());
+    }
+
+    /** The same with at most {@code nonZeros} atoms per row instead of the dictionary's own T. */
+    public SparseCodes encode(PatchMatrix x, SparseDictionary dictionary, int nonZeros) {
+        return sparse.encode(x, dictionary.atoms(), dictionary.k(), nonZeros);
     }
 
     /** Mean squared error per coordinate of the rows of {@code x} coded with {@code codebook}. */

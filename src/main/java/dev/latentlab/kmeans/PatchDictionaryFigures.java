@@ -23,6 +23,7 @@ public final class PatchDictionaryFigures {
     static final String RECON_TRAIN = "reconstruction_train.png";
     static final String RECON_TEST = "reconstruction_test.png";
     static final String NOVEL = "novel_images.png";
+    static final int MAX_CURVES = 10;
     private static final Color[] METHOD_COLOURS = {new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C),
             new Color(0xD62728), new Color(0x9467BD)};
 
@@ -35,6 +36,30 @@ public final class PatchDictionaryFigures {
 
     static String patchExamplesFile(String tag) {
         return "patch_examples_" + tag + ".png";
+    }
+
+    static String mseVsIterationFile(String method) {
+        return "mse_vs_iteration_" + method + ".png";
+    }
+
+    /**
+     * The seed's error-against-iteration figure: training MSE after each iteration (mini-batch: each logged batch)
+     * of one method, one line per K; at most {@value #MAX_CURVES} K spread over the list so that it
+     * stays readable (first and last always).
+     *
+     * @param curves K → {iterations, mse}, in K order
+     */
+    static void mseVsIteration(Path file, String method, Map<Integer, double[][]> curves) throws IOException {
+        List<Integer> ks = new ArrayList<>(curves.keySet());
+        int shown = Math.min(MAX_CURVES, ks.size());
+        LinePlot plot = LinePlot.titled(method + ": training MSE vs iteration")
+                .axes(method.equals("minibatch") ? "mini-batch" : "iteration", "MSE per pixel (0..255 scale)");
+        for (int i = 0; i < shown; i++) {
+            int k = ks.get(shown == 1 ? 0 : (int) Math.round(i * (ks.size() - 1.0) / (shown - 1)));
+            double[][] c = curves.get(k);
+            plot.series("K=" + k, c[0], c[1]);
+        }
+        plot.size(1000, 650).writePng(file);
     }
 
     static String codeWeightsFile(String tag) {
@@ -119,15 +144,16 @@ public final class PatchDictionaryFigures {
     }
 
     /**
-     * The seed's code-weights figure: a patch and its reconstructions on top, then a heat map of its K code weights
-     * laid out like the atoms, each cell showing its atom.
+     * The seed's code-weights figure (its Fig. 7): a patch and its reconstructions on top, then one heat map of its
+     * K code weights per coding (e.g. more sparse, T = 1, over less sparse), laid out like the atoms, each cell
+     * showing its atom.
      *
      * @param patch           the patch, 0..255
      * @param reconstructions label → the patch's reconstruction (0..255), in order
-     * @param code            the patch's K weights
+     * @param codes           heat-map title → the patch's K weights, top to bottom
      */
-    static void codeWeights(Path file, String title, float[] patch, Map<String, float[]> reconstructions,
-                            float[] code, SparseDictionary dictionary) throws IOException {
+    static void codeWeights(Path file, float[] patch, Map<String, float[]> reconstructions, Map<String, float[]> codes,
+                            SparseDictionary dictionary) throws IOException {
         int s = dictionary.patchSize();
         List<String> titles = new ArrayList<>(List.of("patch"));
         List<float[]> cells = new ArrayList<>(List.of(unit(patch)));
@@ -135,15 +161,18 @@ public final class PatchDictionaryFigures {
             titles.add(e.getKey());
             cells.add(unit(e.getValue()));
         }
-        var top = ImageGrid.builder(s, s).upscale(18).padding(10).fontSize(13).columnTitles(titles).row(cells)
-                .build().toImage();
+        List<java.awt.image.BufferedImage> parts = new ArrayList<>();
+        parts.add(ImageGrid.builder(s, s).upscale(18).padding(10).fontSize(13).columnTitles(titles).row(cells)
+                .build().toImage());
         List<float[]> atoms = new ArrayList<>(dictionary.k());
         for (int a = 0; a < dictionary.k(); a++) {
             atoms.add(stretch(dictionary.element(a)));
         }
         int columns = Math.max(1, (int) Math.ceil(Math.sqrt(dictionary.k())));
-        var heat = HeatMap.of(code, columns).title(title).pictures(atoms, s, s).toImage();
-        ImageStack.writePng(file, List.of(top, heat), 8);
+        for (Map.Entry<String, float[]> e : codes.entrySet()) {
+            parts.add(HeatMap.of(e.getValue(), columns).title(e.getKey()).pictures(atoms, s, s).toImage());
+        }
+        ImageStack.writePng(file, parts, 8);
     }
 
     /**

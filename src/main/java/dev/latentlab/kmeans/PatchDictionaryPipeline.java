@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,6 +140,7 @@ public final class PatchDictionaryPipeline {
         Map<String, float[]> novelRecon = new LinkedHashMap<>();
         Map<String, float[]> codePatchRecon = new LinkedHashMap<>();
         List<String> figures = new ArrayList<>();
+        Map<String, Map<Integer, double[][]>> curves = new LinkedHashMap<>();
         SparseDictionary codeDictionary = null;
         int codeK = report.codeK() != null ? report.codeK() : sparseK().get(sparseK().size() - 1);
         // every dictionary of the run goes into one new set, swapped in whole after the last K
@@ -154,6 +156,7 @@ public final class PatchDictionaryPipeline {
                     int k = ks.get(i);
                     LOG.info("{} K = {} ({} of {})", method, k, i + 1, ks.size());
                     DictionaryFitter.Fit fit = fitter.fit(fitData, method, k);
+                    curves.computeIfAbsent(method, m -> new TreeMap<>()).put(k, fit.curve());
                     PatchCodebook codebook = fit.codebook();
                     double testMse = coder.mse(testPatches, codebook);
                     float[] recon = coder.reconstruct(test, codebook, tiling);
@@ -208,31 +211,49 @@ public final class PatchDictionaryPipeline {
             testPatches.close();
         }
         writeFigures(run, results, testExamples, testRecon, trainExamples, trainRecon, novel, novelRecon, figures);
+        for (Map.Entry<String, Map<Integer, double[][]>> e : curves.entrySet()) {
+            String file = PatchDictionaryFigures.mseVsIterationFile(e.getKey());
+            PatchDictionaryFigures.mseVsIteration(run.resolve(file), e.getKey(), e.getValue());
+            figures.add(file);
+        }
         HtmlReport.forRun(run.path()).title("Patch dictionary " + config.name()).imageOrder(figures).write();
         LOG.info("done in {} s: {}", seconds(start), run.path());
         return run.path();
     }
 
-    /** The heat map of the code of one test patch, with its reconstruction by every method at the same K. */
+    /**
+     * The heat maps of the code of one test patch, with its reconstruction by every method at the same K; when the
+     * dictionary's T is above 1 also the more sparse code (T = 1, same dictionary) above it, as the seed's Fig. 7.
+     */
     private void writeCodeWeights(RunDirectory run, PatchCoder coder, PatchMatrix codeMatrix, long codeRow,
                                   SparseDictionary dictionary, Map<String, float[]> codePatchRecon,
                                   List<String> figures) throws IOException {
         int k = dictionary.k();
-        SparseCodes code = coder.encode(codeMatrix, dictionary);
         float[] patch = rows(codeMatrix).get(0);
         Map<String, float[]> sameK = new LinkedHashMap<>();
+        Map<String, float[]> codes = new LinkedHashMap<>();
+        if (dictionary.nonZeros() > 1) {
+            SparseCodes sparser = coder.encode(codeMatrix, dictionary, 1);
+            sameK.put("sparse T=1", sparser.approximations(dictionary.atoms()));
+            codes.put(codeTitle("More sparse", codeRow, k, 1, sparser), sparser.dense(0, k));
+        }
         for (String method : methods) {
             float[] approx = codePatchRecon.get(rowLabel(method, k));
             if (approx != null) {
                 sameK.put(method.equals("sparse") ? "sparse T=" + dictionary.nonZeros() : method, approx);
             }
         }
+        SparseCodes code = coder.encode(codeMatrix, dictionary);
+        codes.put(codeTitle(codes.isEmpty() ? "Code" : "Less sparse", codeRow, k, dictionary.nonZeros(), code),
+                code.dense(0, k));
         String file = PatchDictionaryFigures.codeWeightsFile(tag("sparse", k));
-        PatchDictionaryFigures.codeWeights(run.resolve(file), String.format(Locale.ROOT,
-                        "Code weights of test patch %d\nK=%d atoms, at most %d non-zero; squared error %.1f",
-                        codeRow, k, dictionary.nonZeros(), code.squaredError()),
-                patch, sameK, code.dense(0, k), dictionary);
+        PatchDictionaryFigures.codeWeights(run.resolve(file), patch, sameK, codes, dictionary);
         figures.add(0, file);
+    }
+
+    private static String codeTitle(String what, long row, int k, int nonZeros, SparseCodes code) {
+        return String.format(Locale.ROOT, "%s: code weights of test patch %d%nK=%d atoms, at most %d non-zero; "
+                + "squared error %.1f", what, row, k, nonZeros, code.squaredError());
     }
 
     private void writeFigures(RunDirectory run, List<KFitSummary> results, ImageSet testExamples,

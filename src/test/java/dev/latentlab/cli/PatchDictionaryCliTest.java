@@ -73,15 +73,16 @@ class PatchDictionaryCliTest {
         assertThat(first.out()).contains("run folder: " + runDir);
         for (String file : List.of("config.yaml", "run.log", "metrics.csv", "summary.json", "mse_vs_k.png",
                 "atlas_k8.png", "patch_examples_k8.png", "reconstruction_test.png", "reconstruction_train.png",
-                "report.html")) {
+                "mse_vs_iteration_lloyd.png", "report.html")) {
             assertThat(runDir.resolve(file)).as(file).isNotEmptyFile();
         }
         assertThat(runDir.resolve("atlas_k4.png")).doesNotExist();
-        for (String png : List.of("mse_vs_k.png", "atlas_k8.png", "reconstruction_test.png")) {
+        for (String png : List.of("mse_vs_k.png", "atlas_k8.png", "reconstruction_test.png", "mse_vs_iteration_lloyd.png")) {
             assertThat(ImageIO.read(runDir.resolve(png).toFile())).as(png).isNotNull();
         }
         String html = Files.readString(runDir.resolve("report.html"));
-        assertThat(html).contains("atlas_k8.png").contains("mse_vs_k.png").contains("reconstruction_test.png");
+        assertThat(html).contains("atlas_k8.png").contains("mse_vs_k.png").contains("reconstruction_test.png")
+                .contains("mse_vs_iteration_lloyd.png");
         assertThat(Files.readString(runDir.resolve("run.log"))).contains("patches_total");
         String config = Files.readString(runDir.resolve("config.yaml"));
         assertThat(config).contains("task: kmeans_patches").contains("max_iter: 6").contains(data.toString());

@@ -81,6 +81,7 @@ class PatchMethodsCliTest {
         for (String file : List.of("compare_mse_vs_k.png", "novel_images.png", "code_weights_sparse_k16.png",
                 "mse_vs_k.png", "reconstruction_test.png", "reconstruction_train.png", "atlas_lloyd_k16.png",
                 "atlas_sparse_k16.png", "patch_examples_minibatch_k16.png", "comparison.csv", "metrics.csv",
+                "mse_vs_iteration_lloyd.png", "mse_vs_iteration_minibatch.png", "mse_vs_iteration_sparse.png",
                 "summary.json", "config.yaml", "report.html")) {
             assertThat(runDir.resolve(file)).as(file).isNotEmptyFile();
         }

@@ -18,8 +18,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The tiled GEMM + argmin search against a double-precision brute force on real MNIST patches, for several K,
- * tile sizes (dividing N or not, larger than a block), block sizes and thread counts.
+ * Both kernels against a double-precision brute force on real MNIST patches, for several K, tile sizes (dividing N
+ * or not, larger than a block), block sizes and thread counts: the fused kernel gives exactly the brute force's
+ * labels, the GEMM kernel may flip near-ties only. The fused kernel is also checked on every instruction set this
+ * CPU has, with exact ties and float32 near-ties built on purpose.
  */
 class NearestCentroidSearchTest {
     /** Non-blank 5x5 patches of the first 20 fixture training digits (about 6,700 rows). */
@@ -59,6 +61,11 @@ class NearestCentroidSearchTest {
 
     /** K, tile rows (0 = automatic; 333 divides neither N nor a block; 5000 is more than a block), block rows, threads. */
     static Stream<Arguments> cases() {
+        return Stream.of(NearestCentroidSearch.Kernel.FUSED, NearestCentroidSearch.Kernel.GEMM)
+                .flatMap(kernel -> shapes().map(a -> Arguments.of(a.get()[0], a.get()[1], a.get()[2], a.get()[3], kernel)));
+    }
+
+    static Stream<Arguments> shapes() {
         int all = PatchMatrix.DEFAULT_BLOCK_ROWS;
         return Stream.of(
                 Arguments.of(1, 0, all, 1),
@@ -74,11 +81,11 @@ class NearestCentroidSearchTest {
                 Arguments.of(300, 5000, all, 2));
     }
 
-    @ParameterizedTest(name = "K={0} tile={1} block={2} threads={3}")
+    @ParameterizedTest(name = "K={0} tile={1} block={2} threads={3} {4}")
     @MethodSource("cases")
-    void labelsAndErrorMatchBruteForce(int k, int tile, int block, int threads) {
+    void labelsAndErrorMatchBruteForce(int k, int tile, int block, int threads, NearestCentroidSearch.Kernel kernel) {
         try (PatchMatrix x = BruteForce.matrix(data, 25, block);
-             NearestCentroidSearch search = new NearestCentroidSearch(threads, tile)) {
+             NearestCentroidSearch search = new NearestCentroidSearch(threads, tile, kernel)) {
             assertThat(x.blockCount()).isEqualTo(block == 1000 ? (n + 999) / 1000 : 1);
 
             float[] exact = CENTROIDS.get(k + "exact");
@@ -102,7 +109,8 @@ class NearestCentroidSearchTest {
                             .isLessThan(1e-6 * Math.max(1.0, reference.distances()[i]) + 0.5);
                 }
             }
-            assertThat(mismatches).as("near-tie label flips").isLessThanOrEqualTo(n / 1000);
+            assertThat(mismatches).as("near-tie label flips")
+                    .isLessThanOrEqualTo(kernel == NearestCentroidSearch.Kernel.FUSED ? 0 : n / 1000);
             assertThat(fsums.squaredError).isCloseTo(reference.total(), within(1e-6 * reference.total()));
             long total = 0;
             for (long c : fsums.counts) {
@@ -110,6 +118,76 @@ class NearestCentroidSearchTest {
             }
             assertThat(total).isEqualTo(n);
         }
+    }
+
+    @Test
+    void theFusedKernelIsTheDefaultForSmallDimensions() {
+        assertThat(NativeNearest.available()).as("native kernel built by mvn and loaded").isTrue();
+        try (NearestCentroidSearch search = new NearestCentroidSearch(1, 0)) {
+            assertThat(search.kernel(25)).isEqualTo(NearestCentroidSearch.Kernel.FUSED);
+            assertThat(search.kernel(NativeNearest.MAX_DIM + 1)).isEqualTo(NearestCentroidSearch.Kernel.GEMM);
+        }
+    }
+
+    /** Each instruction set this CPU has (avx512, avx2, scalar): the brute force's labels, ties to the lower index. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("isas")
+    void theFusedKernelIsExactOnEveryInstructionSet(String isa) {
+        assertThat(NativeNearest.useIsa(isa)).isTrue();
+        try (PatchMatrix x = BruteForce.matrix(data, 25, 1000);
+             NearestCentroidSearch search = new NearestCentroidSearch(2, 333, NearestCentroidSearch.Kernel.FUSED)) {
+            assertThat(NativeNearest.isa()).isEqualTo(isa);
+            for (String set : new String[] {"7exact", "300exact", "300fractional"}) {
+                int[] labels = new int[n];
+                Lloyd.assign(search, x, CENTROIDS.get(set), labels);
+                assertThat(labels).as(set).isEqualTo(EXPECTED.get(set).labels());
+            }
+            // Every centroid twice: each row ties exactly between c and c + K; the brute force keeps c.
+            float[] once = CENTROIDS.get("300fractional");
+            float[] twice = java.util.Arrays.copyOf(once, 2 * once.length);
+            System.arraycopy(once, 0, twice, once.length, once.length);
+            int[] labels = new int[n];
+            Lloyd.assign(search, x, twice, labels);
+            assertThat(labels).isEqualTo(EXPECTED.get("300fractional").labels());
+            assertThat(search.refinedRows()).as("exact ties go to the float64 check").isEqualTo(n);
+        } finally {
+            NativeNearest.useIsa("auto");
+        }
+    }
+
+    /** Points far from the origin with centroids 1/8 apart around them: float32 distances cannot tell them apart. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("isas")
+    void nearTiesBelowFloatResolutionAreSettledInDouble(String isa) {
+        assertThat(NativeNearest.useIsa(isa)).isTrue();
+        Random rng = new Random(3);
+        int dim = 25;
+        int rows = 2000;
+        int k = 64;
+        float[] points = new float[rows * dim];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = 3000 + rng.nextInt(16) / 8f;
+        }
+        float[] centroids = new float[k * dim];
+        for (int i = 0; i < centroids.length; i++) {
+            centroids[i] = 3000 + rng.nextInt(16) / 8f + (rng.nextBoolean() ? 1 / 16f : 0);
+        }
+        BruteForce.Assignment expected = BruteForce.assign(points, centroids, dim);
+        try (PatchMatrix x = BruteForce.matrix(points, dim, 700);
+             NearestCentroidSearch search = new NearestCentroidSearch(2, 0, NearestCentroidSearch.Kernel.FUSED)) {
+            int[] labels = new int[rows];
+            Lloyd.assign(search, x, centroids, labels);
+            assertThat(labels).isEqualTo(expected.labels());
+            assertThat(search.refinedRows()).as("rows checked in float64").isPositive();
+        } finally {
+            NativeNearest.useIsa("auto");
+        }
+    }
+
+    static Stream<String> isas() {
+        java.util.List<String> supported = Stream.of("avx512", "avx2", "scalar").filter(NativeNearest::useIsa).toList();
+        NativeNearest.useIsa("auto");
+        return supported.stream();
     }
 
     @Test
@@ -153,7 +231,10 @@ class NearestCentroidSearchTest {
         assertThat(NearestCentroidSearch.autoTileRows(1000)).isEqualTo(1024);
         assertThat(NearestCentroidSearch.autoTileRows(1_000_000)).isEqualTo(256);
         try (NearestCentroidSearch search = new NearestCentroidSearch(1, 123)) {
-            assertThat(search.tileRows(1000)).isEqualTo(123);
+            assertThat(search.tileRows(1000, 25)).isEqualTo(123);
+        }
+        try (NearestCentroidSearch search = new NearestCentroidSearch(1, 0, NearestCentroidSearch.Kernel.GEMM)) {
+            assertThat(search.tileRows(1000, 25)).isEqualTo(1024);
         }
     }
 

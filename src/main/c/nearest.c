@@ -1,0 +1,367 @@
+/*
+ * latentlab's fused nearest-centroid kernel (JNI, class dev.latentlab.kmeans.NativeNearest).
+ *
+ * Why native: the tiled ND4J sgemm + argmin wrote every 1,024 x K distance tile to memory and read it back, and
+ * the argmin cost as much as the GEMM (issue 15); here the distances of a group of 32 points never leave the
+ * registers. The JDK's Vector API would need --add-modules on the java command line, which `java -jar` cannot get.
+ *
+ * Exact: the float32 kernel keeps, per point, the smallest and second smallest value of ||c||^2 - 2 x.c. Each
+ * value's rounding error is at most gamma_{D+2} (||c||^2 + 2 |x| |c|) < B / 2 with B = (D+3) 2^-23 (|x| + M)^2
+ * (M = largest centroid norm, rounded up). When second - smallest > B no other centroid can be nearer in exact
+ * arithmetic and the float argmin is the answer. Otherwise (near or exact ties) the centroids whose float value is
+ * within B of the smallest (a superset of those that can be nearest) are rescanned and checked in float64: the
+ * sum over d of (x_d - c_d)^2 with separate multiply and add, in increasing index, the first strictly smaller
+ * kept: the same labels as a float64 brute force, ties included. Built with -ffp-contract=off so that the compiler
+ * fuses nothing in that check.
+ *
+ * Instruction sets, chosen at run time (__builtin_cpu_supports): AVX-512F (16 lanes, 2 x 16 points, 12 centroids
+ * per register block), AVX2+FMA (8 lanes, 8 points, 8 centroids), and portable C.
+ */
+#include <jni.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <immintrin.h>
+
+#define MAX_GROUP 32   /* points per kernel call, the largest V*W */
+#define MAX_DIM 64
+#define PAD_K 48       /* K is padded to a multiple of every ISA's Q and W (12, 16; 8; 4), 192 bytes */
+
+/* ---- AVX-512F: V = 2 vectors of 16 points, Q = 12 centroids ---- */
+#define KERNEL kernel_avx512
+#define SCAN scan_avx512
+#define LE_MASK(a, b) ((unsigned) _mm512_cmp_ps_mask(a, b, _CMP_LE_OQ))
+#define TARGET_ATTR __attribute__((target("avx512f")))
+#define VF __m512
+#define VI __m512i
+#define W 16
+#define V 2
+#define Q 12
+#define LOADF(p) _mm512_load_ps(p)
+#define SET1F(x) _mm512_set1_ps(x)
+#define SET1I(x) _mm512_set1_epi32(x)
+#define FMADD(a, b, c) _mm512_fmadd_ps(a, b, c)
+#define MINF(a, b) _mm512_min_ps(a, b)
+#define MAXF(a, b) _mm512_max_ps(a, b)
+#define LT_SELECT_I(a, b, yes, no) _mm512_mask_mov_epi32(no, _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ), yes)
+#define STOREF(p, x) _mm512_store_ps(p, x)
+#define STOREI(p, x) _mm512_store_si512((void *) (p), x)
+#include "nearest_kernel.h"
+#undef KERNEL
+#undef SCAN
+#undef LE_MASK
+#undef TARGET_ATTR
+#undef VF
+#undef VI
+#undef W
+#undef V
+#undef Q
+#undef LOADF
+#undef SET1F
+#undef SET1I
+#undef FMADD
+#undef MINF
+#undef MAXF
+#undef LT_SELECT_I
+#undef STOREF
+#undef STOREI
+
+/* ---- AVX2 + FMA: V = 1 vector of 8 points, Q = 8 centroids ---- */
+#define KERNEL kernel_avx2
+#define SCAN scan_avx2
+#define LE_MASK(a, b) ((unsigned) _mm256_movemask_ps(_mm256_cmp_ps(a, b, _CMP_LE_OQ)))
+#define TARGET_ATTR __attribute__((target("avx2,fma")))
+#define VF __m256
+#define VI __m256i
+#define W 8
+#define V 1
+#define Q 8
+#define LOADF(p) _mm256_load_ps(p)
+#define SET1F(x) _mm256_set1_ps(x)
+#define SET1I(x) _mm256_set1_epi32(x)
+#define FMADD(a, b, c) _mm256_fmadd_ps(a, b, c)
+#define MINF(a, b) _mm256_min_ps(a, b)
+#define MAXF(a, b) _mm256_max_ps(a, b)
+#define LT_SELECT_I(a, b, yes, no) _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(no), \
+        _mm256_castsi256_ps(yes), _mm256_cmp_ps(a, b, _CMP_LT_OQ)))
+#define STOREF(p, x) _mm256_store_ps(p, x)
+#define STOREI(p, x) _mm256_store_si256((__m256i *) (p), x)
+#include "nearest_kernel.h"
+#undef KERNEL
+#undef SCAN
+#undef LE_MASK
+#undef TARGET_ATTR
+#undef VF
+#undef VI
+#undef W
+#undef V
+#undef Q
+#undef LOADF
+#undef SET1F
+#undef SET1I
+#undef FMADD
+#undef MINF
+#undef MAXF
+#undef LT_SELECT_I
+#undef STOREF
+#undef STOREI
+
+/* ---- portable C: one point at a time, 4 centroids ---- */
+#define KERNEL kernel_scalar
+#define SCAN scan_scalar
+#define LE_MASK(a, b) ((unsigned) ((a) <= (b)))
+#define TARGET_ATTR
+#define VF float
+#define VI int
+#define W 1
+#define V 1
+#define Q 4
+#define LOADF(p) (*(p))
+#define SET1F(x) (x)
+#define SET1I(x) (x)
+#define FMADD(a, b, c) ((a) * (b) + (c))
+#define MINF(a, b) ((a) < (b) ? (a) : (b))
+#define MAXF(a, b) ((a) > (b) ? (a) : (b))
+#define LT_SELECT_I(a, b, yes, no) ((a) < (b) ? (yes) : (no))
+#define STOREF(p, x) (*(p) = (x))
+#define STOREI(p, x) (*(p) = (x))
+#include "nearest_kernel.h"
+
+typedef void (*kernel_fn)(const float *, const float *, int, int, float *, float *, int *);
+typedef int (*scan_fn)(const float *, const float *, int, int, float, int *);
+
+typedef struct {
+    const char *name;
+    kernel_fn fn;
+    scan_fn scan;
+    int group; /* points per call: V * W */
+} isa_t;
+
+static const isa_t ISAS[] = {
+    {"avx512", kernel_avx512, scan_avx512, 32},
+    {"avx2", kernel_avx2, scan_avx2, 8},
+    {"scalar", kernel_scalar, scan_scalar, 1},
+};
+
+static int supported(int i) {
+    __builtin_cpu_init();
+    switch (i) {
+        case 0: return __builtin_cpu_supports("avx512f");
+        case 1: return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+        default: return 1;
+    }
+}
+
+static int best_isa(void) {
+    for (int i = 0; i < 3; i++) {
+        if (supported(i)) {
+            return i;
+        }
+    }
+    return 2;
+}
+
+static volatile int current_isa = -1;
+
+static const isa_t *isa(void) {
+    if (current_isa < 0) {
+        current_isa = best_isa();
+    }
+    return &ISAS[current_isa];
+}
+
+/*
+ * Centroids prepared once per search: packed rows [-2c, ||c||^2] (K padded with +inf norms), the same transposed
+ * for the candidate scan, and the plain rows.
+ */
+typedef struct {
+    int k, kpad, dim;
+    float max_norm;
+    float *packed;
+    float *packed_t;
+    float *plain;
+} centroids_t;
+
+static void *aligned(size_t bytes) {
+    void *p = NULL;
+    return posix_memalign(&p, 64, bytes < 64 ? 64 : bytes) == 0 ? p : NULL;
+}
+
+static void release(centroids_t *c) {
+    if (c != NULL) {
+        free(c->packed);
+        free(c->packed_t);
+        free(c->plain);
+        free(c);
+    }
+}
+
+/*
+ * The float64 brute force over the candidates (increasing indices): sum of (x_d - c_d)^2 in order, the first
+ * strictly smaller kept.
+ */
+static int exact_nearest(const float *x, const centroids_t *c, const int *candidates, int count) {
+    int best = candidates[0];
+    double best_d = INFINITY;
+    for (int i = 0; i < count; i++) {
+        int j = candidates[i];
+        const float *cj = c->plain + (size_t) j * c->dim;
+        double s = 0;
+        for (int d = 0; d < c->dim; d++) {
+            double diff = (double) x[d] - (double) cj[d];
+            s += diff * diff;
+        }
+        if (s < best_d) {
+            best_d = s;
+            best = j;
+        }
+    }
+    return best;
+}
+
+/*
+ * Labels of rows[0 .. count) (row r at rows + r*stride); returns how many needed the float64 check. candidates is
+ * scratch space for kpad indices.
+ */
+static int nearest_rows(const centroids_t *c, const float *rows, int count, int stride, int *labels, int *candidates) {
+    const isa_t *k = isa();
+    const int g = k->group, dim = c->dim;
+    float xt[MAX_DIM * MAX_GROUP] __attribute__((aligned(64)));
+    float m1[MAX_GROUP] __attribute__((aligned(64)));
+    float m2[MAX_GROUP] __attribute__((aligned(64)));
+    int ix[MAX_GROUP] __attribute__((aligned(64)));
+    double norm[MAX_GROUP];
+    const double scale = (dim + 3) * 0x1p-23;
+    int refined = 0;
+    for (int p0 = 0; p0 < count; p0 += g) {
+        int n = count - p0 < g ? count - p0 : g;
+        for (int p = 0; p < g; p++) {
+            const float *x = rows + (size_t) (p0 + (p < n ? p : 0)) * stride;
+            double sq = 0;
+            for (int d = 0; d < dim; d++) {
+                xt[d * g + p] = x[d];
+                sq += (double) x[d] * x[d];
+            }
+            norm[p] = sqrt(sq);
+        }
+        k->fn(xt, c->packed, dim, c->kpad, m1, m2, ix);
+        for (int p = 0; p < n; p++) {
+            double reach = norm[p] + c->max_norm;
+            double bound = scale * reach * reach;
+            if ((double) m2[p] - (double) m1[p] > bound) {
+                labels[p0 + p] = ix[p];
+            } else {
+                /* every centroid within the bound of the float minimum, rescanned in float32: a superset of
+                   those that can be nearest in exact arithmetic (the scan's own rounding is within bound / 2) */
+                const float *x = rows + (size_t) (p0 + p) * stride;
+                float thr = nextafterf((float) ((double) m1[p] + bound), INFINITY);
+                int n_cand = k->scan(x, c->packed_t, dim, c->kpad, thr, candidates);
+                labels[p0 + p] = n_cand > 0 ? exact_nearest(x, c, candidates, n_cand) : ix[p];
+                refined++;
+            }
+        }
+    }
+    return refined;
+}
+
+JNIEXPORT jlong JNICALL Java_dev_latentlab_kmeans_NativeNearest_prepare(JNIEnv *env, jclass cls, jfloatArray centroids,
+                                                                        jint k, jint dim) {
+    (void) cls;
+    if (k < 1 || dim < 1 || dim > MAX_DIM || (*env)->GetArrayLength(env, centroids) != (jsize) k * dim) {
+        return 0;
+    }
+    centroids_t *c = calloc(1, sizeof(centroids_t));
+    if (c == NULL) {
+        return 0;
+    }
+    c->k = k;
+    c->dim = dim;
+    c->kpad = (k + PAD_K - 1) / PAD_K * PAD_K;
+    c->packed = aligned((size_t) c->kpad * (dim + 1) * sizeof(float));
+    c->packed_t = aligned((size_t) c->kpad * (dim + 1) * sizeof(float));
+    c->plain = aligned((size_t) k * dim * sizeof(float));
+    if (c->packed == NULL || c->packed_t == NULL || c->plain == NULL) {
+        release(c);
+        return 0;
+    }
+    (*env)->GetFloatArrayRegion(env, centroids, 0, k * dim, c->plain);
+    double max_sq = 0;
+    for (int j = 0; j < c->kpad; j++) {
+        float *row = c->packed + (size_t) j * (dim + 1);
+        if (j < k) {
+            double sq = 0;
+            for (int d = 0; d < dim; d++) {
+                float v = c->plain[(size_t) j * dim + d];
+                row[d] = -2.0f * v;
+                sq += (double) v * v;
+            }
+            row[dim] = (float) sq;
+            max_sq = sq > max_sq ? sq : max_sq;
+        } else {
+            memset(row, 0, dim * sizeof(float));
+            row[dim] = INFINITY;
+        }
+    }
+    for (int j = 0; j < c->kpad; j++) {
+        for (int d = 0; d <= dim; d++) {
+            c->packed_t[(size_t) d * c->kpad + j] = c->packed[(size_t) j * (dim + 1) + d];
+        }
+    }
+    c->max_norm = (float) sqrt(max_sq);
+    /* rounded up so that the bound stays a bound */
+    c->max_norm = nextafterf(c->max_norm, INFINITY);
+    return (jlong) (intptr_t) c;
+}
+
+JNIEXPORT void JNICALL Java_dev_latentlab_kmeans_NativeNearest_release(JNIEnv *env, jclass cls, jlong handle) {
+    (void) env;
+    (void) cls;
+    release((centroids_t *) (intptr_t) handle);
+}
+
+JNIEXPORT jint JNICALL Java_dev_latentlab_kmeans_NativeNearest_nearest(JNIEnv *env, jclass cls, jlong handle,
+                                                                       jobject rows, jint first, jint count,
+                                                                       jint stride, jobject labels) {
+    (void) cls;
+    const centroids_t *c = (const centroids_t *) (intptr_t) handle;
+    float *r = (*env)->GetDirectBufferAddress(env, rows);
+    int *l = (*env)->GetDirectBufferAddress(env, labels);
+    if (c == NULL || r == NULL || l == NULL || stride < c->dim
+            || (*env)->GetDirectBufferCapacity(env, labels) < count
+            || (*env)->GetDirectBufferCapacity(env, rows) < (jlong) (first + count) * stride) {
+        return -1;
+    }
+    int *candidates = malloc((size_t) c->kpad * sizeof(int));
+    if (candidates == NULL) {
+        return -1;
+    }
+    int refined = nearest_rows(c, r + (size_t) first * stride, count, stride, l, candidates);
+    free(candidates);
+    return refined;
+}
+
+JNIEXPORT jstring JNICALL Java_dev_latentlab_kmeans_NativeNearest_isa(JNIEnv *env, jclass cls) {
+    (void) cls;
+    return (*env)->NewStringUTF(env, isa()->name);
+}
+
+JNIEXPORT jboolean JNICALL Java_dev_latentlab_kmeans_NativeNearest_useIsa(JNIEnv *env, jclass cls, jstring name) {
+    (void) cls;
+    const char *s = (*env)->GetStringUTFChars(env, name, NULL);
+    int found = -1;
+    if (strcmp(s, "auto") == 0) {
+        found = best_isa();
+    }
+    for (int i = 0; i < 3 && found < 0; i++) {
+        if (strcmp(s, ISAS[i].name) == 0 && supported(i)) {
+            found = i;
+        }
+    }
+    (*env)->ReleaseStringUTFChars(env, name, s);
+    if (found < 0) {
+        return JNI_FALSE;
+    }
+    current_isa = found;
+    return JNI_TRUE;
+}
