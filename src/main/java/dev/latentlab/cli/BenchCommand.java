@@ -25,10 +25,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench kmeans}: the k-means assignment speed on real MNIST patches; {@code bench vae}: VAE training steps;
- * {@code bench gmm}: a Gaussian mixture fit on an .npz matrix. Each prints one JSON line.
+ * {@code bench gmm}: a Gaussian mixture fit on an .npz matrix; {@code bench spark-kmeans}: MLlib Lloyd iterations on
+ * patches cut by Spark executors. Each prints one JSON line.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (print one JSON line).",
-        subcommands = {BenchCommand.KMeans.class, BenchCommand.Vae.class, BenchCommand.Gmm.class})
+        subcommands = {BenchCommand.KMeans.class, BenchCommand.Vae.class, BenchCommand.Gmm.class,
+                BenchCommand.SparkKMeans.class})
 final class BenchCommand {
 
     /** {@code bench kmeans --digits 60000 --k 1000 --threads 2}. */
@@ -245,6 +247,59 @@ final class BenchCommand {
             line.put("repeats", repeats);
             line.put("warmup", warmup);
             line.put("threads", Runtime.getRuntime().availableProcessors());
+            System.out.println(json.writeValueAsString(line));
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code bench spark-kmeans --digits 60000 --k 1000 --iterations 2 --master local[2]}. */
+    @Command(name = "spark-kmeans", mixinStandardHelpOptions = true,
+            description = {"Lloyd iterations of Spark MLlib's KMeans on the non-blank 5x5 patches of the first DIGITS",
+                    "training digits (each with COPIES shifted/rotated copies), cut and persisted by the executors;",
+                    "says whether the nd4j engine could hold the same patches. One JSON line."})
+    static final class SparkKMeans implements Callable<Integer> {
+        @Option(names = "--digits", description = "MNIST training digits (default: ${DEFAULT-VALUE}).")
+        private int digits = 60_000;
+
+        @Option(names = "--copies", description = "Generated copies of each digit (default: ${DEFAULT-VALUE}).")
+        private int copies;
+
+        @Option(names = "--k", description = "Number of centroids (default: ${DEFAULT-VALUE}).")
+        private int k = 1000;
+
+        @Option(names = "--iterations", description = "Lloyd iterations timed (default: ${DEFAULT-VALUE}).")
+        private int iterations = 2;
+
+        @Option(names = "--init", description = "random or kmeans|| (default: ${DEFAULT-VALUE}).")
+        private String init = "random";
+
+        @Option(names = "--master", description = "Spark master (default: ${DEFAULT-VALUE}).")
+        private String master = "local[2]";
+
+        @Option(names = "--partitions", description = "Partitions, 0 = twice the default parallelism (default: ${DEFAULT-VALUE}).")
+        private int partitions;
+
+        @Option(names = "--conf", description = "Extra Spark settings, key=value (repeatable).")
+        private java.util.Map<String, String> conf = new java.util.LinkedHashMap<>();
+
+        @Option(names = "--data", paramLabel = "DIR", description = "MNIST folder (default: ${DEFAULT-VALUE}); fetched when missing.")
+        private Path dataDir = MnistFetcher.DEFAULT_DIR;
+
+        @Override
+        public Integer call() throws IOException {
+            if (digits < 1 || copies < 0 || k < 1 || iterations < 1 || partitions < 0
+                    || !(init.equals("random") || init.equals("kmeans||"))) {
+                throw new BadInputException("bench spark-kmeans: --digits, --k and --iterations must be >= 1, "
+                        + "--copies and --partitions >= 0, --init random or kmeans||");
+            }
+            new MnistFetcher().fetchIfMissing(dataDir);
+            Path file = MnistFiles.find(dataDir, dev.latentlab.data.MnistFile.TRAIN_IMAGES).orElseThrow();
+            int available = dev.latentlab.data.IdxImageRange.shape(file)[0];
+            dev.latentlab.spark.SparkKMeansBenchmark.Result r = dev.latentlab.spark.SparkKMeansBenchmark.run(file,
+                    Math.min(digits, available), copies, k, iterations, init, master, partitions, conf, 42L);
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode line = json.valueToTree(r);
+            line.put("peak_rss_mb", PeakMemory.residentMb());
             System.out.println(json.writeValueAsString(line));
             return ExitCode.OK;
         }

@@ -11,6 +11,7 @@ import dev.latentlab.config.SweepConfig;
 import dev.latentlab.config.VaeGmmConfig;
 import dev.latentlab.kmeans.PatchDictionaryPipeline;
 import dev.latentlab.quantize.QuantizePipeline;
+import dev.latentlab.spark.SparkDictionaryEngine;
 import dev.latentlab.sweep.PipelineLauncher;
 import dev.latentlab.sweep.SweepPipeline;
 import dev.latentlab.vae.LatentGmmPipeline;
@@ -59,7 +60,10 @@ final class Tasks {
         }
         Record config = bind(loaded, task);
         if (config instanceof PatchDictionaryConfig c) {
-            return new PatchDictionaryPipeline(c).run();
+            // Spark's classes load only here, when the config chooses it.
+            return c.kmeans().engine().equals(PatchDictionaryConfig.KMeans.SPARK)
+                    ? new PatchDictionaryPipeline(c, SparkDictionaryEngine::open).run()
+                    : new PatchDictionaryPipeline(c).run();
         } else if (config instanceof VaeGmmConfig c) {
             return new VaeGmmPipeline(c, resume).run();
         } else if (config instanceof LatentGmmConfig c) {

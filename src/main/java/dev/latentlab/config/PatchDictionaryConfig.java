@@ -19,11 +19,13 @@ import java.util.regex.Pattern;
  * @param patches how patches are cut from the digits, and how digits are tiled to be rebuilt
  * @param kmeans  the k-means fits
  * @param sparse  the sparse-coding fits
+ * @param spark   where Spark runs when {@code kmeans.engine} is {@code spark}
  * @param report  figures of the run report
  * @param output  where runs and models go
  */
 public record PatchDictionaryConfig(String task, String name, long seed, List<String> methods, Data data,
-                                    Patches patches, KMeans kmeans, Sparse sparse, Report report, Output output) {
+                                    Patches patches, KMeans kmeans, Sparse sparse, SparkConfig spark, Report report,
+                                    Output output) {
     /** The task id this config is for. */
     public static final String TASK = "kmeans_patches";
     /** The method names. */
@@ -32,7 +34,8 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
     public static final Pattern RUN_NAME = Pattern.compile("(?!\\.+$)[A-Za-z0-9_.-]+");
     /** Every key at its default. */
     public static final PatchDictionaryConfig DEFAULTS = new PatchDictionaryConfig(TASK, TASK, 42L, null,
-            Data.DEFAULTS, Patches.DEFAULTS, KMeans.DEFAULTS, Sparse.DEFAULTS, Report.DEFAULTS, Output.DEFAULTS);
+            Data.DEFAULTS, Patches.DEFAULTS, KMeans.DEFAULTS, Sparse.DEFAULTS, SparkConfig.DEFAULTS, Report.DEFAULTS,
+            Output.DEFAULTS);
 
     public PatchDictionaryConfig {
         Check.oneOf("task", task, TASK);
@@ -50,6 +53,7 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
         Check.notNull("patches", patches, "a map");
         Check.notNull("kmeans", kmeans, "a map");
         Check.notNull("sparse", sparse, "a map");
+        Check.notNull("spark", spark, "a map");
         Check.notNull("report", report, "a map");
         Check.notNull("output", output, "a map");
         List<Integer> sparseK = sparse.k() == null ? kmeans.k() : sparse.k();
@@ -59,6 +63,9 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
         if (report.codeK() != null && !sparseK.contains(report.codeK())) {
             throw new InvalidValueException("report.code_k", report.codeK(), "null or a value listed in "
                     + (sparse.k() == null ? "kmeans.k " : "sparse.k ") + ValueText.of(sparseK));
+        }
+        if (kmeans.engine().equals(KMeans.SPARK)) {
+            checkSparkEngine(methods, kmeans);
         }
         int dim = patches.size() * patches.size();
         if (sparse.nonZeros() > dim) {
@@ -70,6 +77,20 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
                 && kmeans.fitSample() < largestSparseK) {
             throw new InvalidValueException("kmeans.fit_sample", kmeans.fitSample(),
                     "null or an integer >= the largest sparse.k (" + largestSparseK + ")");
+        }
+    }
+
+    /** What the Spark engine fits: Lloyd k-means on all patches (MLlib's KMeans), nothing else. */
+    private static void checkSparkEngine(List<String> methods, KMeans kmeans) {
+        String why = "with kmeans.engine spark (Spark MLlib fits Lloyd k-means on all patches)";
+        if (methods != null && !methods.equals(List.of("lloyd"))) {
+            throw new InvalidValueException("methods", methods, "null or [lloyd] " + why);
+        }
+        if (!kmeans.algorithm().equals("lloyd")) {
+            throw new InvalidValueException("kmeans.algorithm", kmeans.algorithm(), "lloyd " + why);
+        }
+        if (kmeans.fitSample() != null) {
+            throw new InvalidValueException("kmeans.fit_sample", kmeans.fitSample(), "null " + why);
         }
     }
 
@@ -116,6 +137,9 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
     /**
      * The k-means fits, one per K.
      *
+     * @param engine           where k-means runs: {@code nd4j} (this JVM, the project's own Lloyd and mini-batch) or
+     *                         {@code spark} (Apache Spark MLlib's KMeans, see {@code spark}; {@code kmeans++} init
+     *                         becomes MLlib's parallel k-means||)
      * @param algorithm        {@code lloyd} (full batch) or {@code minibatch}
      * @param init             {@code kmeans++} or {@code random}
      * @param k                the numbers of clusters to fit, strictly increasing, each at least 1
@@ -128,13 +152,16 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
      * @param threads          worker threads of the nearest-centroid search; 0 = all cores
      * @param tileRows         patches per distance tile; 0 = chosen from K
      */
-    public record KMeans(String algorithm, String init, List<Integer> k, int maxIter, double tol, Integer fitSample,
-                         int initSample, int batchSize, int maxNoImprovement, int threads, int tileRows) {
+    public record KMeans(String engine, String algorithm, String init, List<Integer> k, int maxIter, double tol,
+                         Integer fitSample, int initSample, int batchSize, int maxNoImprovement, int threads, int tileRows) {
+        /** The engine name of Spark MLlib. */
+        public static final String SPARK = "spark";
         /** Every key at its default. */
-        public static final KMeans DEFAULTS = new KMeans("lloyd", "kmeans++", List.of(100), 100, 1.0e-4, null,
+        public static final KMeans DEFAULTS = new KMeans("nd4j", "lloyd", "kmeans++", List.of(100), 100, 1.0e-4, null,
                 200_000, 4096, 10, 0, 0);
 
         public KMeans {
+            Check.oneOf("engine", engine, "nd4j", SPARK);
             Check.oneOf("algorithm", algorithm, "lloyd", "minibatch");
             Check.oneOf("init", init, "kmeans++", "random");
             k = Check.nonEmpty("k", k);

@@ -15,9 +15,6 @@ import java.util.Locale;
  * 20 batches).
  */
 final class DictionaryFitter {
-    /** The metrics.csv columns. */
-    static final String[] COLUMNS = {"method", "k", "iteration", "mse", "shift", "empty_clusters", "seconds"};
-
     private final PatchDictionaryConfig config;
     private final PatchExtractor patches;
     private final int threads;
@@ -30,15 +27,7 @@ final class DictionaryFitter {
         this.metrics = metrics;
     }
 
-    /**
-     * One fitted codebook and the figures of its fit; {@code curve} is the MSE after each logged iteration (the
-     * metrics.csv rows: every iteration, every 20th mini-batch), as {iterations, mse}.
-     */
-    record Fit(PatchCodebook codebook, int iterations, boolean converged, double secondsPerIteration,
-               double fitSeconds, double trainMse, int unused, double[][] curve) {
-    }
-
-    Fit fit(PatchMatrix x, String method, int k) throws IOException {
+    DictionaryFit fit(PatchMatrix x, String method, int k) throws IOException {
         boolean minibatch = method.equals("minibatch");
         int every = minibatch ? 20 : 1;
         long total = minibatch ? -1 : method.equals("sparse") ? config.sparse().maxIter() : config.kmeans().maxIter();
@@ -59,33 +48,32 @@ final class DictionaryFitter {
                     }
                 }
             };
-            Fit fit = method.equals("sparse") ? sparse(x, k, listener) : kmeans(x, k, minibatch, listener);
+            DictionaryFit fit = method.equals("sparse") ? sparse(x, k, listener) : kmeans(x, k, minibatch, listener);
             if (failure[0] != null) {
                 throw failure[0];
             }
             double[][] xy = {curve.stream().mapToDouble(p -> p[0]).toArray(), curve.stream().mapToDouble(p -> p[1]).toArray()};
-            return new Fit(fit.codebook(), fit.iterations(), fit.converged(), fit.secondsPerIteration(), fit.fitSeconds(),
-                    fit.trainMse(), fit.unused(), xy);
+            return fit.withCurve(xy);
         }
     }
 
-    private Fit kmeans(PatchMatrix x, int k, boolean minibatch, IterationListener listener) {
+    private DictionaryFit kmeans(PatchMatrix x, int k, boolean minibatch, IterationListener listener) {
         PatchDictionaryConfig.KMeans km = config.kmeans();
         KMeansOptions options = new KMeansOptions(k,
                 km.init().equals("random") ? KMeansOptions.Init.RANDOM : KMeansOptions.Init.KMEANS_PLUS_PLUS,
                 km.maxIter(), km.tol(), km.initSample(), km.batchSize(), km.maxNoImprovement(), config.seed(),
                 threads, km.tileRows());
         KMeansResult r = minibatch ? MiniBatchKMeans.fit(x, options, listener) : Lloyd.fit(x, options, listener);
-        return new Fit(PatchDictionary.of(patches, r), r.iterations(), r.converged(), r.secondsPerIteration(),
+        return new DictionaryFit(PatchDictionary.of(patches, r), r.iterations(), r.converged(), r.secondsPerIteration(),
                 r.fitSeconds(), r.mse(), unused(r.counts()), null);
     }
 
-    private Fit sparse(PatchMatrix x, int k, IterationListener listener) {
+    private DictionaryFit sparse(PatchMatrix x, int k, IterationListener listener) {
         PatchDictionaryConfig.Sparse sp = config.sparse();
         SparseCodingOptions options = new SparseCodingOptions(k, sp.nonZeros(), sp.maxIter(), sp.tol(),
                 config.kmeans().initSample(), config.seed(), threads);
         SparseCodingResult r = DictionaryLearning.fit(x, options, listener);
-        return new Fit(SparseDictionary.of(patches, r), r.iterations(), r.converged(), r.secondsPerIteration(),
+        return new DictionaryFit(SparseDictionary.of(patches, r), r.iterations(), r.converged(), r.secondsPerIteration(),
                 r.fitSeconds(), r.mse(), unused(r.usage()), null);
     }
 

@@ -39,9 +39,17 @@ public final class PatchDictionaryPipeline {
     /** The methods run; a config without {@code methods} runs {@code kmeans.algorithm} alone. */
     private final List<String> methods;
     private final Tiling tiling;
+    private final DictionaryEngine.Opener engines;
 
+    /** A pipeline on the ND4J engine ({@code kmeans.engine: nd4j}). */
     public PatchDictionaryPipeline(PatchDictionaryConfig config) {
+        this(config, Nd4jDictionaryEngine::new);
+    }
+
+    /** A pipeline whose dictionaries are fitted by the engine {@code engines} opens. */
+    public PatchDictionaryPipeline(PatchDictionaryConfig config, DictionaryEngine.Opener engines) {
         this.config = config;
+        this.engines = engines;
         this.methods = config.methods() != null ? config.methods() : List.of(config.kmeans().algorithm());
         this.tiling = Tiling.fromConfigName(config.patches().tiling());
     }
@@ -59,6 +67,7 @@ public final class PatchDictionaryPipeline {
             @JsonProperty("patches_fit") long patchesFit,
             @JsonProperty("test_patches_total") long testPatchesTotal,
             @JsonProperty("methods") List<String> methods,
+            @JsonProperty("engine") String engine,
             @JsonProperty("algorithm") String algorithm,
             @JsonProperty("init") String init,
             @JsonProperty("non_zeros") int nonZeros,
@@ -96,9 +105,10 @@ public final class PatchDictionaryPipeline {
 
         Path modelRoot = Path.of(config.output().modelsDir(), config.name());
         try (NameLock lock = NameLock.acquire(modelRoot.resolveSibling(config.name() + ".lock"), "model " + modelRoot);
+             DictionaryEngine engine = engines.open(config, train, threads);
              RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
             try {
-                return runIn(run, train, test, novel, patches, threads, modelRoot, start);
+                return runIn(run, engine, train, test, novel, patches, threads, modelRoot, start);
             } catch (RuntimeException | IOException | Error e) {
                 LOG.error("run failed", e);
                 throw e;
@@ -106,23 +116,17 @@ public final class PatchDictionaryPipeline {
         }
     }
 
-    private Path runIn(RunDirectory run, ImageSet train, ImageSet test, ImageSet novel, PatchExtractor patches,
-                       int threads, Path modelRoot, long start) throws IOException {
+    private Path runIn(RunDirectory run, DictionaryEngine engine, ImageSet train, ImageSet test, ImageSet novel,
+                       PatchExtractor patches, int threads, Path modelRoot, long start) throws IOException {
         PatchDictionaryConfig.Report report = config.report();
         run.writeConfig(ConfigYaml.toYaml(config));
         LOG.info("run folder {}", run.path());
         LOG.info("digits: {} train, {} test; patches {}x{} stride {}{}; methods {}; {} tiling", train.count(),
                 test.count(), patches.size(), patches.size(), patches.stride(),
                 config.patches().dropBlank() ? ", blank dropped" : "", methods, tiling.configName());
-        long t0 = System.nanoTime();
-        PatchMatrix all = patches.extract(train, config.patches().dropBlank());
-        long patchesTotal = all.rows();
-        LOG.info("patches_total = {} training patches ({} s)", patchesTotal, seconds(t0));
-        PatchMatrix fitData = subsample(all, config.kmeans().fitSample(), config.seed());
-        if (fitData != all) {
-            all.close();
-            LOG.info("fitting on a seeded sample of {} patches", fitData.rows());
-        }
+        MetricsCsv metrics = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), DictionaryEngine.METRICS_COLUMNS);
+        engine.prepare(metrics);
+        long patchesTotal = engine.patchesTotal();
         PatchMatrix testPatches = patches.extract(test, true);
         LOG.info("{} non-blank test patches", testPatches.rows());
 
@@ -130,10 +134,8 @@ public final class PatchDictionaryPipeline {
         ImageSet testExamples = test.head(report.exampleDigits());
         long[] exampleRows = exampleRows(testPatches.rows(), report.examplePatches(), config.seed());
         long codeRow = report.codePatch() != null ? report.codePatch() : mostVaried(testPatches, exampleRows);
-        MetricsCsv metrics = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), DictionaryFitter.COLUMNS);
         MetricsCsv comparison = MetricsCsv.create(run.resolve(COMPARISON_CSV), "method", "k", "train_mse",
                 "test_mse", "recon_mse", "recon_psnr", "fit_seconds", "iterations", "converged");
-        DictionaryFitter fitter = new DictionaryFitter(config, patches, threads, metrics);
         List<KFitSummary> results = new ArrayList<>();
         Map<String, float[]> trainRecon = new LinkedHashMap<>();
         Map<String, float[]> testRecon = new LinkedHashMap<>();
@@ -155,8 +157,10 @@ public final class PatchDictionaryPipeline {
                 for (int i = 0; i < ks.size(); i++) {
                     int k = ks.get(i);
                     LOG.info("{} K = {} ({} of {})", method, k, i + 1, ks.size());
-                    DictionaryFitter.Fit fit = fitter.fit(fitData, method, k);
-                    curves.computeIfAbsent(method, m -> new TreeMap<>()).put(k, fit.curve());
+                    DictionaryFit fit = engine.fit(method, k);
+                    if (fit.curve() != null) {
+                        curves.computeIfAbsent(method, m -> new TreeMap<>()).put(k, fit.curve());
+                    }
                     PatchCodebook codebook = fit.codebook();
                     double testMse = coder.mse(testPatches, codebook);
                     float[] recon = coder.reconstruct(test, codebook, tiling);
@@ -195,7 +199,7 @@ public final class PatchDictionaryPipeline {
                         PatchDictionaryFiles.save(codebook, models.dir().resolve(tag),
                                 modelMetadata(method, result, patchesTotal));
                     }
-                    run.writeSummary(summary(train, test, patchesTotal, fitData.rows(), testPatches.rows(), threads,
+                    run.writeSummary(summary(train, test, patchesTotal, engine.patchesFit(), testPatches.rows(), threads,
                             results, elbow(results), modelRoot, start));
                 }
             }
@@ -207,7 +211,6 @@ public final class PatchDictionaryPipeline {
                 writeCodeWeights(run, coder, codeMatrix, codeRow, codeDictionary, codePatchRecon, figures);
             }
         } finally {
-            fitData.close();
             testPatches.close();
         }
         writeFigures(run, results, testExamples, testRecon, trainExamples, trainRecon, novel, novelRecon, figures);
@@ -321,6 +324,7 @@ public final class PatchDictionaryPipeline {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("run_name", config.name());
         meta.put("algorithm", method);
+        meta.put("engine", config.kmeans().engine());
         meta.put("seed", config.seed());
         meta.put("patches_total", patchesTotal);
         meta.put("metrics", result);
@@ -333,7 +337,7 @@ public final class PatchDictionaryPipeline {
     private Summary summary(ImageSet train, ImageSet test, long patchesTotal, long patchesFit, long testPatches,
                             int threads, List<KFitSummary> results, Integer elbowK, Path modelRoot, long start) {
         return new Summary(config.name(), config.task(), train.count(), test.count(), config.patches().size(),
-                config.patches().stride(), tiling.configName(), patchesTotal, patchesFit, testPatches, methods,
+                config.patches().stride(), tiling.configName(), patchesTotal, patchesFit, testPatches, methods, config.kmeans().engine(),
                 config.kmeans().algorithm(), config.kmeans().init(), config.sparse().nonZeros(), threads,
                 List.copyOf(results), elbowK, "test_mse", config.output().saveModel() ? modelRoot.toString() : null,
                 (System.nanoTime() - start) / 1e9);
@@ -384,15 +388,6 @@ public final class PatchDictionaryPipeline {
 
     private static ImageSet limit(ImageSet images, Integer limit) {
         return limit == null ? images : images.head(limit);
-    }
-
-    private static PatchMatrix subsample(PatchMatrix all, Integer size, long seed) {
-        if (size == null || size >= all.rows()) {
-            return all;
-        }
-        long[] rows = Seeding.distinctIndices(all.rows(), size, new Random(seed));
-        Arrays.sort(rows);
-        return all.gather(rows);
     }
 
     private static long[] exampleRows(long n, int count, long seed) {

@@ -83,7 +83,7 @@ public record PatchExtractor(int size, int stride) {
     }
 
     /** Copies a window into {@code out}; returns whether it has a non-zero pixel. */
-    boolean copy(ImageSet images, int i, int top, int left, float[] out) {
+    public boolean copy(ImageSet images, int i, int top, int left, float[] out) {
         byte[] px = images.pixels();
         int w = images.width();
         int base = i * images.imageSize();

@@ -37,7 +37,7 @@ class ConfigLoaderTest {
         PatchDictionaryConfig config = bind(file);
         PatchDictionaryConfig d = PatchDictionaryConfig.DEFAULTS;
         assertThat(config).isEqualTo(new PatchDictionaryConfig(d.task(), "my_dict", d.seed(), d.methods(), d.data(),
-                d.patches(), d.kmeans(), d.sparse(), d.report(), d.output()));
+                d.patches(), d.kmeans(), d.sparse(), d.spark(), d.report(), d.output()));
         assertThat(config.seed()).isEqualTo(42L);
         assertThat(config.data().trainLimit()).isNull();
         assertThat(config.kmeans().k()).containsExactly(100);

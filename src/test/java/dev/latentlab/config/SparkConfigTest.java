@@ -1,0 +1,49 @@
+package dev.latentlab.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The spark: section's checks: master URL forms, Spark's size strings, spark.* conf keys. */
+class SparkConfigTest {
+    @Test
+    void acceptsSparksMasterForms() {
+        for (String master : new String[] {"local", "local[*]", "local[2]", "local[4,2]", "spark://10.0.0.1:7077",
+                "spark://a:7077,b:7077", "yarn", "k8s://https://api:6443", "local-cluster[2,1,1024]"}) {
+            assertThat(new SparkConfig(master, 0, null, Map.of()).master()).isEqualTo(master);
+        }
+        for (String bad : new String[] {"", "local[0]", "local[x]", "spark://host", "spark://host:port", "mesos", "127.0.0.1:7077"}) {
+            assertThatThrownBy(() -> new SparkConfig(bad, 0, null, Map.of())).isInstanceOf(InvalidValueException.class)
+                    .hasMessageContaining("master");
+        }
+    }
+
+    @Test
+    void readsSparkSizesAndRefusesMalformedOrTooSmallExecutorMemory() {
+        assertThat(SparkConfig.bytes("512m")).isEqualTo(512L << 20);
+        assertThat(SparkConfig.bytes("4g")).isEqualTo(4L << 30);
+        assertThat(SparkConfig.bytes("2GB")).isEqualTo(2L << 30);
+        assertThat(SparkConfig.bytes("1024")).isEqualTo(1024L << 20);
+        assertThat(SparkConfig.bytes("1t")).isEqualTo(1L << 40);
+        assertThat(SparkConfig.bytes("lots")).isEqualTo(-1);
+        assertThat(SparkConfig.bytes("4 gigs")).isEqualTo(-1);
+        assertThat(new SparkConfig("local[*]", 0, "450m", Map.of()).executorMemory()).isEqualTo("450m");
+        for (String bad : new String[] {"lots", "4gigs", "449m", "-1g", "1.5g"}) {
+            assertThatThrownBy(() -> new SparkConfig("local[*]", 0, bad, Map.of()))
+                    .isInstanceOf(InvalidValueException.class).hasMessageContaining("executor_memory");
+        }
+    }
+
+    @Test
+    void confKeysMustBeSparkSettingsNotTheDedicatedKeys() {
+        assertThat(new SparkConfig("local[*]", 0, null, Map.of("spark.local.dir", "/x")).conf())
+                .containsEntry("spark.local.dir", "/x");
+        assertThatThrownBy(() -> new SparkConfig("local[*]", 0, null, Map.of("local.dir", "/x")))
+                .hasMessageContaining("conf.local.dir");
+        assertThatThrownBy(() -> new SparkConfig("local[*]", 0, null, Map.of("spark.master", "yarn")))
+                .hasMessageContaining("spark.master");
+        assertThatThrownBy(() -> new SparkConfig("local[*]", -1, null, Map.of())).hasMessageContaining("partitions");
+    }
+}
