@@ -90,6 +90,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (images.labels() == null) {
             throw new BadInputException(name + ": no labels found (use --label-key)");
         }
+        LatentClassifier.checkInput(LatentClassifierFiles.architecture(model), images, name);
         return report(LatentClassifierFiles.load(model), images, name);
     }
 

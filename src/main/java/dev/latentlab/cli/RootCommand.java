@@ -29,7 +29,7 @@ public final class RootCommand implements Callable<Integer> {
     private List<String> overrides = new ArrayList<>();
 
     @Option(names = "--resume", description = "Continue the interrupted training of this config's model "
-            + "(models/<name>/checkpoint): epoch, learning rate, Adam state, early-stopping counters; "
+            + "(models/<name>.checkpoint): epoch, learning rate, Adam state, early-stopping counters; "
             + "or the newest interrupted sweep of a sweep config.")
     private boolean resume;
 

@@ -29,9 +29,9 @@ public final class Check {
         return value;
     }
 
-    /** {@code value >= min}; NaN fails. */
+    /** {@code value >= min}; NaN and ∞ fail. */
     public static double atLeast(String key, double value, double min) {
-        if (!(value >= min)) {
+        if (!(value >= min) || Double.isInfinite(value)) {
             throw new InvalidValueException(key, value, "a number >= " + number(min));
         }
         return value;

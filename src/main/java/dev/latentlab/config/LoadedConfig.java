@@ -83,6 +83,12 @@ public final class LoadedConfig {
             defaults.put("name", baseName());
         }
         JsonNode merged = Defaults.merge(defaults, tree);
+        String nonFinite = FiniteNumbers.firstNonFinite(merged, "");
+        if (nonFinite != null) {
+            throw new BadInputException(originOf(nonFinite.replaceAll("\\[\\d+]", "")) + ": " + nonFinite + " = "
+                    + ValueText.of(merged.at("/" + nonFinite.replace(".", "/").replaceAll("\\[(\\d+)]", "/$1")))
+                    + ": expected a finite number");
+        }
         try {
             return ConfigMappers.STRICT.treeToValue(merged, type);
         } catch (JsonMappingException e) {

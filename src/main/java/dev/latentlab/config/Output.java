@@ -6,7 +6,7 @@ package dev.latentlab.config;
  * @param runsDir   the folder of run folders
  * @param modelsDir the folder of saved models ({@code <models_dir>/<name>/…})
  * @param saveModel write the trained model(s) under {@code <models_dir>/<name>/}; when false nothing is left there once a
- *                  run has finished (a VAE keeps its training checkpoint there only while it trains)
+ *                  run has finished (a VAE keeps its training checkpoint, <name>.checkpoint, only while it trains)
  */
 public record Output(String runsDir, String modelsDir, boolean saveModel) {
     /** Every key at its default. */

@@ -138,7 +138,10 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
                 Check.inRange("strides[" + i + "]", strides.get(i), 1, 2);
             }
             Check.atLeast("dense", dense, 1);
-            Check.atLeast("latent_dim", latentDim, 1);
+            if (latentDim < 2) {   // measured: a 1-D latent fails in SameDiff M2.1's backward pass (NPE in a reduce)
+                throw new InvalidValueException("latent_dim", latentDim,
+                        "an integer >= 2 (the conv VAE's graph does not train with a 1-D latent)");
+            }
             if (!(dropout >= 0 && dropout < 1)) {
                 throw new InvalidValueException("dropout", dropout, "a number in [0, 1)");
             }

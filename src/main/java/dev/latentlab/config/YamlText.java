@@ -72,6 +72,9 @@ final class YamlText {
         if (message.startsWith("Duplicate field")) {
             return new SyntaxError(line, column, "duplicate key " + duplicateKey(e, message), e);
         }
+        if (message.contains("MalformedInputException") || message.contains("Invalid UTF-8")) {
+            return new SyntaxError(line, column, "not UTF-8 text (expected a YAML config)", e);
+        }
         if (message.startsWith("Trailing token")) {
             return new SyntaxError(line, column, "a second YAML document (---) found; a config holds one", e);
         }

@@ -115,7 +115,7 @@ public final class IdxReader {
         long size = 1;
         for (int d = 0; d < rank; d++) {
             dims[d] = readInt(header, 4 * (d + 1));
-            size *= Math.max(dims[d], 0);
+            size = Math.min(size * Math.max(dims[d], 0), MAX_ARRAY + 1);   // capped: three dims cannot overflow
         }
         String shape = shape(dims);
         if (Arrays.stream(dims).anyMatch(n -> n <= 0)) {

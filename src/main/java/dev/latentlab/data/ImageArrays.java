@@ -1,16 +1,24 @@
 package dev.latentlab.data;
 
 import dev.latentlab.BadInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Converts numpy arrays to images and labels, validating them: images of shape [N,H,W], [N,1,H,W], [N,H,W,1]
  * or [N,H·W] (a square side is inferred), either integers 0..255 or floats in [0,1] (scaled by 255 and
- * rounded); labels of shape [N] or [N,1], integers of any width (or floats holding whole numbers).
+ * rounded; floats up to 1 outside [0,1], as noisy images have, are clipped with one warning line); labels of shape [N] or [N,1], integers of any width (or floats holding whole numbers).
  * {@code where} names the file and key in the one-line {@link BadInputException}s.
  */
 final class ImageArrays {
     /** Float pixels this far outside [0,1] still count as inside (float32 rounding of normalised data). */
     private static final double FLOAT_SLACK = 1e-6;
+    /**
+     * Float pixels up to this far outside [0,1] are clipped with a warning (noisy images, e.g. the seed's
+     * Gaussian noise, range over about -0.46..1.39); further out the data is on another scale and refused.
+     */
+    private static final double NOISE_MARGIN = 1.0;
+    private static final Logger LOG = LoggerFactory.getLogger(ImageArrays.class);
 
     private ImageArrays() {
     }
@@ -94,6 +102,7 @@ final class ImageArrays {
         byte[] out = new byte[a.size()];
         double max = Double.NEGATIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
+        long clipped = 0;
         for (int i = 0; i < out.length; i++) {
             double v = a.getDouble(i);
             if (!Double.isFinite(v)) {
@@ -102,12 +111,19 @@ final class ImageArrays {
             }
             max = Math.max(max, v);
             min = Math.min(min, v);
+            if (v < -FLOAT_SLACK || v > 1 + FLOAT_SLACK) {
+                clipped++;
+            }
             out[i] = (byte) Math.round(Math.min(1.0, Math.max(0.0, v)) * 255.0);
         }
-        if (min < -FLOAT_SLACK || max > 1 + FLOAT_SLACK) {
+        if (min < -NOISE_MARGIN || max > 1 + NOISE_MARGIN) {
             String hint = max > 1 && max <= 255 && min >= 0 ? "; for 0..255 data store uint8 or divide by 255" : "";
             throw new BadInputException(where + ": float pixel values range over [" + min + ", " + max
                     + "], expected [0,1]" + hint);
+        }
+        if (clipped > 0) {
+            LOG.warn("{}: {} of {} float pixel values lie outside [0,1] (range [{}, {}]); clipped to [0,1]", where,
+                    clipped, out.length, min, max);
         }
         return out;
     }

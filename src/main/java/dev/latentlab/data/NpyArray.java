@@ -4,8 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An n-dimensional array in numpy's {@code .npy} format (versions 1.0 to 3.0): parsed from bytes, or built from
@@ -16,9 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class NpyArray {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-zA-Z])(\\d+)'");
-    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
     private final NpyDtype dtype;
     private final long[] shape;
@@ -66,65 +61,21 @@ public final class NpyArray {
      * @throws IllegalArgumentException with a short reason when the bytes are not a supported {@code .npy} array
      */
     public static NpyArray parse(byte[] bytes) {
-        if (bytes.length < 10 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new IllegalArgumentException("not a .npy array (magic \\x93NUMPY missing)");
+        NpyHeader h = NpyHeader.parse(bytes);
+        if (h.dataBytes() > Integer.MAX_VALUE - 16L) {
+            throw new IllegalArgumentException("array of shape " + Arrays.toString(h.shape()) + " is too large (2 GB at most)");
         }
-        int major = bytes[6];
-        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        long headerLength;
-        int headerStart;
-        if (major == 1) {
-            headerLength = in.getShort(8) & 0xffff;
-            headerStart = 10;
-        } else if (major == 2 || major == 3) {
-            if (bytes.length < 12) {
-                throw new IllegalArgumentException("truncated .npy header");
-            }
-            headerLength = in.getInt(8) & 0xffffffffL;
-            headerStart = 12;
-        } else {
-            throw new IllegalArgumentException(".npy format version " + major + " is not supported (1 to 3)");
+        long expected = h.dataBytes();
+        if (bytes.length - h.dataStart() != expected) {
+            throw new IllegalArgumentException("data of " + (bytes.length - h.dataStart()) + " bytes, expected "
+                    + expected + " for " + h.dtype().numpyName() + " of shape " + Arrays.toString(h.shape()));
         }
-        if (headerStart + headerLength > bytes.length) {
-            throw new IllegalArgumentException("truncated .npy header");
+        ByteBuffer data = ByteBuffer.wrap(bytes, h.dataStart(), (int) expected).slice();
+        if (h.fortran() && h.shape().length > 1) {
+            data = ByteBuffer.wrap(fortranToC(data, h.shape(), h.dtype().size()));
         }
-        String header = new String(bytes, headerStart, (int) headerLength,
-                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        Matcher descr = DESCR.matcher(header);
-        if (!descr.find()) {
-            throw new IllegalArgumentException("unsupported dtype in header " + header.strip()
-                    + " (expected a plain numeric or bool dtype)");
-        }
-        char order = descr.group(1).charAt(0);
-        char kind = descr.group(2).charAt(0);
-        NpyDtype dtype = NpyDtype.of(kind, Integer.parseInt(descr.group(3)));
-        if (dtype == null) {
-            throw new IllegalArgumentException("dtype '" + descr.group(1) + descr.group(2) + descr.group(3)
-                    + "' is not supported (expected bool, int8..int64, uint8..uint64, float32 or float64)");
-        }
-        Matcher fortran = FORTRAN.matcher(header);
-        Matcher shapeMatch = SHAPE.matcher(header);
-        if (!fortran.find() || !shapeMatch.find()) {
-            throw new IllegalArgumentException("malformed .npy header " + header.strip());
-        }
-        long[] shape = parseShape(shapeMatch.group(1));
-        long count = product(shape);
-        long dataStart = headerStart + headerLength;
-        if (count * dtype.size() > Integer.MAX_VALUE - 16L) {
-            throw new IllegalArgumentException("array of shape " + Arrays.toString(shape) + " is too large (2 GB at most)");
-        }
-        long expected = count * dtype.size();
-        if (bytes.length - dataStart != expected) {
-            throw new IllegalArgumentException("data of " + (bytes.length - dataStart) + " bytes, expected " + expected
-                    + " for " + dtype.numpyName() + " of shape " + Arrays.toString(shape));
-        }
-        ByteBuffer data = ByteBuffer.wrap(bytes, (int) dataStart, (int) expected).slice();
-        if ("True".equals(fortran.group(1)) && shape.length > 1) {
-            data = ByteBuffer.wrap(fortranToC(data, shape, dtype.size()));
-        }
-        data.order(order == '>' ? ByteOrder.BIG_ENDIAN
-                : order == '=' ? ByteOrder.nativeOrder() : ByteOrder.LITTLE_ENDIAN);
-        return new NpyArray(dtype, shape, data);
+        data.order(h.byteOrder());
+        return new NpyArray(h.dtype(), h.shape(), data);
     }
 
     /** The array as a {@code .npy} file (format 1.0, little-endian, C order). */
@@ -250,37 +201,12 @@ public final class NpyArray {
         }
     }
 
-    private static long[] parseShape(String text) {
-        String[] parts = text.split(",");
-        long[] dims = new long[parts.length];
-        int n = 0;
-        for (String part : parts) {
-            String p = part.strip();
-            if (p.endsWith("L")) {
-                p = p.substring(0, p.length() - 1);
-            }
-            if (p.isEmpty()) {
-                continue;
-            }
-            try {
-                dims[n] = Long.parseLong(p);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("malformed shape (" + text + ")");
-            }
-            if (dims[n] < 0) {
-                throw new IllegalArgumentException("negative dimension in shape (" + text + ")");
-            }
-            n++;
-        }
-        return Arrays.copyOf(dims, n);
-    }
-
     private static long product(long[] shape) {
-        long p = 1;
-        for (long s : shape) {
-            p = Math.multiplyExact(p, s);
+        try {
+            return NpyHeader.elementCount(shape);
+        } catch (ArithmeticException overflow) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " overflows a 64-bit count");
         }
-        return p;
     }
 
     private static void checkLength(int length, long[] shape) {

@@ -24,6 +24,10 @@ import java.util.zip.ZipFile;
  * {@code .npy}). Every problem with the file is a {@link BadInputException} naming it.
  */
 final class NpzArchive implements AutoCloseable {
+    /** The system property that sets {@link #MAX_ARRAY_BYTES}. */
+    static final String LIMIT_PROPERTY = "latentlab.max_array_bytes";
+    /** The most data bytes one array may hold (default 1 GiB: all 60,000 MNIST digits as float64 are 376 MB). */
+    static final long MAX_ARRAY_BYTES = Long.getLong(LIMIT_PROPERTY, 1L << 30);
     private final Path file;
     private final ZipFile zip;
     private final Map<String, ZipEntry> entries = new LinkedHashMap<>();
@@ -80,19 +84,52 @@ final class NpzArchive implements AutoCloseable {
         if (entry == null) {
             throw new BadInputException(file + ": no array '" + key + "' (keys: " + String.join(", ", keys()) + ")");
         }
-        byte[] bytes;
         try (InputStream in = zip.getInputStream(entry)) {
-            bytes = in.readAllBytes();
+            return NpyArray.parse(readBounded(in, entry));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file + ": array '" + key + "': " + e.getMessage());
         } catch (ZipException | java.io.EOFException e) {
             throw new BadInputException(file + ": array '" + key + "' is corrupt (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read array '" + key + "': " + e, e);
         }
-        try {
-            return NpyArray.parse(bytes);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(file + ": array '" + key + "': " + e.getMessage());
+    }
+
+    /**
+     * The entry's bytes, read no further than its {@code .npy} header allows: the header is read first and its
+     * shape × itemsize must be within {@link #MAX_ARRAY_BYTES}; then exactly that many data bytes are read and the
+     * entry must end there. So an entry that inflates far beyond what its header says (a zip bomb) is refused
+     * after at most the header's size, and memory stays bounded by the limit.
+     */
+    private static byte[] readBounded(InputStream in, ZipEntry entry) throws IOException {
+        byte[] prefix = NpyHeader.readPrefix(in);
+        NpyHeader header = NpyHeader.parse(prefix);
+        if (header.dataBytes() > MAX_ARRAY_BYTES) {
+            throw new IllegalArgumentException("header shape " + java.util.Arrays.toString(header.shape()) + " of "
+                    + header.dtype().numpyName() + " is " + header.dataBytes() + " bytes, more than the limit of "
+                    + MAX_ARRAY_BYTES + " (-D" + LIMIT_PROPERTY + "=BYTES raises it)");
         }
+        long total = prefix.length + header.dataBytes();
+        if (total > Integer.MAX_VALUE - 16L) {
+            throw new IllegalArgumentException("array of shape " + java.util.Arrays.toString(header.shape())
+                    + " is too large (2 GB at most)");
+        }
+        if (entry.getSize() >= 0 && entry.getSize() != total) {     // the zip's own size record disagrees
+            throw new IllegalArgumentException("data of " + (entry.getSize() - prefix.length) + " bytes, expected "
+                    + header.dataBytes() + " for " + header.dtype().numpyName() + " of shape "
+                    + java.util.Arrays.toString(header.shape()));
+        }
+        byte[] bytes = java.util.Arrays.copyOf(prefix, (int) total);
+        int n = in.readNBytes(bytes, prefix.length, (int) header.dataBytes());
+        if (n < header.dataBytes()) {
+            throw new IllegalArgumentException("data of " + n + " bytes, expected " + header.dataBytes() + " for "
+                    + header.dtype().numpyName() + " of shape " + java.util.Arrays.toString(header.shape()));
+        }
+        if (in.read() != -1) {
+            throw new IllegalArgumentException("more data than its header's shape "
+                    + java.util.Arrays.toString(header.shape()) + " of " + header.dtype().numpyName() + " holds");
+        }
+        return bytes;
     }
 
     @Override

@@ -1,14 +1,10 @@
 package dev.latentlab.data;
 
-import dev.latentlab.BadInputException;
 import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Loads pictures (PNG, JPEG, GIF, BMP) as MNIST-like greyscale digits: converted to grey with the ITU-R BT.601
@@ -36,18 +32,7 @@ public final class PictureLoader {
     }
 
     private static BufferedImage read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": image file not found");
-        }
-        try {
-            BufferedImage image = ImageIO.read(file.toFile());
-            if (image == null) {
-                throw new BadInputException(file + ": not a readable image (expected PNG, JPEG, GIF or BMP)");
-            }
-            return image;
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read image (" + e.getMessage() + ")");
-        }
+        return ImageFileReader.read(file);
     }
 
     private static BufferedImage resize(BufferedImage image, int width, int height) {

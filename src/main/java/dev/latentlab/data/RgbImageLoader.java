@@ -6,10 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.Raster;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * Loads a picture (PNG, JPEG, GIF, BMP) as an RGB pixel matrix at its own size: alpha is composited over white,
@@ -67,17 +64,6 @@ public final class RgbImageLoader {
     }
 
     private static BufferedImage read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": image file not found");
-        }
-        try {
-            BufferedImage image = ImageIO.read(file.toFile());
-            if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {
-                throw new BadInputException(file + ": not a readable image (expected PNG, JPEG, GIF or BMP)");
-            }
-            return image;
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read image (" + e.getMessage() + ")");
-        }
+        return ImageFileReader.read(file);
     }
 }

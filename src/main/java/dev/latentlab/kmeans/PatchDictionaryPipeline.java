@@ -12,6 +12,8 @@ import dev.latentlab.data.PictureLoader;
 import dev.latentlab.report.HtmlReport;
 import dev.latentlab.report.MetricsCsv;
 import dev.latentlab.report.RunDirectory;
+import dev.latentlab.store.ModelFolder;
+import dev.latentlab.store.NameLock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,12 +111,15 @@ public final class PatchDictionaryPipeline {
                         + testPatches + " non-blank test patches");
             }
         }
+        checkKFitsPatches(patches.count(train, config.patches().dropBlank()), train.count());
         int threads = config.kmeans().threads() > 0 ? config.kmeans().threads() : Runtime.getRuntime().availableProcessors();
 
-        try (DictionaryEngine engine = engines.open(config, train, threads);
+        Path modelRoot = Path.of(config.output().modelsDir(), config.name());
+        try (NameLock lock = NameLock.acquire(modelRoot.resolveSibling(config.name() + ".lock"), "model " + modelRoot);
+             DictionaryEngine engine = engines.open(config, train, threads);
              RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
             try {
-                return runIn(run, engine, train, test, novel, patches, threads, start);
+                return runIn(run, engine, train, test, novel, patches, threads, modelRoot, start);
             } catch (RuntimeException | IOException | Error e) {
                 LOG.error("run failed", e);
                 throw e;
@@ -123,7 +128,7 @@ public final class PatchDictionaryPipeline {
     }
 
     private Path runIn(RunDirectory run, DictionaryEngine engine, ImageSet train, ImageSet test, ImageSet novel,
-                       PatchExtractor patches, int threads, long start) throws IOException {
+                       PatchExtractor patches, int threads, Path modelRoot, long start) throws IOException {
         PatchDictionaryConfig.Report report = config.report();
         run.writeConfig(ConfigYaml.toYaml(config));
         LOG.info("run folder {}", run.path());
@@ -151,9 +156,11 @@ public final class PatchDictionaryPipeline {
         Map<String, Map<Integer, double[][]>> curves = new LinkedHashMap<>();
         SparseDictionary codeDictionary = null;
         int codeK = report.codeK() != null ? report.codeK() : sparseK().get(sparseK().size() - 1);
-        Path modelRoot = Path.of(config.output().modelsDir(), config.name());
+        // every dictionary of the run goes into one new set, swapped in whole after the last K
+        ModelFolder models = config.output().saveModel() ? ModelFolder.begin(modelRoot) : null;
 
-        try (PatchCoder coder = new PatchCoder(threads, config.kmeans().tileRows());
+        try (models;
+             PatchCoder coder = new PatchCoder(threads, config.kmeans().tileRows());
              PatchMatrix examples = testPatches.gather(exampleRows);
              PatchMatrix codeMatrix = testPatches.gather(new long[] {codeRow})) {
             for (String method : methods) {
@@ -199,12 +206,17 @@ public final class PatchDictionaryPipeline {
                     if (codebook instanceof SparseDictionary sparse && k == codeK) {
                         codeDictionary = sparse;
                     }
-                    if (config.output().saveModel()) {
-                        PatchDictionaryFiles.save(codebook, modelRoot.resolve(tag), modelMetadata(method, result, patchesTotal));
+                    if (models != null) {
+                        PatchDictionaryFiles.save(codebook, models.dir().resolve(tag),
+                                modelMetadata(method, result, patchesTotal));
                     }
                     run.writeSummary(summary(train, test, patchesTotal, engine.patchesFit(), testPatches.rows(), threads,
                             results, elbow(results), modelRoot, start));
                 }
+            }
+            if (models != null) {
+                models.commit();
+                LOG.info("{} dictionaries saved in {}", results.size(), modelRoot);
             }
             if (codeDictionary != null) {
                 writeCodeWeights(run, coder, codeMatrix, codeRow, codeDictionary, codePatchRecon, figures);
@@ -286,6 +298,23 @@ public final class PatchDictionaryPipeline {
         PatchDictionaryFigures.reconstructions(run.resolve(PatchDictionaryFigures.RECON_TRAIN), trainExamples, trainRecon, 3);
         first.add(PatchDictionaryFigures.RECON_TRAIN);
         figures.addAll(0, first);
+    }
+
+    /** Every K must find as many training patches to fit on (counted before any work, from the loaded digits). */
+    private void checkKFitsPatches(long trainPatches, int digits) {
+        long fitRows = config.kmeans().fitSample() == null ? trainPatches
+                : Math.min(trainPatches, config.kmeans().fitSample());
+        for (String method : methods) {
+            String key = method.equals("sparse") && config.sparse().k() != null ? "sparse.k" : "kmeans.k";
+            for (int k : method.equals("sparse") ? sparseK() : config.kmeans().k()) {
+                if (k > fitRows) {
+                    throw new BadInputException(key + ": K = " + k + " is more than the " + fitRows
+                            + " training patches to fit on (from " + digits + " training digits"
+                            + (config.kmeans().fitSample() != null ? ", kmeans.fit_sample " + config.kmeans().fitSample() : "")
+                            + "); expected K <= " + fitRows);
+                }
+            }
+        }
     }
 
     /** The Ks of sparse coding: {@code sparse.k}, or {@code kmeans.k} when it is not set. */

@@ -9,6 +9,7 @@ import dev.latentlab.config.SweepConfig;
 import dev.latentlab.report.AtomicFiles;
 import dev.latentlab.report.HtmlReport;
 import dev.latentlab.report.RunDirectory;
+import dev.latentlab.store.NameLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,30 +65,38 @@ public final class SweepPipeline {
         int planned = search.plannedCandidates();
         checkOverrides(baseFile, search.firstCandidate());
         long start = System.nanoTime();
-        try (RunDirectory run = resume ? RunDirectory.reopen(interrupted()) : RunDirectory.create(
-                Path.of(sweep.output().runsDir()), sweep.name())) {
-            String yaml = ConfigYaml.toYaml(sweep);
-            if (resume) {
-                checkUnchanged(run.resolve(RunDirectory.CONFIG_FILE), yaml);
-            } else {
-                run.writeConfig(yaml);
+        Path runsRoot = Path.of(sweep.output().runsDir());
+        Path interrupted = resume ? interrupted() : null;
+        try (NameLock lock = NameLock.acquire(runsRoot.resolve(sweep.name() + ".sweep.lock"), "sweep " + sweep.name());
+             RunDirectory run = resume ? RunDirectory.reopen(interrupted) : RunDirectory.create(runsRoot,
+                     sweep.name())) {
+            try {
+                String yaml = ConfigYaml.toYaml(sweep);
+                if (resume) {
+                    checkUnchanged(run.resolve(RunDirectory.CONFIG_FILE), yaml);
+                } else {
+                    run.writeConfig(yaml);
+                }
+                LOG.info("sweep {}: {} search over {} of {}, {} candidates, objective {} ({}); folder {}", sweep.name(),
+                        sweep.search().method(), String.join(", ", sweep.parameters().keySet()), baseFile, planned,
+                        sweep.objective().metric(), sweep.objective().direction(), run.path());
+                SweepState state = SweepState.in(run.path());
+                if (!resume) {
+                    state.save();
+                }
+                CandidateConfigs configs = new CandidateConfigs(sweep, baseFile);
+                CandidateRunner runner = new CandidateRunner(configs, run.path(), launcher, state,
+                        new SweepProgress(planned, sweep.objective().metric()));
+                search.run(runner);
+                if (runner.abort() != null) {
+                    throw runner.abort();
+                }
+                finish(run, configs, state, planned, (System.nanoTime() - start) / 1e9);
+                return run.path();
+            } catch (RuntimeException | IOException | Error e) {
+                LOG.error("run failed", e);
+                throw e;
             }
-            LOG.info("sweep {}: {} search over {} of {}, {} candidates, objective {} ({}); folder {}", sweep.name(),
-                    sweep.search().method(), String.join(", ", sweep.parameters().keySet()), baseFile, planned,
-                    sweep.objective().metric(), sweep.objective().direction(), run.path());
-            SweepState state = SweepState.in(run.path());
-            if (!resume) {
-                state.save();
-            }
-            CandidateConfigs configs = new CandidateConfigs(sweep, baseFile);
-            CandidateRunner runner = new CandidateRunner(configs, run.path(), launcher, state,
-                    new SweepProgress(planned, sweep.objective().metric()));
-            search.run(runner);
-            if (runner.abort() != null) {
-                throw runner.abort();
-            }
-            finish(run, configs, state, planned, (System.nanoTime() - start) / 1e9);
-            return run.path();
         }
     }
 

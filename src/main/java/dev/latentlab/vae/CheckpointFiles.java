@@ -3,6 +3,7 @@ package dev.latentlab.vae;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.store.FaultPoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,12 +21,18 @@ import java.util.stream.Stream;
  */
 final class CheckpointFiles {
     static final String STATE = "state.json";
+    /** The resolved config of the run that started the checkpoint, for {@code --resume}'s guard. */
+    static final String CONFIG = "config.yaml";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
 
     CheckpointFiles(Path dir) {
         this.dir = dir;
+    }
+
+    Path dir() {
+        return dir;
     }
 
     boolean exists() {
@@ -43,8 +50,9 @@ final class CheckpointFiles {
         if (bestBytes != null) {
             VaeModelFiles.write(bestBytes, model.architecture(), model.seed(), dir.resolve(bestDir));
         }
+        FaultPoint.reached(FaultPoint.CHECKPOINT_COMMIT);
         TrainerState committed = new TrainerState(state.epoch(), state.bestEpoch(), state.earlyStopping(),
-                state.plateau(), state.finished(), modelDir, bestDir);
+                state.plateau(), state.finished(), modelDir, bestDir, state.history());
         AtomicFiles.writeString(dir.resolve(STATE), JSON.writeValueAsString(committed));
         deleteAllBut(Set.of(modelDir, bestDir));
         return committed;
@@ -58,11 +66,22 @@ final class CheckpointFiles {
         }
     }
 
-    /** Removes the checkpoint, its folder, and the folder above it when that is left empty. */
+    /** Removes the checkpoint and its folder. */
     void delete() throws IOException {
         clear();
+        Files.deleteIfExists(dir.resolve(CONFIG));
         deleteIfEmpty(dir);
-        deleteIfEmpty(dir.getParent());
+    }
+
+    /** Records the resolved config of a fresh training (before its first commit). */
+    void writeConfig(String yaml) throws IOException {
+        AtomicFiles.writeString(dir.resolve(CONFIG), yaml);
+    }
+
+    /** The config recorded by {@link #writeConfig}, or null for a checkpoint written before configs were kept. */
+    String readConfig() throws IOException {
+        Path file = dir.resolve(CONFIG);
+        return Files.isRegularFile(file) ? Files.readString(file) : null;
     }
 
     private static void deleteIfEmpty(Path folder) throws IOException {

@@ -14,8 +14,10 @@ import java.util.List;
  * training latents (no labels needed for the choice); ties go to fewer components. The test set plays no part.
  * One component per class (K = the number of training labels) is always fitted too and returned beside the
  * winner, whether or not it is among the candidates, so a run reports both figures.
+ * A candidate whose fit fails is logged and skipped; only when every candidate fails does the selection fail.
  */
 public final class ComponentSelection {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ComponentSelection.class);
     private ComponentSelection() {
     }
 
@@ -71,11 +73,19 @@ public final class ComponentSelection {
         MixtureClassifier perClass = null;
         Candidate perClassCandidate = null;
         List<Candidate> all = new ArrayList<>();
+        RuntimeException firstFailure = null;
         for (int k : components) {
             long start = System.nanoTime();
-            MixtureClassifier classifier = warm && k == warmStart.components()
-                    ? MixtureClassifier.train(GaussianMixture.fitFrom(warmStart, trainZ, options), trainZ, trainLabels)
-                    : train(trainZ, trainLabels, options.withComponents(k));
+            MixtureClassifier classifier;
+            try {
+                classifier = warm && k == warmStart.components()
+                        ? MixtureClassifier.train(GaussianMixture.fitFrom(warmStart, trainZ, options), trainZ, trainLabels)
+                        : train(trainZ, trainLabels, options.withComponents(k));
+            } catch (RuntimeException e) {     // one failed candidate (e.g. a singular covariance) is skipped
+                LOG.warn("GMM with {} components failed, skipped: {}", k, e.toString(), e);
+                firstFailure = firstFailure == null ? e : firstFailure;
+                continue;
+            }
             Candidate c = candidate(classifier, trainZ, trainLabels, valZ, valLabels, start);
             all.add(c);
             boolean better = chosen == null || (criterion == Criterion.BIC ? c.bic() < chosen.bic()
@@ -88,6 +98,9 @@ public final class ComponentSelection {
                 perClass = classifier;
                 perClassCandidate = c;
             }
+        }
+        if (chosen == null) {
+            throw new IllegalStateException("every GMM candidate failed (components " + components + ")", firstFailure);
         }
         if (perClass == null && classes <= trainZ.length) {
             long start = System.nanoTime();

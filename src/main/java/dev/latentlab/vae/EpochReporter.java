@@ -5,6 +5,7 @@ import dev.latentlab.report.Progress;
 import dev.latentlab.report.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,19 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
         this.epochs = Progress.start("VAE training", maxEpochs, "epochs");
     }
 
+    /** Writes the earlier epochs' rows first, so that metrics.csv holds the whole history from epoch 1. */
+    @Override
+    public void resumedAfter(List<EpochStats> earlier) {
+        for (EpochStats s : earlier) {
+            append(s);
+            epochs.step();
+        }
+        if (!earlier.isEmpty()) {
+            LOG.info("resumed after epoch {}: metrics.csv starts with the {} epochs trained before",
+                    earlier.get(earlier.size() - 1).epoch(), earlier.size());
+        }
+    }
+
     @Override
     public void batchDone(int epoch, int batch, int total, double loss) {
         also.batchDone(epoch, batch, total, loss);
@@ -63,6 +77,10 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
                 s.improved() ? " *" : "");
         epochs.setExtraMessage("val loss " + VaeGmmPipeline.fmt(s.validation().loss()));
         epochs.step();
+        append(s);
+    }
+
+    private void append(EpochStats s) {
         try {
             metrics.append(s.epoch(), s.train().loss(), s.train().bce(), s.train().kld(), s.validation().loss(),
                     s.validation().bce(), s.validation().kld(), s.learningRate(), s.seconds(), s.improved());

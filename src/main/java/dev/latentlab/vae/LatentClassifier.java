@@ -39,6 +39,15 @@ public record LatentClassifier(VaeModel vae, LatentEmbedding embedding, MixtureC
     }
 
     /** Predicted labels of {@code images}. */
+    /** Refuses (naming {@code where}) images of another size than the VAE's input, before any work. */
+    public static void checkInput(VaeArchitecture architecture, dev.latentlab.data.ImageSet images, String where) {
+        if (images.height() != architecture.height() || images.width() != architecture.width()) {
+            throw new dev.latentlab.BadInputException(where + ": images are " + images.height() + "x"
+                    + images.width() + ", expected " + architecture.height() + "x" + architecture.width()
+                    + " (the model's input)");
+        }
+    }
+
     public int[] predict(INDArray images) {
         return classify(images).labels();
     }

@@ -9,37 +9,56 @@ import dev.latentlab.manifold.EmbeddingFiles;
 import dev.latentlab.manifold.LatentEmbedding;
 import dev.latentlab.mixture.GmmFiles;
 import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.store.PartStamp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link LatentClassifier} as a model folder: {@code vae/} (SameDiff graph with updater state + JSON),
  * {@code gmm/} ({@code gmm.npz} for numpy users + {@code gmm.json}), {@code embedding/} when the mixture was
- * fitted on a UMAP embedding ({@link EmbeddingFiles}) and {@code model.json} (what was trained on,
- * the resolved config, metrics, versions). {@code model.json} is written last, so a folder without it is not a
- * model.
+ * fitted on a UMAP embedding ({@link EmbeddingFiles}) and {@code model.json} (what was trained on, the resolved
+ * config, metrics, versions, and the {@code model_id} that each part also carries as a {@link PartStamp}).
+ * {@code model.json} is written last, so a folder without it is not a model; the loader refuses parts whose stamp
+ * differs from model.json's id. Callers write into a {@link dev.latentlab.store.ModelFolder} so that a model
+ * folder is replaced as a whole.
  */
 public final class LatentClassifierFiles {
     public static final String SIDECAR = "model.json";
     static final String FORMAT = "latentlab.vae-gmm/1";
+    static final String MODEL_ID = "model_id";
+    private static final String VAE = "vae";
+    private static final String GMM = "gmm";
+    private static final Logger LOG = LoggerFactory.getLogger(LatentClassifierFiles.class);
     static final String EMBEDDING = "embedding";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private LatentClassifierFiles() {
     }
 
-    /** Writes the model into {@code dir}; {@code metadata} goes into model.json. */
+    /** Writes the model into {@code dir} under a fresh model id; {@code metadata} goes into model.json. */
     public static void save(LatentClassifier model, Path dir, Map<String, ?> metadata) throws IOException {
+        save(model, dir, metadata, java.util.UUID.randomUUID().toString());
+    }
+
+    /** Writes the model into {@code dir}, every part stamped with {@code modelId}; {@code metadata} goes into model.json. */
+    public static void save(LatentClassifier model, Path dir, Map<String, ?> metadata, String modelId)
+            throws IOException {
         Files.createDirectories(dir);
-        model.vae().save(dir.resolve("vae"));
-        GmmFiles.save(model.classifier(), dir.resolve("gmm"));
+        model.vae().save(dir.resolve(VAE));
+        PartStamp.write(dir.resolve(VAE), modelId);
+        GmmFiles.save(model.classifier(), dir.resolve(GMM));
+        PartStamp.write(dir.resolve(GMM), modelId);
         if (model.embedding() != null) {
             EmbeddingFiles.save(model.embedding(), dir.resolve(EMBEDDING));
+            PartStamp.write(dir.resolve(EMBEDDING), modelId);
         }
         ObjectNode sidecar = JSON.createObjectNode();
         sidecar.put("format", FORMAT);
+        sidecar.put(MODEL_ID, modelId);
         sidecar.put("latent_dim", model.vae().architecture().latentDim());
         sidecar.put("components", model.classifier().model().components());
         sidecar.put("embedding", model.embedding() == null ? "none" : "umap");
@@ -56,21 +75,45 @@ public final class LatentClassifierFiles {
         JsonNode node;
         try {
             node = JSON.readTree(sidecar.toFile());
-            if (!FORMAT.equals(node.path("format").asText())) {
-                throw new BadInputException(sidecar + ": format " + node.path("format") + ", expected \"" + FORMAT + "\"");
-            }
         } catch (IOException e) {
             throw new BadInputException(sidecar + ": not valid JSON");
         }
+        if (!FORMAT.equals(node.path("format").asText())) {
+            throw new BadInputException(sidecar + ": format " + node.path("format") + ", expected \"" + FORMAT + "\"");
+        }
+        if (node.hasNonNull(MODEL_ID)) {
+            PartStamp.check(dir.resolve(VAE), node.get(MODEL_ID).asText());
+            PartStamp.check(dir.resolve(GMM), node.get(MODEL_ID).asText());
+        } else {
+            LOG.warn("{}: saved before model ids; its parts cannot be checked to belong together", sidecar);
+        }
         VaeModel vae;
         try {
-            vae = VaeModel.load(dir.resolve("vae"));
+            vae = VaeModel.load(dir.resolve(VAE));
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(dir.resolve("vae") + ": cannot load the VAE (" + e.getMessage() + ")");
         }
-        LatentEmbedding embedding = "umap".equals(node.path("embedding").asText("none"))
-                ? EmbeddingFiles.load(dir.resolve(EMBEDDING)) : null;
-        return new LatentClassifier(vae, embedding, GmmFiles.loadClassifier(dir.resolve("gmm")));
+        LatentEmbedding embedding = null;
+        if ("umap".equals(node.path("embedding").asText("none"))) {
+            if (node.hasNonNull(MODEL_ID)) {
+                PartStamp.check(dir.resolve(EMBEDDING), node.get(MODEL_ID).asText());
+            }
+            embedding = EmbeddingFiles.load(dir.resolve(EMBEDDING));
+        }
+        return new LatentClassifier(vae, embedding, GmmFiles.loadClassifier(dir.resolve(GMM)));
+    }
+
+    /**
+     * The VAE architecture recorded in a model folder ({@code vae/vae.json}), read without loading the graph, so
+     * that inputs can be checked against it first.
+     */
+    public static VaeArchitecture architecture(Path dir) {
+        Path sidecar = dir.resolve(VAE).resolve(VaeModelFiles.SIDECAR);
+        try {
+            return JSON.treeToValue(JSON.readTree(sidecar.toFile()).get("architecture"), VaeArchitecture.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadInputException(dir + ": not a vae_gmm model folder (" + sidecar + " unreadable)");
+        }
     }
 
     /** The metadata object of a model folder's model.json. */

@@ -1,6 +1,7 @@
 package dev.latentlab.vae;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latentlab.BadInputException;
 import dev.latentlab.config.ConfigYaml;
 import dev.latentlab.config.LatentGmmConfig;
 import dev.latentlab.config.VaeGmmConfig;
@@ -12,6 +13,8 @@ import dev.latentlab.report.HtmlReport;
 import dev.latentlab.report.LinePlot;
 import dev.latentlab.report.MetricsCsv;
 import dev.latentlab.report.RunDirectory;
+import dev.latentlab.store.ModelFolder;
+import dev.latentlab.store.NameLock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,44 +57,58 @@ public final class LatentGmmPipeline {
     /** Runs the task; returns the run folder. A bad latents file is reported before the run folder is made. */
     public Path run() throws IOException {
         LatentsNpz z = LatentsNpz.read(Path.of(config.latents()));
-        try (RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
-            run.writeConfig(ConfigYaml.toYaml(config));
-            LOG.info("run folder {}: {} training and {} validation codes of dimension {} from {}", run.path(),
-                    z.trainMu().length, z.valMu().length, z.dim(), config.latents());
-            VaeGmmConfig.Gmm g = config.gmm();
-            GmmOptions options = GmmSection.options(g, config.seed());
-            ComponentSelection.Criterion criterion = config.selectBy().equals("bic")
-                    ? ComponentSelection.Criterion.BIC : ComponentSelection.Criterion.VAL_ACCURACY;
-            Path modelDir = Path.of(config.output().modelsDir(), config.name());
-            ComponentSelection.Result selection = ComponentSelection.select(z.trainMu(), z.trainLabels(), z.valMu(),
-                    z.valLabels(), g.components(), options, criterion, GmmSection.warmStart(g, modelDir));
-            MetricsCsv csv = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), "components", "bic", "aic",
-                    "val_accuracy", "train_accuracy", "mean_log_likelihood", "converged", "seconds");
-            for (ComponentSelection.Candidate c : selection.candidates()) {
-                LOG.info("GMM {} components: BIC {}, AIC {}, validation accuracy {}", c.components(), c.bic(), c.aic(),
-                        c.validationAccuracy());
-                csv.append(c.components(), c.bic(), c.aic(), c.validationAccuracy(), c.trainAccuracy(),
-                        c.meanLogLikelihood(), c.converged(), c.seconds());
+        int most = config.gmm().components().stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (most > z.trainMu().length) {
+            throw new BadInputException("gmm.components: " + most + " components, but " + config.latents() + " holds "
+                    + z.trainMu().length + " training codes (expected at most one component per code)");
+        }
+        Path modelDir = Path.of(config.output().modelsDir(), config.name());
+        try (NameLock lock = NameLock.acquire(modelDir.resolveSibling(config.name() + ".lock"), "model " + modelDir);
+             RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
+            try {
+                run.writeConfig(ConfigYaml.toYaml(config));
+                LOG.info("run folder {}: {} training and {} validation codes of dimension {} from {}", run.path(),
+                        z.trainMu().length, z.valMu().length, z.dim(), config.latents());
+                VaeGmmConfig.Gmm g = config.gmm();
+                GmmOptions options = GmmSection.options(g, config.seed());
+                ComponentSelection.Criterion criterion = config.selectBy().equals("bic")
+                        ? ComponentSelection.Criterion.BIC : ComponentSelection.Criterion.VAL_ACCURACY;
+                ComponentSelection.Result selection = ComponentSelection.select(z.trainMu(), z.trainLabels(), z.valMu(),
+                        z.valLabels(), g.components(), options, criterion, GmmSection.warmStart(g, modelDir));
+                MetricsCsv csv = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), "components", "bic", "aic",
+                        "val_accuracy", "train_accuracy", "mean_log_likelihood", "converged", "seconds");
+                for (ComponentSelection.Candidate c : selection.candidates()) {
+                    LOG.info("GMM {} components: BIC {}, AIC {}, validation accuracy {}", c.components(), c.bic(), c.aic(),
+                            c.validationAccuracy());
+                    csv.append(c.components(), c.bic(), c.aic(), c.validationAccuracy(), c.trainAccuracy(),
+                            c.meanLogLikelihood(), c.converged(), c.seconds());
+                }
+                LOG.info("chosen by {}: {} components", config.selectBy(), selection.chosen().components());
+                ClassificationReport validation = VaeGmmPipeline.report("validation", z.valLabels(),
+                        selection.best().classify(z.valMu()));
+                OnePerClassFigures onePerClass = new OnePerClassFigures(selection.onePerClassCandidate().components(),
+                        VaeGmmPipeline.report("validation", z.valLabels(), selection.onePerClass().classify(z.valMu())),
+                        List.of());
+                LOG.info("validation, {} components\n{}one component per class\n{}", selection.chosen().components(),
+                        validation.toTable(), onePerClass.validation().toTable());
+                if (config.output().saveModel()) {     // before the figures: a failing figure must not lose the model
+                    try (ModelFolder folder = ModelFolder.begin(modelDir)) {
+                        GmmFiles.save(selection.best(), folder.dir().resolve("gmm"));
+                        folder.commit();
+                    }
+                }
+                figures(run, z, selection);
+                run.writeSummary(new Summary(config.name(), LatentGmmConfig.TASK, config.latents(), z.dim(),
+                        z.trainMu().length, z.valMu().length, config.selectBy(), selection.chosen().components(),
+                        selection.chosen(), selection.candidates(), validation, onePerClass,
+                        config.output().saveModel() ? modelDir.toString() : null));
+                HtmlReport.forRun(run.path()).title("GMM on latents " + config.name())
+                        .imageOrder(List.of(CRITERIA, ACCURACY, VaeFigures.LATENT)).write();
+                return run.path();
+            } catch (RuntimeException | IOException | Error e) {
+                LOG.error("run failed", e);
+                throw e;
             }
-            LOG.info("chosen by {}: {} components", config.selectBy(), selection.chosen().components());
-            ClassificationReport validation = VaeGmmPipeline.report("validation", z.valLabels(),
-                    selection.best().classify(z.valMu()));
-            OnePerClassFigures onePerClass = new OnePerClassFigures(selection.onePerClassCandidate().components(),
-                    VaeGmmPipeline.report("validation", z.valLabels(), selection.onePerClass().classify(z.valMu())),
-                    List.of());
-            LOG.info("validation, {} components\n{}one component per class\n{}", selection.chosen().components(),
-                    validation.toTable(), onePerClass.validation().toTable());
-            figures(run, z, selection);
-            if (config.output().saveModel()) {
-                GmmFiles.save(selection.best(), modelDir.resolve("gmm"));
-            }
-            run.writeSummary(new Summary(config.name(), LatentGmmConfig.TASK, config.latents(), z.dim(),
-                    z.trainMu().length, z.valMu().length, config.selectBy(), selection.chosen().components(),
-                    selection.chosen(), selection.candidates(), validation, onePerClass,
-                    config.output().saveModel() ? modelDir.toString() : null));
-            HtmlReport.forRun(run.path()).title("GMM on latents " + config.name())
-                    .imageOrder(List.of(CRITERIA, ACCURACY, VaeFigures.LATENT)).write();
-            return run.path();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.latentlab.vae;
 
+import java.util.List;
+
 /**
  * A {@link VaeTrainer}'s position after a finished epoch, as stored in a checkpoint's {@code state.json}.
  *
@@ -10,7 +12,11 @@ package dev.latentlab.vae;
  * @param finished       whether early stopping ended the run
  * @param modelDir       checkpoint sub-folder of the model after {@code epoch} (with updater state)
  * @param bestDir        checkpoint sub-folder of the best model
+ * @param history        every finished epoch's figures, from epoch 1 (a resumed run reports the whole history)
  */
 record TrainerState(int epoch, int bestEpoch, EarlyStopping.State earlyStopping, PlateauScheduler.State plateau,
-                    boolean finished, String modelDir, String bestDir) {
+                    boolean finished, String modelDir, String bestDir, List<EpochStats> history) {
+    TrainerState {
+        history = history == null ? List.of() : List.copyOf(history);
+    }
 }

@@ -1,9 +1,18 @@
 package dev.latentlab.vae;
 
+import java.util.List;
+
 /** Receives a {@link VaeTrainer}'s progress: after each batch (for progress bars) and after each epoch. */
 public interface TrainingListener {
     /** A listener that ignores everything. */
     TrainingListener NONE = stats -> { };
+
+    /**
+     * Called once before training when a run continues a checkpoint, with the epochs already trained (empty for
+     * a fresh run), so that reports can carry the whole history.
+     */
+    default void resumedAfter(List<EpochStats> earlier) {
+    }
 
     /** Called after each epoch's validation (and checkpoint, if any). */
     void epochDone(EpochStats stats);

@@ -16,7 +16,7 @@ import java.util.List;
  * @param encoderChannels output width of each encoder convolution (each >= 1, at least one layer)
  * @param encoderStrides  stride of each encoder convolution (1 or 2; as many as widths)
  * @param denseWidth      width of the dense layer after the convolutions (>= 1)
- * @param latentDim       latent dimension (>= 1)
+ * @param latentDim       latent dimension (>= 2)
  * @param dropout         drop probability of the spatial (conv) and plain (dense) dropout, in [0, 1)
  * @param beta            weight of the KL divergence in the loss (finite, >= 0)
  */
@@ -55,7 +55,7 @@ public record VaeArchitecture(int height, int width, int channels, List<Integer>
             w /= s;
         }
         require(denseWidth >= 1, "dense_width must be >= 1, got " + denseWidth);
-        require(latentDim >= 1, "latent_dim must be >= 1, got " + latentDim);
+        require(latentDim >= 2, "latent_dim must be >= 2 (SameDiff M2.1 fails to train a 1-D latent), got " + latentDim);
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), got " + dropout);
         require(beta >= 0 && Double.isFinite(beta), "beta must be finite and >= 0, got " + beta);
     }

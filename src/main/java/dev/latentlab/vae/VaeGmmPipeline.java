@@ -3,6 +3,7 @@ package dev.latentlab.vae;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latentlab.BadInputException;
 import dev.latentlab.config.ConfigYaml;
+import dev.latentlab.config.ResumeGuard;
 import dev.latentlab.config.VaeGmmConfig;
 import dev.latentlab.data.Augmentation;
 import dev.latentlab.data.ImageSet;
@@ -23,6 +24,8 @@ import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.mixture.MixturePrediction;
 import dev.latentlab.report.HtmlReport;
 import dev.latentlab.report.RunDirectory;
+import dev.latentlab.store.ModelFolder;
+import dev.latentlab.store.NameLock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +55,7 @@ public final class VaeGmmPipeline {
 
     private final TrainingListener watcher;
 
-    /** @param resume continue the training of {@code models/<name>/checkpoint} instead of starting afresh */
+    /** @param resume continue the training of {@code models/<name>.checkpoint} instead of starting afresh */
     public VaeGmmPipeline(VaeGmmConfig config, boolean resume) {
         this(config, resume, TrainingListener.NONE);
     }
@@ -95,21 +98,57 @@ public final class VaeGmmPipeline {
         }
         ImageSet all = trainingImages();
         Map<String, ImageSet> heldOut = heldOutSets();
-        TrainValidationSplit split = TrainValidationSplit.of(all, config.data().validationFraction(), config.seed());
-        Path modelDir = Path.of(config.output().modelsDir(), config.name());
-        Path checkpoint = modelDir.resolve("checkpoint");
-        if (resume && !new CheckpointFiles(checkpoint).exists()) {
-            throw new BadInputException("--resume: no checkpoint to resume in " + checkpoint
-                    + " (expected state.json from an earlier run of " + config.name() + ")");
+        for (Map.Entry<String, ImageSet> e : heldOut.entrySet()) {
+            LatentClassifier.checkInput(architecture, e.getValue(), "evaluate: " + e.getKey());
         }
-        try (RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
-            try {
-                return runIn(run, split, architecture, heldOut, modelDir, checkpoint, start);
-            } catch (RuntimeException | IOException | Error e) {
-                LOG.error("run failed", e);
-                throw e;
+        TrainValidationSplit split = TrainValidationSplit.of(all, config.data().validationFraction(), config.seed());
+        checkComponents(split);
+        Path modelDir = Path.of(config.output().modelsDir(), config.name());
+        Path checkpoint = checkpointDir(modelDir);
+        try (NameLock lock = NameLock.acquire(modelDir.resolveSibling(config.name() + ".lock"), "model " + modelDir)) {
+            ModelFolder.recover(modelDir);
+            if (resume) {
+                checkResumable(new CheckpointFiles(checkpoint));
+            }
+            try (RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
+                try {
+                    return runIn(run, split, architecture, heldOut, modelDir, checkpoint, start);
+                } catch (RuntimeException | IOException | Error e) {
+                    LOG.error("run failed", e);
+                    throw e;
+                }
             }
         }
+    }
+
+    /** The training checkpoint of a model folder: a sibling, so that the model folder can be replaced whole. */
+    static Path checkpointDir(Path modelDir) {
+        return modelDir.resolveSibling(modelDir.getFileName() + ".checkpoint");
+    }
+
+    /** The largest number of GMM components must not exceed the training latents (EM needs a point per component). */
+    private void checkComponents(TrainValidationSplit split) {
+        int most = config.gmm().components().stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (most > split.train().count()) {
+            throw new BadInputException("gmm.components: " + most + " components, but the training split holds "
+                    + split.train().count() + " images (expected at most one component per training image)");
+        }
+    }
+
+    /** {@code --resume} needs a checkpoint made with the same seed, data and model keys. */
+    private void checkResumable(CheckpointFiles checkpoint) throws IOException {
+        if (!checkpoint.exists()) {
+            throw new BadInputException("--resume: no checkpoint to resume in " + checkpoint.dir()
+                    + " (expected state.json from an earlier run of " + config.name() + ")");
+        }
+        String stored = checkpoint.readConfig();
+        if (stored == null) {
+            LOG.warn("{}: the checkpoint records no config (written by an older version); --resume cannot check "
+                    + "that seed, data and model are unchanged", checkpoint.dir());
+            return;
+        }
+        ResumeGuard.check(stored, ConfigYaml.toYaml(config), ResumeGuard.MODEL_AND_DATA,
+                checkpoint.dir().resolve(CheckpointFiles.CONFIG).toString());
     }
 
     private Path runIn(RunDirectory run, TrainValidationSplit split, VaeArchitecture architecture,
@@ -125,15 +164,14 @@ public final class VaeGmmPipeline {
 
         double[][] trainZ;
         double[][] valZ;
+        INDArray firstImages;
         try (INDArray trainImages = ImageTensors.unit(split.train());
              INDArray valImages = ImageTensors.unit(split.validation())) {
             trainZ = LatentClassifier.latentMeans(vae, trainImages);
             valZ = LatentClassifier.latentMeans(vae, valImages);
             int shown = Math.min(config.report().gridImages(), split.validation().count());
-            try (INDArray firstImages = valImages.get(NDArrayIndex.interval(0, shown), NDArrayIndex.all(),
-                    NDArrayIndex.all(), NDArrayIndex.all()).dup()) {
-                VaeFigures.reconstructions(run.resolve(VaeFigures.RECONSTRUCTIONS), firstImages, vae);
-            }
+            firstImages = valImages.get(NDArrayIndex.interval(0, shown), NDArrayIndex.all(),
+                    NDArrayIndex.all(), NDArrayIndex.all()).dup();
         }
         VaeGmmConfig.Gmm g = config.gmm();
         LatentEmbedding embedding = g.usesUmap() ? umap(trainZ) : null;
@@ -150,6 +188,10 @@ public final class VaeGmmPipeline {
         LOG.info("chosen: {} components (validation accuracy {})", selection.chosen().components(),
                 fmt(selection.chosen().validationAccuracy()));
         LatentClassifier model = new LatentClassifier(vae, embedding, selection.best());
+        LatentsNpz latents = new LatentsNpz(trainZ, split.train().labels(), valZ, split.validation().labels());
+        if (config.output().saveModel()) {    // before the figures: a failing figure must not lose the model
+            save(model, latents, training, selection, split.train().distinctLabels(), modelDir);
+        }
 
         ClassificationReport validation = report("validation", split.validation().labels(),
                 selection.best().classify(valX));
@@ -177,13 +219,15 @@ public final class VaeGmmPipeline {
         OnePerClassFigures onePerClass = new OnePerClassFigures(selection.onePerClassCandidate().components(),
                 perClassValidation, List.copyOf(perClassEvaluations));
 
+        try (firstImages) {
+            VaeFigures.reconstructions(run.resolve(VaeFigures.RECONSTRUCTIONS), firstImages, vae);
+        }
         VaeFigures.lossCurves(run.path(), training.history());
         VaeFigures.latentSpace(run.resolve(VaeFigures.LATENT), trainX, split.train().labels(), selection.best(),
                 LatentProjection.fit(trainX), embedding == null ? "Latent means" : "UMAP embedding of the latent means",
                 config.report().scatterPoints(), config.seed());
         VaeFigures.componentSamples(run.resolve(VaeFigures.SAMPLES), model, config.report().samplesPerComponent(),
                 config.seed());
-        LatentsNpz latents = new LatentsNpz(trainZ, split.train().labels(), valZ, split.validation().labels());
         latents.write(run.resolve(LatentsNpz.FILE));
 
         Summary summary = new Summary(config.name(), config.data().digits(), split.train().count(),
@@ -192,25 +236,6 @@ public final class VaeGmmPipeline {
                 selection.chosen().components(), "val_accuracy", selection.candidates(), validation,
                 List.copyOf(evaluations), onePerClass,
                 config.output().saveModel() ? modelDir.toString() : null, (System.nanoTime() - start) / 1e9);
-        if (config.output().saveModel()) {
-            Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("run_name", config.name());
-            meta.put("digits", config.data().digits());
-            if (!classNames.isEmpty()) {
-                meta.put("class_names", classNames);   // label i ↔ class_names[i] (folder names that are not numbers)
-            }
-            meta.put("input", config.model().input());
-            meta.put("labels", split.train().distinctLabels());
-            meta.put("best_epoch", training.bestEpoch());
-            meta.put("best_val_loss", training.bestValidation());
-            meta.put("gmm_components", selection.chosen().components());
-            meta.put("val_accuracy", selection.chosen().validationAccuracy());
-            meta.put("nd4j_version", "1.0.0-M2.1");
-            meta.put("config", ConfigYaml.toYaml(config));
-            LatentClassifierFiles.save(model, modelDir, meta);
-            latents.write(modelDir.resolve(LatentsNpz.FILE));
-            LOG.info("model saved in {}", modelDir);
-        }
         run.writeSummary(summary);
         if (!config.output().saveModel()) {
             new CheckpointFiles(checkpoint).delete();   // save_model: false keeps nothing under models/ once done
@@ -219,6 +244,31 @@ public final class VaeGmmPipeline {
                 VaeFigures.LOSS_TERMS, VaeFigures.RECONSTRUCTIONS, VaeFigures.LATENT, VaeFigures.SAMPLES)).write();
         LOG.info("done in {} s: {}", fmt((System.nanoTime() - start) / 1e9), run.path());
         return run.path();
+    }
+
+    /** Writes VAE, GMM, model.json and latents into a new model folder and swaps it in whole. */
+    private void save(LatentClassifier model, LatentsNpz latents, TrainingResult training,
+                      ComponentSelection.Result selection, int[] labels, Path modelDir) throws IOException {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("run_name", config.name());
+        meta.put("digits", config.data().digits());
+        if (!classNames.isEmpty()) {
+            meta.put("class_names", classNames);   // label i ↔ class_names[i] (folder names that are not numbers)
+        }
+        meta.put("input", config.model().input());
+        meta.put("labels", labels);
+        meta.put("best_epoch", training.bestEpoch());
+        meta.put("best_val_loss", training.bestValidation());
+        meta.put("gmm_components", selection.chosen().components());
+        meta.put("val_accuracy", selection.chosen().validationAccuracy());
+        meta.put("nd4j_version", "1.0.0-M2.1");
+        meta.put("config", ConfigYaml.toYaml(config));
+        try (ModelFolder folder = ModelFolder.begin(modelDir)) {
+            LatentClassifierFiles.save(model, folder.dir(), meta, folder.id());
+            latents.write(folder.dir().resolve(LatentsNpz.FILE));
+            folder.commit();
+        }
+        LOG.info("model saved in {}", modelDir);
     }
 
     /** Fits the UMAP embedding of the training latents (gmm.embedding: umap). */
@@ -247,7 +297,9 @@ public final class VaeGmmPipeline {
                                  Path checkpoint) throws IOException {
         VaeGmmConfig.Train t = config.train();
         if (!resume) {
-            new CheckpointFiles(checkpoint).clear();
+            CheckpointFiles files = new CheckpointFiles(checkpoint);
+            files.clear();
+            files.writeConfig(ConfigYaml.toYaml(config));
         }
         TrainerOptions options = new TrainerOptions(t.epochs(), t.learningRate(), t.earlyStoppingPatience(),
                 t.plateauFactor(), t.plateauPatience(), 1e-4, t.minLr(), config.seed(), checkpoint);

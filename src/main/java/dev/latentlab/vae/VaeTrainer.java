@@ -36,7 +36,7 @@ public final class VaeTrainer {
             throws IOException {
         VaeModel working = copy(start);
         TrainerState state = new TrainerState(0, 0, EarlyStopping.INITIAL,
-                PlateauScheduler.initial(options.learningRate()), false, null, null);
+                PlateauScheduler.initial(options.learningRate()), false, null, null, List.of());
         return run(working, state, null, train, validation, listener);
     }
 
@@ -60,7 +60,8 @@ public final class VaeTrainer {
         Adam adam = adam(working, plateau.learningRate());
         CheckpointFiles checkpoint = checkpoint();
         FitLossCapture capture = new FitLossCapture(working.architecture().beta());
-        List<EpochStats> history = new ArrayList<>();
+        List<EpochStats> history = new ArrayList<>(state.history());
+        listener.resumedAfter(state.history());
         int bestEpoch = state.bestEpoch();
         boolean stopped = state.finished();
         int epoch = state.epoch();
@@ -81,13 +82,13 @@ public final class VaeTrainer {
                 bestBytes = newBest = VaeModelFiles.toBytes(working);
             }
             stopped = early.shouldStop();
-            if (checkpoint != null) {
-                state = checkpoint.write(working, newBest, new TrainerState(epoch, bestEpoch, early.state(),
-                        plateau.state(), stopped, state.modelDir(), state.bestDir()));
-            }
             EpochStats stats = new EpochStats(epoch, trainLoss, valLoss, lr, (System.nanoTime() - start) / 1e9,
                     improved);
             history.add(stats);
+            if (checkpoint != null) {
+                state = checkpoint.write(working, newBest, new TrainerState(epoch, bestEpoch, early.state(),
+                        plateau.state(), stopped, state.modelDir(), state.bestDir(), history));
+            }
             listener.epochDone(stats);
         }
         if (bestBytes == null) {

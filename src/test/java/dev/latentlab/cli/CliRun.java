@@ -36,7 +36,7 @@ record CliRun(int exitCode, String out, String err) {
     /** The only folder in {@code runs} (a run or sweep folder), or null when there is none or more than one. */
     static Path onlyFolderIn(Path runs) throws IOException {
         try (Stream<Path> s = Files.list(runs)) {
-            List<Path> dirs = s.toList();
+            List<Path> dirs = s.filter(Files::isDirectory).toList();   // not a sweep's lock file beside them
             return dirs.size() == 1 ? dirs.get(0) : null;
         }
     }

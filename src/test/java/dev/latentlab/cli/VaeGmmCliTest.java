@@ -153,7 +153,8 @@ class VaeGmmCliTest {
         CliRun run = CliRun.of(args("unsaved", "--set", "train.epochs=1", "--set", "evaluate.mnist_test=false",
                 "--set", "output.save_model=false"));
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(models.resolve("unsaved")).doesNotExist();   // nor its training checkpoint
+        assertThat(models.resolve("unsaved")).doesNotExist();
+        assertThat(models.resolve("unsaved.checkpoint")).doesNotExist();   // nor its training checkpoint
     }
 
     @Test

@@ -194,13 +194,19 @@ class NpzReaderTest {
     }
 
     @Test
+    void clipsNoisyFloatPixelsSlightlyOutsideTheUnitRange() {
+        ImageSet set = images("<f4", "(1, 1, 3)", floats(ByteOrder.LITTLE_ENDIAN, -0.46f, 0.5f, 1.39f));
+        assertThat(set.pixels()).containsExactly(new byte[] {0, (byte) 128, (byte) 255});
+    }
+
+    @Test
     void rejectsNanInfinityAndOutOfRangeValues() {
         expectBadInput(() -> images("<f4", "(1, 2, 2)", floats(ByteOrder.LITTLE_ENDIAN, 0, 0, 0, Float.NaN)))
                 .hasMessageContaining("NaN at image 0, pixel 3");
         expectBadInput(() -> images("<f8", "(1, 1, 1)", doubles(Double.POSITIVE_INFINITY))).hasMessageContaining("Infinity");
         expectBadInput(() -> images("<f4", "(1, 1, 2)", floats(ByteOrder.LITTLE_ENDIAN, 0, 255)))
                 .hasMessageContaining("expected [0,1]").hasMessageContaining("divide by 255");
-        expectBadInput(() -> images("<f4", "(1, 1, 1)", floats(ByteOrder.LITTLE_ENDIAN, -0.5f))).hasMessageContaining("expected [0,1]");
+        expectBadInput(() -> images("<f4", "(1, 1, 1)", floats(ByteOrder.LITTLE_ENDIAN, -1.5f))).hasMessageContaining("expected [0,1]");
         expectBadInput(() -> images("<i2", "(1, 1, 2)", ints(ByteOrder.LITTLE_ENDIAN, 2, 7, 300)))
                 .hasMessageContaining("pixel value 300 at image 0, pixel 1 is out of range (expected 0..255 for int16 images)");
         expectBadInput(() -> images("|i1", "(1, 1, 1)", bytes(-1))).hasMessageContaining("pixel value -1");

@@ -1,0 +1,7 @@
+/**
+ * Crash safety of what runs leave on disk: {@link dev.latentlab.store.NameLock} (one writer per model name, run
+ * folder or sweep, through an OS file lock that dies with its process) and {@link dev.latentlab.store.ModelFolder}
+ * (a model folder written whole into a temporary sibling and swapped in by directory renames, its parts stamped
+ * with one model id).
+ */
+package dev.latentlab.store;
