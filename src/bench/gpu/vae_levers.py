@@ -60,7 +60,7 @@ def run(tag, digits, limit, lat, beta, epochs, bs, seed, ch=(32, 64, 128, 128, 2
     g = GaussianMixture(K, n_init=3, random_state=seed).fit(Zt)
     out['raw_val'] = hung(y[vi], g.predict(Zv)); out['raw_test'] = hung(yte[mt], g.predict(Zs))
     if umap_on:
-        u = umap.UMAP(n_components=3, n_neighbors=20, min_dist=.05, random_state=seed).fit(Zt)
+        u = umap.UMAP(n_components=max(3, K), n_neighbors=20, min_dist=.05, random_state=seed).fit(Zt)
         Et = u.embedding_; Ev, Es = u.transform(Zv), u.transform(Zs)
         g = GaussianMixture(K, n_init=3, random_state=seed).fit(Et)
         out['umap_val'] = hung(y[vi], g.predict(Ev)); out['umap_test'] = hung(yte[mt], g.predict(Es)); out['umap_nmi_test'] = nmi(yte[mt], g.predict(Es))
@@ -77,3 +77,8 @@ if plan == 'full':
         for s in [1, 2, 3]: run('full148', d148, None, seed=s, **cfg)
 if plan == 'digits':
     for s in [1]: run('digits', list(range(10)), None, lat=10, beta=.5, epochs=10, bs=128, seed=s)
+if plan == 'epochs':    # how many epochs the full configs need (vae_digits, 10-D UMAP; vae_148 at 10 epochs, 3 seeds)
+    run('digits', list(range(10)), None, lat=10, beta=.5, epochs=10, bs=128, seed=1)
+    for s in [1, 2, 3]: run('full148', d148, None, lat=10, beta=.5, epochs=10, bs=128, seed=s)
+    run('digits', list(range(10)), None, lat=10, beta=.5, epochs=10, bs=64, seed=1)
+    for s in [2, 3]: run('full148', d148, None, lat=10, beta=.5, epochs=20, bs=128, seed=s)

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latentlab.BadInputException;
 import dev.latentlab.data.NpyArray;
 import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.store.PartStamp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +20,10 @@ import java.util.Map;
  * {@code atoms.npy} (float32, K x size x size, unit norm) and {@code usage.npy} (int64, K); and
  * {@code dictionary.json} (method, geometry, non-zeros, plus whatever metadata the caller adds: metrics, config,
  * versions). A sidecar without {@code method} is a k-means dictionary (the first version of the format).
+ *
+ * <p>A run's dictionaries are saved as one set ({@code models/<name>/}, replaced whole): {@code set.json} names
+ * the set's model id and its dictionaries, each of which carries the same id ({@link PartStamp}); a dictionary
+ * of a set is loaded only when its stamp matches.
  */
 public final class PatchDictionaryFiles {
     public static final String CENTROIDS = "centroids.npy";
@@ -25,6 +31,9 @@ public final class PatchDictionaryFiles {
     public static final String ATOMS = "atoms.npy";
     public static final String USAGE = "usage.npy";
     public static final String SIDECAR = "dictionary.json";
+    /** The sidecar of a set of dictionaries saved by one run. */
+    public static final String SET_SIDECAR = "set.json";
+    static final String SET_FORMAT = "latentlab.patch-dictionary-set/1";
     static final String FORMAT = "latentlab.patch-dictionary/1";
     static final String KMEANS = "kmeans";
     static final String SPARSE = "sparse";
@@ -36,7 +45,16 @@ public final class PatchDictionaryFiles {
 
     /** Writes the codebook into {@code dir} (created if needed); each file atomically. */
     public static void save(PatchCodebook codebook, Path dir, Map<String, ?> metadata) throws IOException {
+        save(codebook, dir, metadata, null);
+    }
+
+    /** As {@link #save(PatchCodebook, Path, Map)}, the folder stamped as a part of the set {@code setId}. */
+    public static void save(PatchCodebook codebook, Path dir, Map<String, ?> metadata, String setId)
+            throws IOException {
         Files.createDirectories(dir);
+        if (setId != null) {
+            PartStamp.write(dir, setId);
+        }
         int s = codebook.patchSize();
         boolean sparse = codebook instanceof SparseDictionary;
         AtomicFiles.write(dir.resolve(sparse ? ATOMS : CENTROIDS),
@@ -57,6 +75,15 @@ public final class PatchDictionaryFiles {
         }
         sidecar.set("metadata", JSON.valueToTree(metadata));
         AtomicFiles.writeString(dir.resolve(SIDECAR), JSON.writeValueAsString(sidecar));
+    }
+
+    /** Writes the sidecar of a set folder: its model id and its dictionaries' folder names. */
+    public static void saveSet(Path setDir, String setId, List<String> dictionaries) throws IOException {
+        ObjectNode sidecar = JSON.createObjectNode();
+        sidecar.put("format", SET_FORMAT);
+        sidecar.put("model_id", setId);
+        dictionaries.forEach(sidecar.putArray("dictionaries")::add);
+        AtomicFiles.writeString(setDir.resolve(SET_SIDECAR), JSON.writeValueAsString(sidecar));
     }
 
     /** Whether {@code dir} holds a dictionary sidecar. */
@@ -92,6 +119,7 @@ public final class PatchDictionaryFiles {
         if (!method.equals(KMEANS) && !method.equals(SPARSE)) {
             throw new BadInputException(sidecarFile + ": method \"" + method + "\", expected kmeans or sparse");
         }
+        checkSetMembership(dir);
         boolean sparse = method.equals(SPARSE);
         int size = sidecar.path("patch_size").asInt();
         int stride = sidecar.path("stride").asInt();
@@ -119,6 +147,25 @@ public final class PatchDictionaryFiles {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(dir + ": inconsistent dictionary (" + e.getMessage() + ")");
         }
+    }
+
+    /** Refuses a dictionary of a set whose stamp is not the set's id (parts of different saves side by side). */
+    private static void checkSetMembership(Path dir) {
+        Path parent = dir.toAbsolutePath().getParent();
+        Path setFile = parent == null ? null : parent.resolve(SET_SIDECAR);
+        if (setFile == null || !Files.isRegularFile(setFile)) {
+            return;
+        }
+        JsonNode set;
+        try {
+            set = JSON.readTree(setFile.toFile());
+        } catch (IOException e) {
+            throw new BadInputException(setFile + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (!SET_FORMAT.equals(set.path("format").asText()) || !set.path("model_id").isTextual()) {
+            throw new BadInputException(setFile + ": expected format \"" + SET_FORMAT + "\" with a model_id");
+        }
+        PartStamp.check(dir, set.get("model_id").asText());
     }
 
     private static NpyArray readNpy(Path file, long length) {

@@ -158,6 +158,7 @@ public final class PatchDictionaryPipeline {
         int codeK = report.codeK() != null ? report.codeK() : sparseK().get(sparseK().size() - 1);
         // every dictionary of the run goes into one new set, swapped in whole after the last K
         ModelFolder models = config.output().saveModel() ? ModelFolder.begin(modelRoot) : null;
+        List<String> saved = new ArrayList<>();
 
         try (models;
              PatchCoder coder = new PatchCoder(threads, config.kmeans().tileRows());
@@ -197,24 +198,30 @@ public final class PatchDictionaryPipeline {
                             fit.iterations(), fmt(fit.secondsPerIteration()), fmt(fit.fitSeconds()));
                     String tag = tag(method, k);
                     if (report.atlasK().contains(k)) {
-                        PatchDictionaryFigures.atlas(run.resolve(PatchDictionaryFigures.atlasFile(tag)), codebook);
-                        PatchDictionaryFigures.patchExamples(run.resolve(PatchDictionaryFigures.patchExamplesFile(tag)),
-                                rows(examples), coder.approximate(examples, codebook, false), label, patches.size());
-                        figures.add(PatchDictionaryFigures.atlasFile(tag));
-                        figures.add(PatchDictionaryFigures.patchExamplesFile(tag));
+                        try {   // a figure that fails must not lose the fits: the set is committed after the loop
+                            PatchDictionaryFigures.atlas(run.resolve(PatchDictionaryFigures.atlasFile(tag)), codebook);
+                            PatchDictionaryFigures.patchExamples(run.resolve(PatchDictionaryFigures.patchExamplesFile(tag)),
+                                    rows(examples), coder.approximate(examples, codebook, false), label, patches.size());
+                            figures.add(PatchDictionaryFigures.atlasFile(tag));
+                            figures.add(PatchDictionaryFigures.patchExamplesFile(tag));
+                        } catch (IOException | RuntimeException e) {
+                            LOG.warn("the atlas of {} failed ({}); the dictionary is kept", label, e.toString());
+                        }
                     }
                     if (codebook instanceof SparseDictionary sparse && k == codeK) {
                         codeDictionary = sparse;
                     }
                     if (models != null) {
                         PatchDictionaryFiles.save(codebook, models.dir().resolve(tag),
-                                modelMetadata(method, result, patchesTotal));
+                                modelMetadata(method, result, patchesTotal), models.id());
+                        saved.add(tag);
                     }
                     run.writeSummary(summary(train, test, patchesTotal, engine.patchesFit(), testPatches.rows(), threads,
                             results, elbow(results), modelRoot, start));
                 }
             }
             if (models != null) {
+                PatchDictionaryFiles.saveSet(models.dir(), models.id(), saved);
                 models.commit();
                 LOG.info("{} dictionaries saved in {}", results.size(), modelRoot);
             }

@@ -40,21 +40,19 @@ final class CheckpointFiles {
     }
 
     /**
-     * Commits a checkpoint: writes the current model (and, when {@code bestBytes} is not null, a new best
-     * model), then the state, then deletes stale sub-folders. Returns the state as written.
+     * Commits a checkpoint: writes the current model, then the state, then deletes stale sub-folders. When the
+     * current model is the best so far ({@code isBest}) the state names its folder as the best one too; otherwise
+     * the best stays the folder an earlier commit named. Returns the state as written.
      */
-    TrainerState write(VaeModel model, byte[] bestBytes, TrainerState state) throws IOException {
+    TrainerState write(VaeModel model, boolean isBest, TrainerState state) throws IOException {
         String modelDir = String.format("epoch-%04d", state.epoch());
-        String bestDir = bestBytes == null ? state.bestDir() : String.format("best-%04d", state.bestEpoch());
+        String bestDir = isBest ? modelDir : state.bestDir();
         model.save(dir.resolve(modelDir));
-        if (bestBytes != null) {
-            VaeModelFiles.write(bestBytes, model.architecture(), model.seed(), dir.resolve(bestDir));
-        }
         FaultPoint.reached(FaultPoint.CHECKPOINT_COMMIT);
         TrainerState committed = new TrainerState(state.epoch(), state.bestEpoch(), state.earlyStopping(),
                 state.plateau(), state.finished(), modelDir, bestDir, state.history());
         AtomicFiles.writeString(dir.resolve(STATE), JSON.writeValueAsString(committed));
-        deleteAllBut(Set.of(modelDir, bestDir));
+        deleteAllBut(bestDir == null ? Set.of(modelDir) : Set.copyOf(List.of(modelDir, bestDir)));
         return committed;
     }
 
@@ -108,8 +106,8 @@ final class CheckpointFiles {
         return VaeModel.load(dir.resolve(state.modelDir()));
     }
 
-    byte[] readBestBytes(TrainerState state) throws IOException {
-        return Files.readAllBytes(dir.resolve(state.bestDir()).resolve(VaeModelFiles.GRAPH));
+    VaeModel readBest(TrainerState state) throws IOException {
+        return VaeModel.load(dir.resolve(state.bestDir()));
     }
 
     private void deleteAllBut(Set<String> keep) throws IOException {

@@ -49,10 +49,13 @@ public final class VaeTrainer {
         }
         TrainerState state = checkpoint.readState();
         VaeModel working = checkpoint.readModel(state);
-        return run(working, state, checkpoint.readBestBytes(state), train, validation, listener);
+        ParameterSnapshot best = state.bestDir() == null ? null
+                : state.bestDir().equals(state.modelDir()) ? ParameterSnapshot.of(working)
+                : ParameterSnapshot.of(checkpoint.readBest(state));
+        return run(working, state, best, train, validation, listener);
     }
 
-    private TrainingResult run(VaeModel working, TrainerState state, byte[] bestBytes, BatchSource train,
+    private TrainingResult run(VaeModel working, TrainerState state, ParameterSnapshot best, BatchSource train,
                                BatchSource validation, TrainingListener listener) throws IOException {
         EarlyStopping early = new EarlyStopping(options.earlyStoppingPatience(), state.earlyStopping());
         PlateauScheduler plateau = new PlateauScheduler(options.plateauFactor(), options.plateauPatience(),
@@ -76,27 +79,26 @@ public final class VaeTrainer {
             VaeLoss valLoss = evaluate(working, epoch, validation, validationNoise);
             boolean improved = early.update(valLoss.loss());
             plateau.step(valLoss.loss());
-            byte[] newBest = null;
             if (improved) {
                 bestEpoch = epoch;
-                bestBytes = newBest = VaeModelFiles.toBytes(working);
+                best = ParameterSnapshot.of(working);
             }
             stopped = early.shouldStop();
             EpochStats stats = new EpochStats(epoch, trainLoss, valLoss, lr, (System.nanoTime() - start) / 1e9,
                     improved);
             history.add(stats);
             if (checkpoint != null) {
-                state = checkpoint.write(working, newBest, new TrainerState(epoch, bestEpoch, early.state(),
+                state = checkpoint.write(working, improved, new TrainerState(epoch, bestEpoch, early.state(),
                         plateau.state(), stopped, state.modelDir(), state.bestDir(), history));
             }
             listener.epochDone(stats);
         }
-        if (bestBytes == null) {
+        if (best == null) {
             throw new IllegalStateException("no epoch was trained (epochs " + options.epochs()
                     + ", checkpoint at epoch " + state.epoch() + ")");
         }
-        VaeModel best = VaeModelFiles.fromBytes(bestBytes, working.architecture(), working.seed());
-        return new TrainingResult(best, bestEpoch, early.best(), epoch, stopped && epoch < options.epochs(), history);
+        best.restoreInto(working);
+        return new TrainingResult(working, bestEpoch, early.best(), epoch, stopped && epoch < options.epochs(), history);
     }
 
     private VaeLoss trainEpoch(VaeModel model, int epoch, BatchSource train, SplittableRandom noise,

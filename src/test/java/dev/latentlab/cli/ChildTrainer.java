@@ -79,11 +79,23 @@ final class ChildTrainer implements AutoCloseable {
 
     /** Waits for the exit code; -1 when it runs past {@code seconds} (the process is then killed). */
     int waitFor(long seconds) throws InterruptedException {
-        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+        return waitForOrKill(TimeUnit.SECONDS.toMillis(seconds));
+    }
+
+    /** Waits up to {@code millis} for the exit code; -1 when it runs past that (the process is then killed). */
+    int waitForOrKill(long millis) throws InterruptedException {
+        if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
             kill9();
             return -1;
         }
         return process.exitValue();
+    }
+
+    /** The last line printed so far ("" before any). */
+    String lastLine() {
+        synchronized (lines) {
+            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        }
     }
 
     String output() {

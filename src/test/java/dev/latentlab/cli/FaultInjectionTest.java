@@ -110,6 +110,73 @@ class FaultInjectionTest {
         assertThat(got.get("evaluations").get(0).get("accuracy")).isEqualTo(ref.get("evaluations").get(0).get("accuracy"));
     }
 
+    @Test
+    void killedAtRandomInstantsAndResumedTheRunEndsAsAnUninterruptedOne() throws Exception {
+        long started = System.nanoTime();
+        try (ChildTrainer reference = ChildTrainer.start(List.of(), args("reference", 3))) {
+            assertThat(reference.waitFor(300)).as(reference.output()).isZero();
+        }
+        long runMillis = (System.nanoTime() - started) / 1_000_000;   // an uninterrupted child run, start to end
+        long seed = new Random().nextLong();
+        Random random = new Random(seed);
+        Path model = tmp.resolve("models/random");
+        Path state = tmp.resolve("models/random.checkpoint/state.json");
+        List<String> instants = new ArrayList<>();
+        int kills = 0;
+        boolean finished = false;
+        for (int attempt = 0; (kills < 5 || !finished) && attempt < 40; attempt++) {
+            boolean resume = Files.isRegularFile(state);
+            List<String> run = resume ? args("random", 3, "--resume") : args("random", 3);
+            if (kills >= 5) {               // enough kills: let this one finish
+                CliRun last = CliRun.of(run);
+                assertThat(last.exitCode()).as(last.err()).isZero();
+                finished = true;
+                break;
+            }
+            long delay = (long) (random.nextDouble() * runMillis);
+            try (ChildTrainer child = ChildTrainer.start(List.of(), run)) {
+                int code = child.waitForOrKill(delay);
+                if (code >= 0) {             // it finished before the instant came
+                    assertThat(code).as(child.output()).isZero();
+                    finished = true;
+                    continue;
+                }
+                kills++;
+                finished = false;
+                instants.add(delay + " ms" + (resume ? " (resumed)" : "") + ": " + child.lastLine());
+            }
+            assertCompleteOrAside(model, "random", "seed " + seed + ", kills " + instants);
+        }
+        System.out.println("FaultInjectionTest: random kills (seed " + seed + "): " + instants);
+        assertThat(kills).as("seed %d, kills %s", seed, instants).isGreaterThanOrEqualTo(5);
+        assertThat(finished).as("seed %d, kills %s", seed, instants).isTrue();
+        modelId(model);
+        assertThat(withoutSeconds(newestRun("random"))).as("seed %d, kills %s", seed, instants)
+                .isEqualTo(withoutSeconds(newestRun("reference")));
+        JsonNode ref = JSON.readTree(newestRun("reference").resolve("summary.json").toFile());
+        JsonNode got = JSON.readTree(newestRun("random").resolve("summary.json").toFile());
+        for (String key : List.of("best_epoch", "best_val_loss", "validation", "evaluations")) {
+            assertThat(got.get(key)).as(key + ", seed " + seed + ", kills " + instants).isEqualTo(ref.get(key));
+        }
+    }
+
+    /** After a kill: the model folder is complete, or (killed between the renames) the old one is aside, or none
+     * was ever saved. */
+    private static void assertCompleteOrAside(Path model, String name, String context) throws IOException {
+        if (Files.exists(model)) {
+            assertThat(Files.isRegularFile(model.resolve("model.json"))).as(context).isTrue();
+            modelId(model);
+            return;
+        }
+        try (Stream<Path> s = Files.list(model.getParent())) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("." + name + ".old-")).toList()) {
+                modelId(p);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no model was ever saved
+        }
+    }
+
     private void resumeRefusesChangedModelOrDataKeys() throws IOException {
         long runs = countRuns();
         CliRun seed = CliRun.of(args("victim", 3, "--resume", "--set", "seed=7"));

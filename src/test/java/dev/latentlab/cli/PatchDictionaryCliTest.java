@@ -117,6 +117,23 @@ class PatchDictionaryCliTest {
     }
 
     @Test
+    void theRunsDictionariesAreOneStampedSet() throws IOException {
+        Path set = models.resolve("kmeans_quick");
+        JsonNode sidecar = new ObjectMapper().readTree(set.resolve(PatchDictionaryFiles.SET_SIDECAR).toFile());
+        List<String> parts = new ArrayList<>();
+        sidecar.get("dictionaries").forEach(n -> parts.add(n.asText()));
+        List<String> folders;
+        try (Stream<Path> s = Files.list(set)) {
+            folders = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertThat(parts).containsExactlyInAnyOrderElementsOf(folders).isNotEmpty();
+        for (String part : parts) {
+            assertThat(Files.readString(set.resolve(part).resolve(dev.latentlab.store.PartStamp.FILE)).strip())
+                    .isEqualTo(sidecar.get("model_id").asText());
+        }
+    }
+
+    @Test
     void savedDictionaryReproducesTheReportedErrors() {
         Path k8 = models.resolve("kmeans_quick/k8");
         assertThat(k8.resolve("centroids.npy")).isNotEmptyFile();

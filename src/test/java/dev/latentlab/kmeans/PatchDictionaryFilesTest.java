@@ -106,6 +106,21 @@ class PatchDictionaryFilesTest {
     }
 
     @Test
+    void aDictionaryOfASetLoadsOnlyWithTheSetsStamp() throws IOException {
+        PatchDictionaryFiles.save(sample(), tmp.resolve("k4"), Map.of(), "set-a");
+        PatchDictionaryFiles.save(sample(), tmp.resolve("k8"), Map.of(), "set-a");
+        PatchDictionaryFiles.saveSet(tmp, "set-a", java.util.List.of("k4", "k8"));
+        assertThat(PatchDictionaryFiles.load(tmp.resolve("k4")).k()).isEqualTo(sample().k());
+
+        PatchDictionaryFiles.save(sample(), tmp.resolve("k8"), Map.of(), "set-b");   // a part of another save
+        assertThatThrownBy(() -> PatchDictionaryFiles.load(tmp.resolve("k8"))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("k8").hasMessageContaining("set-b").hasMessageContaining("set-a");
+        Files.delete(tmp.resolve("k4").resolve(dev.latentlab.store.PartStamp.FILE));   // an unstamped part
+        assertThatThrownBy(() -> PatchDictionaryFiles.load(tmp.resolve("k4"))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("missing");
+    }
+
+    @Test
     void folderWithoutSidecarIsBadInputNamingTheFolder() {
         assertThatThrownBy(() -> PatchDictionaryFiles.load(tmp)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining(tmp.toString()).hasMessageContaining("dictionary.json");
