@@ -120,11 +120,13 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
      * @param beta      weight of the KL divergence in the loss
      * @param input     the images the model takes, [C, H, W]: C 1 (grey) or 3 (RGB); pictures are resized to H×W,
      *                  which every stride-2 layer must divide evenly
+     * @param decoderDropout drop probability of spatial dropout after each hidden transposed convolution of the
+     *                  decoder (seed 004's decoder has it), in [0, 1); 0 = none
      */
     public record Model(List<Integer> channels, List<Integer> strides, int dense, int latentDim, double dropout,
-                        double beta, List<Integer> input) {
+                        double beta, List<Integer> input, double decoderDropout) {
         public static final Model DEFAULTS = new Model(List.of(32, 64, 128, 128, 256), List.of(1, 2, 1, 2, 1),
-                512, 2, 0.2, 0.5, List.of(1, 28, 28));
+                512, 2, 0.2, 0.5, List.of(1, 28, 28), 0.0);
 
         public Model {
             input = Check.list("input", input);
@@ -144,6 +146,9 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
             }
             if (!(dropout >= 0 && dropout < 1)) {
                 throw new InvalidValueException("dropout", dropout, "a number in [0, 1)");
+            }
+            if (!(decoderDropout >= 0 && decoderDropout < 1)) {
+                throw new InvalidValueException("decoder_dropout", decoderDropout, "a number in [0, 1)");
             }
             Check.atLeast("beta", beta, 0.0);
         }

@@ -21,7 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Placeholders: {@link #INPUT} [-1, C, H, W] in [0, 1]; the graph's randomness, fed by {@link StepNoise}:
  * {@link #EPSILON} [-1, latent] (ε ~ N(0, 1)), one spatial dropout mask per encoder layer
- * ({@link #encoderMask}, [-1, C_i, 1, 1]) and {@link #DENSE_MASK} [-1, dense] (inverted-dropout masks: 0 or
+ * ({@link #encoderMask}, [-1, C_i, 1, 1]), {@link #DENSE_MASK} [-1, dense] and, with decoder dropout, one per hidden
+ * decoder layer ({@link #decoderMask}; the training path only) (inverted-dropout masks: 0 or
  * 1/keep; all ones = inference); {@link #Z_IN} [-1, latent] feeding the decoder alone (outputs {@link #DECODED}),
  * sharing the decoder's weights with the training path. Outputs: {@link #MU}, {@link #LOGVAR},
  * {@link #Z} = μ + exp(½ log σ²)·ε, {@link #LOGITS} = decoder(z), {@link #RECON} = sigmoid(logits),
@@ -61,13 +62,29 @@ public final class ConvVaeGraph {
         return "mask_enc" + layer;
     }
 
-    /** The placeholders a training step feeds, in this order: the images, ε, the encoder masks, the dense mask. */
+    /**
+     * The placeholder of the spatial dropout mask after the decoder's transposed convolution that mirrors encoder
+     * layer {@code layer} (1 ≤ layer; the last, layer 0, gives the image and has none).
+     */
+    public static String decoderMask(int layer) {
+        return "mask_dec" + layer;
+    }
+
+    /**
+     * The placeholders a training step feeds, in this order: the images, ε, the encoder masks, the dense mask and,
+     * with decoder dropout, the decoder masks.
+     */
     public static List<String> trainingInputs(VaeArchitecture arch) {
         List<String> names = new ArrayList<>(List.of(INPUT, EPSILON));
         for (int i = 0; i < arch.layers(); i++) {
             names.add(encoderMask(i));
         }
         names.add(DENSE_MASK);
+        if (arch.decoderDropout() > 0) {
+            for (int i = arch.layers() - 1; i >= 1; i--) {
+                names.add(decoderMask(i));
+            }
+        }
         return List.copyOf(names);
     }
 
@@ -97,9 +114,9 @@ public final class ConvVaeGraph {
         SDVariable z = sd.identity(Z, mu.add(sd.math().exp(logvar.mul(0.5)).mul(eps)));
 
         Decoder decoder = new Decoder();
-        SDVariable logits = sd.identity(LOGITS, decoder.logits(z));
+        SDVariable logits = sd.identity(LOGITS, decoder.logits(z, arch.decoderDropout() > 0));
         sd.nn().sigmoid(RECON, logits);
-        sd.nn().sigmoid(DECODED, decoder.logits(zIn));
+        sd.nn().sigmoid(DECODED, decoder.logits(zIn, false));
 
         SDVariable bcePixels = sd.loss().sigmoidCrossEntropy("bce_pixels", input, logits, null, LossReduce.NONE, 0.0);
         SDVariable bce = bcePixels.sum(1, 2, 3);
@@ -130,7 +147,8 @@ public final class ConvVaeGraph {
             }
         }
 
-        SDVariable logits(SDVariable z) {
+        /** The decoder applied to {@code z}; with {@code dropout}, a decoder mask after each hidden layer. */
+        SDVariable logits(SDVariable z, boolean dropout) {
             int last = arch.layers() - 1;
             SDVariable d = relu(z.mmul(fcW).add(fcB));
             d = sd.reshape(d, -1, arch.channelsAfter(last), arch.heightAfter(last), arch.widthAfter(last));
@@ -140,6 +158,9 @@ public final class ConvVaeGraph {
                 d = deconv(d, wb[0], wb[1], arch.encoderStrides().get(i), arch.heightAfter(i), arch.widthAfter(i));
                 if (i > 0) {
                     d = relu(d);
+                    if (dropout) {
+                        d = spatialDropout(d, decoderMask(i), i - 1);
+                    }
                 }
             }
             return d;
@@ -191,7 +212,12 @@ public final class ConvVaeGraph {
      * by a constant ones[1, 1, H, W] before the multiply (a bare broadcast makes the backward pass slow).
      */
     private SDVariable spatialDropout(SDVariable x, int layer) {
-        SDVariable mask = sd.placeHolder(encoderMask(layer), DataType.FLOAT, -1, arch.channelsAfter(layer), 1, 1);
+        return spatialDropout(x, encoderMask(layer), layer);
+    }
+
+    /** Spatial dropout of a tensor shaped as encoder layer {@code layer}'s output, by the mask {@code maskName}. */
+    private SDVariable spatialDropout(SDVariable x, String maskName, int layer) {
+        SDVariable mask = sd.placeHolder(maskName, DataType.FLOAT, -1, arch.channelsAfter(layer), 1, 1);
         SDVariable ones = sd.constant(Nd4j.ones(DataType.FLOAT, 1, 1, arch.heightAfter(layer), arch.widthAfter(layer)));
         return x.mul(mask.mul(ones));
     }

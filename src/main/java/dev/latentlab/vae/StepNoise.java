@@ -69,16 +69,25 @@ final class StepNoise implements AutoCloseable {
         arrays.values().forEach(INDArray::close);
     }
 
-    /** Spatial masks [b, C_i, 1, 1] per encoder layer and the dense mask [b, dense]; all ones without a generator. */
+    /**
+     * Spatial masks [b, C_i, 1, 1] per encoder layer, the dense mask [b, dense] and, with decoder dropout, a spatial
+     * mask per hidden decoder layer; all ones without a generator.
+     */
     private void masks(long batch, RandomGenerator random) {
+        double keep = arch.keepProbability();
         for (int i = 0; i < arch.layers(); i++) {
-            arrays.put(ConvVaeGraph.encoderMask(i), mask(random, batch, arch.channelsAfter(i), 1, 1));
+            arrays.put(ConvVaeGraph.encoderMask(i), mask(random, keep, batch, arch.channelsAfter(i), 1, 1));
         }
-        arrays.put(ConvVaeGraph.DENSE_MASK, mask(random, batch, arch.denseWidth()));
+        arrays.put(ConvVaeGraph.DENSE_MASK, mask(random, keep, batch, arch.denseWidth()));
+        if (arch.decoderDropout() > 0) {
+            for (int i = arch.layers() - 1; i >= 1; i--) {
+                arrays.put(ConvVaeGraph.decoderMask(i),
+                        mask(random, 1 - arch.decoderDropout(), batch, arch.channelsAfter(i - 1), 1, 1));
+            }
+        }
     }
 
-    private INDArray mask(RandomGenerator random, long... shape) {
-        double keep = arch.keepProbability();
+    private static INDArray mask(RandomGenerator random, double keep, long... shape) {
         if (random == null || keep >= 1) {
             return Nd4j.ones(DataType.FLOAT, shape);
         }

@@ -19,10 +19,12 @@ import java.util.List;
  * @param latentDim       latent dimension (>= 2)
  * @param dropout         drop probability of the spatial (conv) and plain (dense) dropout, in [0, 1)
  * @param beta            weight of the KL divergence in the loss (finite, >= 0)
+ * @param decoderDropout  drop probability of spatial dropout after each hidden transposed convolution, in [0, 1)
+ *                        (0 = none; saved models without the key have none)
  */
 public record VaeArchitecture(int height, int width, int channels, List<Integer> encoderChannels,
                               List<Integer> encoderStrides, int denseWidth, int latentDim, double dropout,
-                              double beta) {
+                              double beta, double decoderDropout) {
     /** Kernel size of every (transposed) convolution. */
     public static final int KERNEL = 3;
     /** Zero padding of every convolution. */
@@ -30,7 +32,7 @@ public record VaeArchitecture(int height, int width, int channels, List<Integer>
 
     /** The seed's architecture: 1x28x28, widths 32,64,128,128,256, strides 1,2,1,2,1, dense 512, latent 2. */
     public static final VaeArchitecture DEFAULT = new VaeArchitecture(28, 28, 1, List.of(32, 64, 128, 128, 256),
-            List.of(1, 2, 1, 2, 1), 512, 2, 0.2, 0.5);
+            List.of(1, 2, 1, 2, 1), 512, 2, 0.2, 0.5, 0.0);
 
     public VaeArchitecture {
         require(height >= 1 && width >= 1, "input size must be >= 1, got " + height + "x" + width);
@@ -57,6 +59,7 @@ public record VaeArchitecture(int height, int width, int channels, List<Integer>
         require(denseWidth >= 1, "dense_width must be >= 1, got " + denseWidth);
         require(latentDim >= 2, "latent_dim must be >= 2 (SameDiff M2.1 fails to train a 1-D latent), got " + latentDim);
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), got " + dropout);
+        require(decoderDropout >= 0 && decoderDropout < 1, "decoder_dropout must be in [0, 1), got " + decoderDropout);
         require(beta >= 0 && Double.isFinite(beta), "beta must be finite and >= 0, got " + beta);
     }
 
@@ -99,6 +102,12 @@ public record VaeArchitecture(int height, int width, int channels, List<Integer>
         return channels * height * width;
     }
 
+    /** An architecture without decoder dropout. */
+    public VaeArchitecture(int height, int width, int channels, List<Integer> encoderChannels,
+                           List<Integer> encoderStrides, int denseWidth, int latentDim, double dropout, double beta) {
+        this(height, width, channels, encoderChannels, encoderStrides, denseWidth, latentDim, dropout, beta, 0.0);
+    }
+
     /** Keep-probability of the dropout layers during training, 1 − dropout. */
     public double keepProbability() {
         return 1 - dropout;
@@ -107,7 +116,7 @@ public record VaeArchitecture(int height, int width, int channels, List<Integer>
     /** This architecture with another latent dimension. */
     public VaeArchitecture withLatentDim(int newLatentDim) {
         return new VaeArchitecture(height, width, channels, encoderChannels, encoderStrides, denseWidth,
-                newLatentDim, dropout, beta);
+                newLatentDim, dropout, beta, decoderDropout);
     }
 
     private static void require(boolean ok, String message) {

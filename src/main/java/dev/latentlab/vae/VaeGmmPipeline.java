@@ -287,7 +287,7 @@ public final class VaeGmmPipeline {
         VaeGmmConfig.Model m = config.model();
         try {
             return new VaeArchitecture(m.input().get(1), m.input().get(2), m.input().get(0), m.channels(), m.strides(),
-                    m.dense(), m.latentDim(), m.dropout(), m.beta());
+                    m.dense(), m.latentDim(), m.dropout(), m.beta(), m.decoderDropout());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("model: " + e.getMessage());
         }

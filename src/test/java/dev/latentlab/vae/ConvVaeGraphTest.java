@@ -3,6 +3,7 @@ package dev.latentlab.vae;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,29 @@ class ConvVaeGraphTest {
         INDArray dropped = run(sd, VaeTestData.TINY, x, true, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
         assertThat(b).isEqualTo(a);
         assertThat(dropped.equalsWithEps(a, 1e-3)).isFalse();
+    }
+
+    @Test
+    void decoderDropoutMasksTheTrainingPathsDecoderOnly() {
+        VaeArchitecture withDecoderDropout = new VaeArchitecture(28, 28, 1, List.of(4, 8), List.of(2, 2), 16, 2, 0.0,
+                0.5, 0.5);
+        assertThat(ConvVaeGraph.trainingInputs(VaeTestData.TINY)).doesNotContain(ConvVaeGraph.decoderMask(1));
+        assertThat(ConvVaeGraph.trainingInputs(withDecoderDropout)).endsWith(ConvVaeGraph.decoderMask(1));
+        SameDiff sd = ConvVaeGraph.build(withDecoderDropout, 5);
+        INDArray x = VaeTestData.images(0, 8);
+        try (StepNoise noise = StepNoise.training(withDecoderDropout, 8, new SplittableRandom(3))) {
+            Map<String, INDArray> masked = noise.withImages(x);
+            Map<String, INDArray> unmasked = new java.util.HashMap<>(masked);
+            unmasked.put(ConvVaeGraph.decoderMask(1), Nd4j.ones(DataType.FLOAT, 8, 4, 1, 1));
+            INDArray a = sd.output(masked, ConvVaeGraph.RECON, ConvVaeGraph.MU).get(ConvVaeGraph.RECON);
+            INDArray b = sd.output(unmasked, ConvVaeGraph.RECON).get(ConvVaeGraph.RECON);
+            assertThat(a.equalsWithEps(b, 1e-4)).isFalse();   // the mask reaches the reconstruction
+            INDArray mu = sd.output(masked, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
+            INDArray inferenceMu = run(sd, withDecoderDropout, x, false, ConvVaeGraph.MU).get(ConvVaeGraph.MU);
+            assertThat(mu.equalsWithEps(inferenceMu, 1e-6)).isTrue();   // the encoder is untouched by it
+        }
+        VaeModel model = VaeModel.untrained(withDecoderDropout, 5);   // and z alone decodes without any mask
+        assertThat(model.decode(Nd4j.zeros(DataType.FLOAT, 2, 2)).shape()).containsExactly(2L, 1L, 28L, 28L);
     }
 
     @Test

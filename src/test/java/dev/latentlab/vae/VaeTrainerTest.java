@@ -58,6 +58,18 @@ class VaeTrainerTest {
     }
 
     @Test
+    void aDecoderWithDropoutTrains() throws Exception {
+        VaeArchitecture arch = new VaeArchitecture(28, 28, 1, List.of(4, 8), List.of(2, 2), 16, 2, 0.2, 0.5, 0.2);
+        VaeModel untrained = VaeModel.untrained(arch, 1);
+        double before = untrained.loss(valImages).loss();
+        TrainingResult result = new VaeTrainer(options(3)).train(untrained, train(), validation(), stats -> { });
+        assertThat(result.best().architecture().decoderDropout()).isEqualTo(0.2);
+        List<EpochStats> epochs = result.history();
+        assertThat(epochs.get(2).validation().loss()).isLessThan(epochs.get(0).validation().loss())
+                .isLessThan(before - 20);
+    }
+
+    @Test
     void trainingLowersTheValidationLossAndReportsEveryEpochAndBatch() throws Exception {
         VaeModel untrained = VaeModel.untrained(VaeTestData.TINY, 1);
         double before = untrained.loss(valImages).loss();
