@@ -7,7 +7,6 @@ import dev.latentlab.data.FolderImages;
 import dev.latentlab.data.IdxReader;
 import dev.latentlab.data.ImageFolderListing;
 import dev.latentlab.data.ImageFolderReader;
-import dev.latentlab.data.PictureLoader;
 import dev.latentlab.vae.ModelClasses;
 import dev.latentlab.vae.VaeArchitecture;
 import dev.latentlab.data.ImageSet;
@@ -50,9 +49,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Path images;
     }
 
-    @Option(names = "--invert", paramLabel = "yes|no|auto", description = {"With --images: invert the grey levels;",
-            "auto (default) inverts each mostly light picture (the models see light strokes on dark)."})
-    private String invert = "auto";
+    @picocli.CommandLine.Mixin
+    private InvertOption invert = new InvertOption();
 
     @Option(names = "--labels", paramLabel = "FILE", description = "With --idx: the idx label file.")
     private Path labels;
@@ -71,9 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ImageSet images;
         String name;
-        if (!java.util.List.of("yes", "no", "auto").contains(invert)) {
-            throw new BadInputException("--invert " + invert + ": expected yes, no or auto");
-        }
+        invert.value();   // a bad --invert is refused before any work
         if (input.images != null) {
             return evaluatePictures();
         }
@@ -106,7 +102,7 @@ final class EvaluateCommand implements Callable<Integer> {
         LatentClassifier classifier = LatentClassifierFiles.load(model);
         VaeArchitecture a = classifier.vae().architecture();
         FolderImages pictures = new ImageFolderReader(a.channels(), a.height(), a.width(),
-                PictureLoader.Invert.valueOf(invert.toUpperCase(java.util.Locale.ROOT))).readClasses(input.images, "--images");
+                invert.value()).readClasses(input.images, "--images");
         ImageSet images = classes.relabel(pictures, what);
         String name = input.images.normalize().getFileName() == null ? "images" : input.images.normalize().getFileName().toString();
         return report(classifier, images, name);

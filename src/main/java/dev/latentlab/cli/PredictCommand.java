@@ -1,7 +1,9 @@
 package dev.latentlab.cli;
 
 import dev.latentlab.BadInputException;
+import dev.latentlab.data.FolderImages;
 import dev.latentlab.data.IdxReader;
+import dev.latentlab.data.ImageFolderReader;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageTensors;
 import dev.latentlab.data.NpyArray;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,7 +33,8 @@ import picocli.CommandLine.Option;
                 "image with index, label, component, probability (the component's responsibility) and the",
                 "posterior of every class (the summed responsibilities of its components). --out FILE.csv writes",
                 "CSV, --out FILE.npz the same columns as arrays (index, label, component, probability, classes,",
-                "class_probabilities)."})
+                "class_probabilities); with --images the rows follow the files in the order given (folders",
+                "sorted), and the CSV names each file."})
 final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder, e.g. models/vae_148.")
@@ -45,7 +49,15 @@ final class PredictCommand implements Callable<Integer> {
 
         @Option(names = "--idx", paramLabel = "IMAGES", description = "An MNIST idx image file.")
         Path idx;
+
+        @Option(names = "--images", paramLabel = "DIR|FILE", arity = "1..*", description = {"Pictures (PNG, JPEG,",
+                "BMP; any size, resized to the model's input) or folders of them (their own pictures); the CSV",
+                "then has a path column."})
+        List<Path> pictures;
     }
+
+    @picocli.CommandLine.Mixin
+    private InvertOption invert = new InvertOption();
 
     @Option(names = "--image-key", paramLabel = "KEY", description = "With --npz: the images array (default: detected).")
     private String imageKey;
@@ -64,6 +76,10 @@ final class PredictCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new BadInputException("--out " + out + ": folder " + parent + " does not exist");
         }
+        invert.value();   // a bad --invert is refused before any work
+        if (input.pictures != null) {
+            return predictPictures();
+        }
         ImageSet images = input.npz != null ? NpzReader.readImages(input.npz, imageKey, null)
                 : IdxReader.readImages(input.idx, null);
         LatentClassifier classifier = LatentClassifierFiles.load(model);
@@ -72,6 +88,25 @@ final class PredictCommand implements Callable<Integer> {
             throw new BadInputException((input.npz != null ? input.npz : input.idx) + ": images are " + images.height()
                     + "x" + images.width() + ", the model expects " + a.height() + "x" + a.width());
         }
+        return write(classifier, images, null, npzOut);
+    }
+
+    /** --images: the model first (its input shape), then the pictures read through DataVec in the order given. */
+    private int predictPictures() throws IOException {
+        if (!Files.isRegularFile(model.resolve(LatentClassifierFiles.SIDECAR))) {
+            throw new BadInputException(model + ": not a vae_gmm model folder (" + LatentClassifierFiles.SIDECAR
+                    + " not found)");
+        }
+        LatentClassifier classifier = LatentClassifierFiles.load(model);
+        VaeArchitecture a = classifier.vae().architecture();
+        FolderImages pictures = new ImageFolderReader(a.channels(), a.height(), a.width(), invert.value())
+                .readFiles(input.pictures, "--images");
+        return write(classifier, pictures.images(), pictures.files(), out.toString().toLowerCase(Locale.ROOT)
+                .endsWith(".npz"));
+    }
+
+    private int write(LatentClassifier classifier, ImageSet images, List<Path> paths, boolean npzOut)
+            throws IOException {
         MixturePrediction p;
         try (INDArray tensor = ImageTensors.unit(images)) {
             p = classifier.classify(tensor);
@@ -79,16 +114,17 @@ final class PredictCommand implements Callable<Integer> {
         if (npzOut) {
             writeNpz(p);
         } else {
-            writeCsv(p);
+            writeCsv(p, paths);
         }
         System.out.printf(Locale.ROOT, "%d images, %d classes %s -> %s%n", p.count(), p.classes().length,
                 java.util.Arrays.toString(p.classes()), out);
         return ExitCode.OK;
     }
 
-    private void writeCsv(MixturePrediction p) throws IOException {
+    /** One row per image; with {@code paths} (pictures) each row names its file after the index. */
+    private void writeCsv(MixturePrediction p, List<Path> paths) throws IOException {
         AtomicFiles.writeText(out, w -> {
-            w.write("index,label,component,probability");
+            w.write(paths == null ? "index,label,component,probability" : "index,path,label,component,probability");
             for (int c : p.classes()) {
                 w.write(",p_" + c);
             }
@@ -96,7 +132,11 @@ final class PredictCommand implements Callable<Integer> {
             StringBuilder row = new StringBuilder();
             for (int t = 0; t < p.count(); t++) {
                 row.setLength(0);
-                row.append(t).append(',').append(p.labels()[t]).append(',').append(p.components()[t]).append(',')
+                row.append(t).append(',');
+                if (paths != null) {
+                    row.append(csvField(paths.get(t).toString())).append(',');
+                }
+                row.append(p.labels()[t]).append(',').append(p.components()[t]).append(',')
                         .append(p.componentProbability()[t]);
                 for (double v : p.classProbabilities()[t]) {
                     row.append(',').append(v);
@@ -104,6 +144,14 @@ final class PredictCommand implements Callable<Integer> {
                 w.write(row.append('\n').toString());
             }
         });
+    }
+
+    /** A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
+    static String csvField(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
     }
 
     private void writeNpz(MixturePrediction p) throws IOException {

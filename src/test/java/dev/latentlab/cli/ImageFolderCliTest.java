@@ -1,6 +1,7 @@
 package dev.latentlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,6 +100,35 @@ class ImageFolderCliTest {
         assertThat(b.get("count").asInt()).isEqualTo(a.get("count").asInt());
         assertThat(b.get("accuracy").asDouble()).isEqualTo(a.get("accuracy").asDouble());
         assertThat(b.get("confusion_matrix")).isEqualTo(a.get("confusion_matrix"));
+    }
+
+    @Test
+    void predictOnPicturesNamesEachFileAndAgreesWithEvaluate() throws IOException {
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Path csv = tmp.resolve("pictures.csv");
+        CliRun predict = CliRun.of("predict", "--model", models.resolve("folder").toString(), "--images",
+                test.resolve("1").toString(), test.resolve("4").toString(), test.resolve("8").toString(),
+                "--out", csv.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        CliRun evaluate = CliRun.of("evaluate", "--model", models.resolve("folder").toString(), "--images",
+                test.toString(), "--out", tmp.resolve("predict-eval.json").toString());
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.get(0)).startsWith("index,path,label,component,probability,p_1,p_4");   // the classes a component claims
+        assertThat(rows).hasSize(heldOut().count() + 1);
+        int right = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            Path file = Path.of(cells[1]);
+            assertThat(file).isRegularFile();
+            if (file.getParent().getFileName().toString().equals(cells[2])) {   // the class folder is the truth
+                right++;
+            }
+        }
+        double accuracy = JSON.readTree(tmp.resolve("predict-eval.json").toFile()).get("accuracy").asDouble();
+        assertThat((double) right / heldOut().count()).isCloseTo(accuracy, within(1e-9));
+        assertThat(CliRun.of("predict", "--model", models.resolve("folder").toString(), "--images",
+                test.toString() + "/nothing.png").exitCode()).isEqualTo(2);
     }
 
     @Test
