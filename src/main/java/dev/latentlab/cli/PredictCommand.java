@@ -10,7 +10,7 @@ import dev.latentlab.data.NpyArray;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.NpzWriter;
 import dev.latentlab.mixture.MixturePrediction;
-import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.store.AtomicFiles;
 import dev.latentlab.vae.LatentClassifier;
 import dev.latentlab.vae.LatentClassifierFiles;
 import dev.latentlab.vae.VaeArchitecture;

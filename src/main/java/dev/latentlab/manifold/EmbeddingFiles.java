@@ -8,7 +8,7 @@ import dev.latentlab.BadInputException;
 import dev.latentlab.data.NpyArray;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.NpzWriter;
-import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.latentlab.report;
 
+import dev.latentlab.store.AtomicFiles;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

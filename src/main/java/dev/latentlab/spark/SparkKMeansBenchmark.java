@@ -3,7 +3,7 @@ package dev.latentlab.spark;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latentlab.BadInputException;
 import dev.latentlab.config.SparkConfig;
-import dev.latentlab.kmeans.OffHeapBudget;
+import dev.latentlab.dictionary.OffHeapBudget;
 import dev.latentlab.report.Progress;
 import java.nio.file.Path;
 import java.util.List;

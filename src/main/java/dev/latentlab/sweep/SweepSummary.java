@@ -92,7 +92,7 @@ public record SweepSummary(@JsonProperty("name") String name,
                 return null;
             }
         }
-        CandidateRecord at = points.get(dev.latentlab.kmeans.Elbow.index(x, y));
+        CandidateRecord at = points.get(dev.latentlab.clustering.Elbow.index(x, y));
         return new Elbow(key, at.parameters().get(key), at.objective());
     }
 

@@ -8,7 +8,7 @@ import dev.latentlab.BadInputException;
 import dev.latentlab.manifold.EmbeddingFiles;
 import dev.latentlab.manifold.LatentEmbedding;
 import dev.latentlab.mixture.GmmFiles;
-import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.store.AtomicFiles;
 import dev.latentlab.store.PartStamp;
 import java.io.IOException;
 import java.nio.file.Files;
