@@ -1,84 +1,87 @@
 package dev.latentlab.patches;
 
 import dev.latentlab.clustering.IterationListener;
+import dev.latentlab.clustering.IterationStats;
 import dev.latentlab.clustering.KMeansOptions;
 import dev.latentlab.clustering.KMeansResult;
 import dev.latentlab.clustering.Lloyd;
 import dev.latentlab.clustering.MiniBatchKMeans;
 import dev.latentlab.clustering.PatchMatrix;
-import dev.latentlab.config.PatchDictionaryConfig;
-import dev.latentlab.report.MetricsCsv;
-import dev.latentlab.report.Progress;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Fits the codebook of one method ({@code lloyd}, {@code minibatch}, {@code sparse}) and K of a patch-dictionary
- * run from its config, with a progress bar/log lines and a {@code metrics.csv} row per iteration (mini-batch: per
- * 20 batches).
+ * Fits the codebook of one method ({@code lloyd}, {@code minibatch}, {@code sparse}) and K on a patch matrix,
+ * telling a {@link Listener} the training MSE per pixel after each iteration (mini-batch: each batch); the fit's
+ * curve keeps the logged ones (every iteration; every {@value #MINIBATCH_LOG_EVERY}th mini-batch).
  */
 public final class DictionaryFitter {
-    private final PatchDictionaryConfig config;
-    private final PatchExtractor patches;
-    private final int threads;
-    private final MetricsCsv metrics;
+    /** Mini-batch fits log every this many batches. */
+    public static final int MINIBATCH_LOG_EVERY = 20;
 
-    public DictionaryFitter(PatchDictionaryConfig config, PatchExtractor patches, int threads, MetricsCsv metrics) {
-        this.config = config;
-        this.patches = patches;
-        this.threads = threads;
-        this.metrics = metrics;
+    /** Told after each iteration of a fit (for progress and metrics; may do nothing). */
+    @FunctionalInterface
+    public interface Listener {
+        /**
+         * @param stats  the iteration's statistics
+         * @param mse    its training MSE per pixel (mini-batch: of the smoothed batch inertia)
+         * @param logged whether the fit's curve keeps this iteration
+         */
+        void iteration(IterationStats stats, double mse, boolean logged);
     }
 
-    public DictionaryFit fit(PatchMatrix x, String method, int k) throws IOException {
+    /**
+     * Options of the fits, each with its {@code k} replaced by the fitted K.
+     *
+     * @param kmeans options of {@code lloyd} and {@code minibatch} fits
+     * @param sparse options of {@code sparse} fits
+     */
+    public record Options(KMeansOptions kmeans, SparseCodingOptions sparse) {
+    }
+
+    private final Options options;
+    private final PatchExtractor patches;
+
+    /** A fitter of codebooks for the patches {@code patches} cuts. */
+    public DictionaryFitter(Options options, PatchExtractor patches) {
+        this.options = options;
+        this.patches = patches;
+    }
+
+    /** The most iterations a fit of {@code method} runs; -1 for mini-batch (it counts batches, not passes). */
+    public long iterationLimit(String method) {
+        return method.equals("minibatch") ? -1
+                : method.equals("sparse") ? options.sparse().maxIter() : options.kmeans().maxIter();
+    }
+
+    /** Fits {@code method} with {@code k} elements on the rows of {@code x}. */
+    public DictionaryFit fit(PatchMatrix x, String method, int k, Listener listener) {
         boolean minibatch = method.equals("minibatch");
-        int every = minibatch ? 20 : 1;
-        long total = minibatch ? -1 : method.equals("sparse") ? config.sparse().maxIter() : config.kmeans().maxIter();
-        String unit = minibatch ? "batches" : "iterations";
-        try (Progress progress = Progress.start(method + " K=" + k, total, unit)) {
-            IOException[] failure = new IOException[1];
-            List<double[]> curve = new ArrayList<>();
-            IterationListener listener = s -> {
-                double mse = minibatch ? s.inertia() / x.dim() : s.inertia() / ((double) x.rows() * x.dim());
-                progress.setExtraMessage("mse " + String.format(Locale.ROOT, "%.4g", mse));
-                progress.step();
-                if (s.iteration() % every == 0 && failure[0] == null) {
-                    curve.add(new double[] {s.iteration(), mse});
-                    try {
-                        metrics.append(method, k, s.iteration(), mse, s.shift(), s.emptyClusters(), s.seconds());
-                    } catch (IOException e) {
-                        failure[0] = e;
-                    }
-                }
-            };
-            DictionaryFit fit = method.equals("sparse") ? sparse(x, k, listener) : kmeans(x, k, minibatch, listener);
-            if (failure[0] != null) {
-                throw failure[0];
+        int every = minibatch ? MINIBATCH_LOG_EVERY : 1;
+        List<double[]> curve = new ArrayList<>();
+        IterationListener perIteration = s -> {
+            double mse = minibatch ? s.inertia() / x.dim() : s.inertia() / ((double) x.rows() * x.dim());
+            boolean logged = s.iteration() % every == 0;
+            if (logged) {
+                curve.add(new double[] {s.iteration(), mse});
             }
-            double[][] xy = {curve.stream().mapToDouble(p -> p[0]).toArray(), curve.stream().mapToDouble(p -> p[1]).toArray()};
-            return fit.withCurve(xy);
-        }
+            listener.iteration(s, mse, logged);
+        };
+        DictionaryFit fit = method.equals("sparse") ? sparse(x, k, perIteration) : kmeans(x, k, minibatch, perIteration);
+        double[][] xy = {curve.stream().mapToDouble(p -> p[0]).toArray(), curve.stream().mapToDouble(p -> p[1]).toArray()};
+        return fit.withCurve(xy);
     }
 
     private DictionaryFit kmeans(PatchMatrix x, int k, boolean minibatch, IterationListener listener) {
-        PatchDictionaryConfig.KMeans km = config.kmeans();
-        KMeansOptions options = new KMeansOptions(k,
-                km.init().equals("random") ? KMeansOptions.Init.RANDOM : KMeansOptions.Init.KMEANS_PLUS_PLUS,
-                km.maxIter(), km.tol(), km.initSample(), km.batchSize(), km.maxNoImprovement(), config.seed(),
-                threads, km.tileRows());
-        KMeansResult r = minibatch ? MiniBatchKMeans.fit(x, options, listener) : Lloyd.fit(x, options, listener);
+        KMeansOptions o = options.kmeans().withK(k);
+        KMeansResult r = minibatch ? MiniBatchKMeans.fit(x, o, listener) : Lloyd.fit(x, o, listener);
         return new DictionaryFit(PatchDictionary.of(patches, r), r.iterations(), r.converged(), r.secondsPerIteration(),
                 r.fitSeconds(), r.mse(), unused(r.counts()), null);
     }
 
     private DictionaryFit sparse(PatchMatrix x, int k, IterationListener listener) {
-        PatchDictionaryConfig.Sparse sp = config.sparse();
-        SparseCodingOptions options = new SparseCodingOptions(k, sp.nonZeros(), sp.maxIter(), sp.tol(),
-                config.kmeans().initSample(), config.seed(), threads);
-        SparseCodingResult r = DictionaryLearning.fit(x, options, listener);
+        SparseCodingResult r = DictionaryLearning.fit(x, options.sparse().withK(k), listener);
         return new DictionaryFit(SparseDictionary.of(patches, r), r.iterations(), r.converged(), r.secondsPerIteration(),
                 r.fitSeconds(), r.mse(), unused(r.usage()), null);
     }
