@@ -1,7 +1,8 @@
 package dev.latentlab.clustering;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,8 @@ public final class AssignmentBenchmark {
     }
 
     /** Wall-clock and process CPU seconds of one measured step. */
-    public record Seconds(@JsonProperty("wall") double wall, @JsonProperty("cpu") double cpu) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Seconds(double wall, double cpu) {
         static Seconds of(Runnable step) {
             double cpu0 = cpuSeconds();
             long t0 = System.nanoTime();
@@ -50,30 +52,31 @@ public final class AssignmentBenchmark {
 
     /** The measured figures (GFLOP/s count 2·N·K·D multiply-adds with D the patch dimension); null = not measured. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Result(
-            @JsonProperty("n") long n,
-            @JsonProperty("k") int k,
-            @JsonProperty("d") int d,
-            @JsonProperty("threads") int threads,
-            @JsonProperty("kernel") String kernel,
-            @JsonProperty("isa") String isa,
-            @JsonProperty("assign") Seconds assign,
-            @JsonProperty("assign_gflops") double assignGflops,
-            @JsonProperty("refined_rows") long refinedRows,
-            @JsonProperty("gemm_argmin") Seconds gemmArgmin,
-            @JsonProperty("gemm_argmin_label_mismatches") long gemmArgminMismatches,
-            @JsonProperty("gemm_tile_rows") int gemmTileRows,
-            @JsonProperty("sgemm") Seconds sgemm,
-            @JsonProperty("sgemm_gflops") double sgemmGflops,
-            @JsonProperty("ratio") double ratio,
-            @JsonProperty("cpu_ratio") double cpuRatio,
-            @JsonProperty("gemm_argmin_cpu_ratio") double gemmArgminCpuRatio,
-            @JsonProperty("lloyd_iterations") int lloydIterations,
-            @JsonProperty("lloyd_per_iteration") Seconds lloydPerIteration,
-            @JsonProperty("lloyd_gemm_per_iteration") Seconds lloydGemmPerIteration,
-            @JsonProperty("minibatch_fit") Seconds minibatchFit,
-            @JsonProperty("minibatch_steps") Integer minibatchSteps,
-            @JsonProperty("minibatch_gemm_fit") Seconds minibatchGemmFit) {
+            long n,
+            int k,
+            int d,
+            int threads,
+            String kernel,
+            String isa,
+            Seconds assign,
+            double assignGflops,
+            long refinedRows,
+            Seconds gemmArgmin,
+            long gemmArgminLabelMismatches,
+            int gemmTileRows,
+            Seconds sgemm,
+            double sgemmGflops,
+            double ratio,
+            double cpuRatio,
+            double gemmArgminCpuRatio,
+            int lloydIterations,
+            Seconds lloydPerIteration,
+            Seconds lloydGemmPerIteration,
+            Seconds minibatchFit,
+            Integer minibatchSteps,
+            Seconds minibatchGemmFit) {
     }
 
     /** Runs the measurements of {@code o} on {@code x}. */

@@ -1,25 +1,28 @@
 package dev.latentlab.dictionary;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * The figures of one method and K of a patch-dictionary run, as written to summary.json (MSE per pixel on the
  * 0..255 scale; the {@code _unit} fields are the same errors on the [0, 1] scale). {@code empty_clusters} counts
  * the centroids (atoms) no training patch uses.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record KFitSummary(
-        @JsonProperty("method") String method,
-        @JsonProperty("k") int k,
-        @JsonProperty("iterations") int iterations,
-        @JsonProperty("converged") boolean converged,
-        @JsonProperty("seconds_per_iteration") double secondsPerIteration,
-        @JsonProperty("fit_seconds") double fitSeconds,
-        @JsonProperty("train_mse") double trainMse,
-        @JsonProperty("test_mse") double testMse,
-        @JsonProperty("recon_mse") double reconMse,
-        @JsonProperty("recon_psnr") double reconPsnr,
-        @JsonProperty("train_recon_mse") double trainReconMse,
-        @JsonProperty("empty_clusters") int emptyClusters) {
+        String method,
+        int k,
+        int iterations,
+        boolean converged,
+        double secondsPerIteration,
+        double fitSeconds,
+        double trainMse,
+        double testMse,
+        double reconMse,
+        double reconPsnr,
+        double trainReconMse,
+        int emptyClusters) {
 
     private static final double UNIT = 255.0 * 255.0;
 

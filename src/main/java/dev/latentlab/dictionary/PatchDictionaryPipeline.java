@@ -1,6 +1,7 @@
 package dev.latentlab.dictionary;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.latentlab.BadInputException;
 import dev.latentlab.clustering.Elbow;
 import dev.latentlab.clustering.PatchMatrix;
@@ -67,28 +68,29 @@ public final class PatchDictionaryPipeline {
     }
 
     /** The summary.json of a run. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Summary(
-            @JsonProperty("name") String name,
-            @JsonProperty("task") String task,
-            @JsonProperty("train_digits") int trainDigits,
-            @JsonProperty("test_digits") int testDigits,
-            @JsonProperty("patch_size") int patchSize,
-            @JsonProperty("stride") int stride,
-            @JsonProperty("tiling") String tiling,
-            @JsonProperty("patches_total") long patchesTotal,
-            @JsonProperty("patches_fit") long patchesFit,
-            @JsonProperty("test_patches_total") long testPatchesTotal,
-            @JsonProperty("methods") List<String> methods,
-            @JsonProperty("engine") String engine,
-            @JsonProperty("algorithm") String algorithm,
-            @JsonProperty("init") String init,
-            @JsonProperty("non_zeros") int nonZeros,
-            @JsonProperty("threads") int threads,
-            @JsonProperty("results") List<KFitSummary> results,
-            @JsonProperty("elbow_k") Integer elbowK,
-            @JsonProperty("elbow_metric") String elbowMetric,
-            @JsonProperty("models_dir") String modelsDir,
-            @JsonProperty("seconds_total") double secondsTotal) {
+            String name,
+            String task,
+            int trainDigits,
+            int testDigits,
+            int patchSize,
+            int stride,
+            String tiling,
+            long patchesTotal,
+            long patchesFit,
+            long testPatchesTotal,
+            List<String> methods,
+            String engine,
+            String algorithm,
+            String init,
+            int nonZeros,
+            int threads,
+            List<KFitSummary> results,
+            Integer elbowK,
+            String elbowMetric,
+            String modelsDir,
+            double secondsTotal) {
     }
 
     /** Runs the task; returns the run folder. Bad data is reported before the run folder is made. */
