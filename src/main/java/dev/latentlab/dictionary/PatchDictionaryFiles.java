@@ -11,6 +11,7 @@ import dev.latentlab.patches.PatchDictionary;
 import dev.latentlab.patches.SparseDictionary;
 import dev.latentlab.store.AtomicFiles;
 import dev.latentlab.store.PartStamp;
+import dev.latentlab.store.Sidecar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,18 +107,7 @@ public final class PatchDictionaryFiles {
     /** Reads a k-means or sparse-coding dictionary folder written by {@link #save}. */
     public static PatchCodebook loadCodebook(Path dir) {
         Path sidecarFile = dir.resolve(SIDECAR);
-        if (!Files.isRegularFile(sidecarFile)) {
-            throw new BadInputException(dir + ": not a patch dictionary folder (" + SIDECAR + " not found)");
-        }
-        JsonNode sidecar;
-        try {
-            sidecar = JSON.readTree(sidecarFile.toFile());
-        } catch (IOException e) {
-            throw new BadInputException(sidecarFile + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
-        if (!FORMAT.equals(sidecar.path("format").asText())) {
-            throw new BadInputException(sidecarFile + ": format " + sidecar.path("format") + ", expected \"" + FORMAT + "\"");
-        }
+        JsonNode sidecar = Sidecar.read(dir, SIDECAR, FORMAT, "a patch dictionary folder");
         String method = sidecar.path("method").asText(KMEANS);
         if (!method.equals(KMEANS) && !method.equals(SPARSE)) {
             throw new BadInputException(sidecarFile + ": method \"" + method + "\", expected kmeans or sparse");
@@ -159,12 +149,7 @@ public final class PatchDictionaryFiles {
         if (setFile == null || !Files.isRegularFile(setFile)) {
             return;
         }
-        JsonNode set;
-        try {
-            set = JSON.readTree(setFile.toFile());
-        } catch (IOException e) {
-            throw new BadInputException(setFile + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
+        JsonNode set = Sidecar.readJson(setFile);
         if (!SET_FORMAT.equals(set.path("format").asText()) || !set.path("model_id").isTextual()) {
             throw new BadInputException(setFile + ": expected format \"" + SET_FORMAT + "\" with a model_id");
         }
