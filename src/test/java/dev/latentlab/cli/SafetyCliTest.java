@@ -116,7 +116,7 @@ class SafetyCliTest {
             assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("set", "set.lock");
         }
         try (Stream<Path> s = Files.list(tmp.resolve("models/set"))) {
-            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("k4");
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("k4", "set.json");
         }
         CliRun recon = CliRun.of("reconstruct", "--model", tmp.resolve("models/set").toString(), "--idx",
                 MnistFixtures.gz(dev.latentlab.data.MnistFile.TEST_IMAGES).toString(), "--first", "2", "--out",
