@@ -1,8 +1,5 @@
 package dev.latentlab.clustering;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 
 /**
  * Mini-batch k-means (Sculley, 2010): each step assigns a random batch to its nearest centroids and moves each
@@ -23,32 +20,27 @@ public final class MiniBatchKMeans {
     /** The same with the nearest-centroid kernel chosen (benchmarks compare them). */
     public static KMeansResult fit(PatchMatrix x, KMeansOptions options, IterationListener listener,
                                    NearestCentroidSearch.Kernel kernel) {
-        long start = System.nanoTime();
-        int k = options.k();
-        int dim = x.dim();
-        Random rng = new Random(options.seed());
-        float[] centroids = Seeding.initialCentroids(x, options, rng);
-        double threshold = options.tol() * x.meanVariance();
+        KMeansRun run = new KMeansRun(x, options);
+        int k = run.k;
+        int dim = run.dim;
         int batch = (int) Math.min(options.batchSize(), x.rows());
         long stepsPerPass = (x.rows() + batch - 1) / batch;
         long maxSteps = stepsPerPass * options.maxIter();
         double alpha = Math.min(1.0, 2.0 * batch / (x.rows() + 1.0));
         double[] seen = new double[k];
-        List<IterationStats> history = new ArrayList<>();
         double smoothed = Double.NaN;
         double best = Double.POSITIVE_INFINITY;
         int noImprovement = 0;
         boolean converged = false;
-        double stepSeconds = 0;
         try (NearestCentroidSearch search = new NearestCentroidSearch(options.threads(), options.tileRows(), kernel)) {
             for (int step = 1; step <= maxSteps; step++) {
                 long t0 = System.nanoTime();
                 long[] idx = new long[batch];
                 for (int i = 0; i < batch; i++) {
-                    idx[i] = (long) (rng.nextDouble() * x.rows());
+                    idx[i] = (long) (run.rng.nextDouble() * x.rows());
                 }
                 ClusterSums total;
-                float[] assigned = centroids;
+                float[] assigned = run.centroids;
                 try (PatchMatrix b = x.gather(idx)) {
                     total = ClusterSums.merge(search.run(b, assigned, k, () -> new ClusterSums(k, dim),
                             ClusterSums.visitor(assigned, null, true)));
@@ -66,15 +58,12 @@ public final class MiniBatchKMeans {
                     }
                 }
                 double shift = Lloyd.squaredShift(assigned, updated);
-                centroids = updated;
+                run.centroids = updated;
                 double batchInertia = total.squaredError / batch;
                 smoothed = Double.isNaN(smoothed) ? batchInertia : smoothed * (1 - alpha) + batchInertia * alpha;
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                stepSeconds += seconds;
-                IterationStats stats = new IterationStats(step, smoothed, shift, 0, seconds);
-                history.add(stats);
-                listener.iterationDone(stats);
-                if (threshold > 0 && shift <= threshold) {
+                run.iterationDone(new IterationStats(step, smoothed, shift, 0, seconds), listener);
+                if (run.threshold > 0 && shift <= run.threshold) {
                     converged = true;
                     break;
                 }
@@ -87,10 +76,7 @@ public final class MiniBatchKMeans {
                 }
             }
             int[] labels = new int[Math.toIntExact(x.rows())];
-            ClusterSums last = Lloyd.assign(search, x, centroids, labels);
-            double fitSeconds = (System.nanoTime() - start) / 1e9;
-            return new KMeansResult(centroids, k, dim, labels, last.counts, last.squaredError, history.size(),
-                    converged, fitSeconds, stepSeconds / history.size(), List.copyOf(history));
+            return run.result(labels, Lloyd.assign(search, x, run.centroids, labels), converged);
         }
     }
 }
