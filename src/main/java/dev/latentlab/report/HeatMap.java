@@ -1,14 +1,11 @@
 package dev.latentlab.report;
 
-import dev.latentlab.store.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,7 +17,7 @@ import java.util.Locale;
  *
  * <pre>{@code HeatMap.of(code, 8).title("code of patch 17").pictures(atoms, 5, 5).toImage();}</pre>
  */
-public final class HeatMap {
+public final class HeatMap implements Figure {
     private static final int PAD = 8;
     private static final Color EMPTY = new Color(0xEEEEEE);
     private static final Color NEGATIVE = new Color(0x2166AC);
@@ -93,6 +90,7 @@ public final class HeatMap {
     }
 
     /** Renders the heat map. */
+    @Override
     public BufferedImage toImage() {
         Headless.ensure();
         int rows = (values.length + columns - 1) / columns;
@@ -152,12 +150,6 @@ public final class HeatMap {
             g.dispose();
         }
         return image;
-    }
-
-    /** Renders the heat map and writes it as a PNG file, atomically. */
-    public Path writePng(Path file) throws IOException {
-        AtomicFiles.writePng(file, toImage());
-        return file;
     }
 
     /** The picture scaled to about 60% of the cell, centred horizontally, above the value text. */

@@ -1,14 +1,11 @@
 package dev.latentlab.report;
 
-import dev.latentlab.store.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +17,7 @@ import java.util.List;
  *
  * <pre>{@code ImageGrid.builder(28, 28).upscale(2).columnTitles(digits).row("K=100", recon).build().writePng(run.resolve("recon.png"));}</pre>
  */
-public final class ImageGrid {
+public final class ImageGrid implements Figure {
     private static final Color BACKGROUND = Color.WHITE;
     private static final Color TEXT = Color.BLACK;
 
@@ -169,6 +166,7 @@ public final class ImageGrid {
     }
 
     /** Renders the grid (RGB, white background). */
+    @Override
     public BufferedImage toImage() {
         Headless.ensure();
         Builder s = spec;
@@ -217,12 +215,6 @@ public final class ImageGrid {
             g.dispose();
         }
         return image;
-    }
-
-    /** Renders the grid and writes it as a PNG file, atomically. */
-    public Path writePng(Path file) throws IOException {
-        AtomicFiles.writePng(file, toImage());
-        return file;
     }
 
     private void paintCell(BufferedImage image, float[] values, int x0, int y0) {

@@ -1,10 +1,7 @@
 package dev.latentlab.report;
 
-import dev.latentlab.store.AtomicFiles;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -15,7 +12,7 @@ import org.knowm.xchart.HeatMapChartBuilder;
  * A heat map (XChart) of values on a grid of labelled columns and rows (axis titles, a colour legend), each cell showing its value, written as
  * PNG; cells without a value (NaN) stay blank. E.g. a sweep's objective over two parameters.
  */
-public final class LabelledHeatMap {
+public final class LabelledHeatMap implements Figure {
     private final String title;
     private String xAxisTitle = "";
     private String yAxisTitle = "";
@@ -51,6 +48,7 @@ public final class LabelledHeatMap {
     }
 
     /** Renders the chart. */
+    @Override
     public BufferedImage toImage() {
         List<Number[]> cells = new ArrayList<>();
         double min = Double.POSITIVE_INFINITY;
@@ -84,9 +82,4 @@ public final class LabelledHeatMap {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
-    /** Renders the chart and writes it as a PNG file, atomically. */
-    public Path writePng(Path file) throws IOException {
-        AtomicFiles.writePng(file, toImage());
-        return file;
-    }
 }

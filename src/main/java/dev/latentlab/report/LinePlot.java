@@ -1,6 +1,5 @@
 package dev.latentlab.report;
 
-import dev.latentlab.store.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -8,8 +7,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.AnnotationLine;
@@ -28,7 +25,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <pre>{@code LinePlot.titled("MSE vs K").axes("K", "MSE").logX().series("test", ks, mse).highlight(2000, 0.011, "elbow K=2000").writePng(run.resolve("mse_vs_k.png"));}</pre>
  */
-public final class LinePlot {
+public final class LinePlot implements Figure {
     private static final Color HIGHLIGHT = new Color(0xD62728);
 
     private record Series(String name, double[] x, double[] y, Color colour, boolean dashed) {
@@ -117,6 +114,7 @@ public final class LinePlot {
     }
 
     /** Renders the chart. */
+    @Override
     public BufferedImage toImage() {
         if (series.isEmpty()) {
             throw new IllegalStateException("plot '" + title + "' has no series");
@@ -162,12 +160,6 @@ public final class LinePlot {
             drawHighlight(chart, image);
         }
         return image;
-    }
-
-    /** Renders the chart and writes it as a PNG file, atomically. */
-    public Path writePng(Path file) throws IOException {
-        AtomicFiles.writePng(file, toImage());
-        return file;
     }
 
     /** A bigger marker and the label in a white box, placed above right of the point (kept inside the image). */

@@ -1,10 +1,7 @@
 package dev.latentlab.report;
 
-import dev.latentlab.store.AtomicFiles;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -18,7 +15,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * A 2-D scatter plot (XChart) written as PNG: named point groups (one colour each, e.g. one per digit) and
  * outlined closed curves (e.g. the 2σ ellipses of Gaussian mixture components). 900x800, white background.
  */
-public final class ScatterPlot {
+public final class ScatterPlot implements Figure {
     private record Group(String name, double[] x, double[] y) {
     }
 
@@ -70,6 +67,7 @@ public final class ScatterPlot {
     }
 
     /** Renders the chart. */
+    @Override
     public BufferedImage toImage() {
         if (groups.isEmpty()) {
             throw new IllegalStateException("plot '" + title + "' has no points");
@@ -98,9 +96,4 @@ public final class ScatterPlot {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
-    /** Renders the chart and writes it as a PNG file, atomically. */
-    public Path writePng(Path file) throws IOException {
-        AtomicFiles.writePng(file, toImage());
-        return file;
-    }
 }
