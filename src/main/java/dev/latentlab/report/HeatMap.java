@@ -52,10 +52,7 @@ public final class HeatMap implements Figure {
 
     /** Cell side in pixels (default 48). */
     public HeatMap cellSize(int pixels) {
-        if (pixels < 8) {
-            throw new IllegalArgumentException("cell size " + pixels + " must be >= 8");
-        }
-        this.cell = pixels;
+        this.cell = Sizes.atLeast("cell size", pixels, 8);
         return this;
     }
 
@@ -103,7 +100,7 @@ public final class HeatMap implements Figure {
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
         Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 13);
         String[] titleLines = title.isEmpty() ? new String[0] : title.split("\n");
-        FontMetrics titleMetrics = metrics(titleFont);
+        FontMetrics titleMetrics = TextMetrics.of(titleFont);
         int titleHeight = titleLines.length * titleMetrics.getHeight() + (titleLines.length > 0 ? 4 : 0);
         int titleWidth = 0;
         for (String line : titleLines) {
@@ -175,17 +172,6 @@ public final class HeatMap implements Figure {
     static String number(float v) {
         return Math.abs(v) >= 100 && Math.abs(v) < 1e6 ? String.format(Locale.ROOT, "%.0f", v)
                 : String.format(Locale.ROOT, "%.3g", v);
-    }
-
-    private static FontMetrics metrics(Font font) {
-        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = scratch.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            return g.getFontMetrics(font);
-        } finally {
-            g.dispose();
-        }
     }
 
     private static void drawBar(Graphics2D g, FontMetrics fm, float max, int x0, int y0, int width) {

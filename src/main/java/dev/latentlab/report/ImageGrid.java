@@ -54,19 +54,13 @@ public final class ImageGrid implements Figure {
 
         /** Each source pixel becomes {@code factor x factor} pixels (default 1). */
         public Builder upscale(int factor) {
-            if (factor < 1) {
-                throw new IllegalArgumentException("upscale factor " + factor + " must be >= 1");
-            }
-            this.upscale = factor;
+            this.upscale = Sizes.atLeast("upscale factor", factor, 1);
             return this;
         }
 
         /** Pixels between cells and around the grid (default 2). */
         public Builder padding(int pixels) {
-            if (pixels < 0) {
-                throw new IllegalArgumentException("padding " + pixels + " must be >= 0");
-            }
-            this.padding = pixels;
+            this.padding = Sizes.atLeast("padding", pixels, 0);
             return this;
         }
 
@@ -78,10 +72,7 @@ public final class ImageGrid implements Figure {
 
         /** Font size in pixels of labels and titles (default 12). */
         public Builder fontSize(int pixels) {
-            if (pixels < 1) {
-                throw new IllegalArgumentException("font size " + pixels + " must be >= 1");
-            }
-            this.fontSize = pixels;
+            this.fontSize = Sizes.atLeast("font size", pixels, 1);
             return this;
         }
 
@@ -122,9 +113,7 @@ public final class ImageGrid implements Figure {
 
         /** Adds {@code images} as rows of {@code columns} cells (the last row may be shorter). */
         public Builder cells(List<float[]> images, int columns) {
-            if (columns < 1) {
-                throw new IllegalArgumentException("columns " + columns + " must be >= 1");
-            }
+            Sizes.atLeast("columns", columns, 1);
             for (int i = 0; i < images.size(); i += columns) {
                 row(images.subList(i, Math.min(images.size(), i + columns)));
             }
@@ -174,7 +163,7 @@ public final class ImageGrid implements Figure {
         int cellW = s.cellWidth * s.upscale;
         int cellH = s.cellHeight * s.upscale;
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, s.fontSize);
-        FontMetrics fm = measure(font);
+        FontMetrics fm = TextMetrics.of(font);
         boolean hasLabels = s.rowLabels.stream().anyMatch(l -> l != null && !l.isEmpty());
         int left = hasLabels ? s.rowLabels.stream().mapToInt(l -> l == null ? 0 : fm.stringWidth(l)).max().orElse(0)
                 + Math.max(s.padding, 4) : 0;
@@ -246,17 +235,6 @@ public final class ImageGrid implements Figure {
                     }
                 }
             }
-        }
-    }
-
-    private static FontMetrics measure(Font font) {
-        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = scratch.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            return g.getFontMetrics(font);
-        } finally {
-            g.dispose();
         }
     }
 }
