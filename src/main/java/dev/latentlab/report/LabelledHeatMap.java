@@ -12,28 +12,18 @@ import org.knowm.xchart.HeatMapChartBuilder;
  * A heat map (XChart) of values on a grid of labelled columns and rows (axis titles, a colour legend), each cell showing its value, written as
  * PNG; cells without a value (NaN) stay blank. E.g. a sweep's objective over two parameters.
  */
-public final class LabelledHeatMap implements Figure {
-    private final String title;
-    private String xAxisTitle = "";
-    private String yAxisTitle = "";
+public final class LabelledHeatMap extends TitledChart<LabelledHeatMap> {
     private List<String> columns = List.of();
     private List<String> rows = List.of();
     private double[][] values = new double[0][0];
 
     private LabelledHeatMap(String title) {
-        this.title = title;
+        super(title);
     }
 
     /** A new heat map with this title. */
     public static LabelledHeatMap titled(String title) {
         return new LabelledHeatMap(title);
-    }
-
-    /** Axis titles. */
-    public LabelledHeatMap axes(String xAxisTitle, String yAxisTitle) {
-        this.xAxisTitle = xAxisTitle;
-        this.yAxisTitle = yAxisTitle;
-        return this;
     }
 
     /** The cells: {@code values[column][row]}, NaN for none. */

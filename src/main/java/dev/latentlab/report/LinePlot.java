@@ -25,7 +25,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <pre>{@code LinePlot.titled("MSE vs K").axes("K", "MSE").logX().series("test", ks, mse).highlight(2000, 0.011, "elbow K=2000").writePng(run.resolve("mse_vs_k.png"));}</pre>
  */
-public final class LinePlot implements Figure {
+public final class LinePlot extends TitledChart<LinePlot> {
     private static final Color HIGHLIGHT = new Color(0xD62728);
 
     private record Series(String name, double[] x, double[] y, Color colour, boolean dashed) {
@@ -34,9 +34,6 @@ public final class LinePlot implements Figure {
     private record Highlight(double x, double y, String label) {
     }
 
-    private final String title;
-    private String xAxisTitle = "";
-    private String yAxisTitle = "";
     private int width = 900;
     private int height = 600;
     private boolean logX;
@@ -46,19 +43,12 @@ public final class LinePlot implements Figure {
     private Highlight highlight;
 
     private LinePlot(String title) {
-        this.title = title;
+        super(title);
     }
 
     /** A new plot with this title. */
     public static LinePlot titled(String title) {
         return new LinePlot(title);
-    }
-
-    /** Axis titles. */
-    public LinePlot axes(String xAxisTitle, String yAxisTitle) {
-        this.xAxisTitle = xAxisTitle;
-        this.yAxisTitle = yAxisTitle;
-        return this;
     }
 
     /** Image size in pixels (default 900x600). */
