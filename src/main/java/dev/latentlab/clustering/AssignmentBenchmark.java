@@ -111,12 +111,13 @@ public final class AssignmentBenchmark {
             double flops = 2.0 * x.rows() * k * x.dim();
             KMeansOptions options = new KMeansOptions(k, KMeansOptions.Init.RANDOM, Math.max(1, o.lloydIterations()),
                     0.0, k, 4096, 30, o.seed(), o.threads(), o.tileRows());
+            KMeansOptions gemmOptions = options.withKernel(NearestCentroidSearch.Kernel.GEMM);
             Seconds lloyd = null;
             Seconds lloydGemm = null;
             if (o.lloydIterations() > 0) {
-                lloyd = perIteration(listener -> Lloyd.fit(x, options, listener, NearestCentroidSearch.Kernel.AUTO));
+                lloyd = perIteration(listener -> Lloyd.fit(x, options, listener));
                 if (o.gemmLloyd()) {
-                    lloydGemm = perIteration(listener -> Lloyd.fit(x, options, listener, NearestCentroidSearch.Kernel.GEMM));
+                    lloydGemm = perIteration(listener -> Lloyd.fit(x, gemmOptions, listener));
                 }
             }
             Seconds minibatch = null;
@@ -124,11 +125,9 @@ public final class AssignmentBenchmark {
             Integer steps = null;
             if (o.minibatch()) {
                 int[] taken = new int[1];
-                minibatch = Seconds.of(() -> taken[0] = MiniBatchKMeans.fit(x, options, IterationListener.NONE,
-                        NearestCentroidSearch.Kernel.AUTO).iterations());
+                minibatch = Seconds.of(() -> taken[0] = MiniBatchKMeans.fit(x, options, IterationListener.NONE).iterations());
                 steps = taken[0];
-                minibatchGemm = Seconds.of(() -> MiniBatchKMeans.fit(x, options, IterationListener.NONE,
-                        NearestCentroidSearch.Kernel.GEMM));
+                minibatchGemm = Seconds.of(() -> MiniBatchKMeans.fit(x, gemmOptions, IterationListener.NONE));
             }
             return new Result(x.rows(), k, x.dim(), o.threads(), kernel.name().toLowerCase(), isa, fused,
                     flops / fused.wall() / 1e9, fusedSearch.refinedRows(), gemmArgmin, mismatches,

@@ -15,9 +15,11 @@ package dev.latentlab.clustering;
  * @param seed            seed of every random choice of the fit
  * @param threads         worker threads of the nearest-centroid search (>= 1)
  * @param tileRows        rows per distance tile, 0 = automatic
+ * @param kernel          the nearest-centroid kernel (AUTO: the fused one where it applies; benchmarks compare them)
  */
 public record KMeansOptions(int k, Init init, int maxIter, double tol, int initSample, int batchSize,
-                            int maxNoImprovement, long seed, int threads, int tileRows) {
+                            int maxNoImprovement, long seed, int threads, int tileRows,
+                            NearestCentroidSearch.Kernel kernel) {
 
     /**
      * Centroid initialisation methods: plain k-means++, greedy k-means++ (scikit-learn's, {@code 2 + ln k}
@@ -35,6 +37,14 @@ public record KMeansOptions(int k, Init init, int maxIter, double tol, int initS
         require(maxNoImprovement >= 1, "maxNoImprovement must be >= 1, got " + maxNoImprovement);
         require(threads >= 1, "threads must be >= 1, got " + threads);
         require(tileRows >= 0, "tileRows must be >= 0, got " + tileRows);
+        require(kernel != null, "kernel must be set");
+    }
+
+    /** The options with the AUTO kernel. */
+    public KMeansOptions(int k, Init init, int maxIter, double tol, int initSample, int batchSize,
+                         int maxNoImprovement, long seed, int threads, int tileRows) {
+        this(k, init, maxIter, tol, initSample, batchSize, maxNoImprovement, seed, threads, tileRows,
+                NearestCentroidSearch.Kernel.AUTO);
     }
 
     /** Defaults in the spirit of scikit-learn: k-means++, 300 iterations, tol 1e-4, all cores. */
@@ -44,19 +54,24 @@ public record KMeansOptions(int k, Init init, int maxIter, double tol, int initS
     }
 
     public KMeansOptions withK(int newK) {
-        return new KMeansOptions(newK, init, maxIter, tol, initSample, batchSize, maxNoImprovement, seed, threads, tileRows);
+        return new KMeansOptions(newK, init, maxIter, tol, initSample, batchSize, maxNoImprovement, seed, threads, tileRows,
+                kernel);
     }
 
     public KMeansOptions withMaxIter(int newMaxIter) {
-        return new KMeansOptions(k, init, newMaxIter, tol, initSample, batchSize, maxNoImprovement, seed, threads, tileRows);
+        return new KMeansOptions(k, init, newMaxIter, tol, initSample, batchSize, maxNoImprovement, seed, threads, tileRows,
+                kernel);
     }
 
     public KMeansOptions withSeed(long newSeed) {
-        return new KMeansOptions(k, init, maxIter, tol, initSample, batchSize, maxNoImprovement, newSeed, threads, tileRows);
+        return new KMeansOptions(k, init, maxIter, tol, initSample, batchSize, maxNoImprovement, newSeed, threads, tileRows,
+                kernel);
     }
 
-    public KMeansOptions withInit(Init newInit) {
-        return new KMeansOptions(k, newInit, maxIter, tol, initSample, batchSize, maxNoImprovement, seed, threads, tileRows);
+    /** The same options with the nearest-centroid kernel {@code newKernel}. */
+    public KMeansOptions withKernel(NearestCentroidSearch.Kernel newKernel) {
+        return new KMeansOptions(k, init, maxIter, tol, initSample, batchSize, maxNoImprovement, seed, threads, tileRows,
+                newKernel);
     }
 
     private static void require(boolean ok, String message) {

@@ -7,9 +7,10 @@ import java.util.Random;
 /**
  * What one Lloyd or mini-batch k-means fit keeps from start to result: the clock, the seeded random source, the
  * centroids (k-means++ or random at first), the convergence threshold ({@code tol} times the data's mean
- * per-dimension variance) and the iterations so far.
+ * per-dimension variance), the nearest-centroid search (threads, tile rows and kernel of the options) and the
+ * iterations so far. Closing it closes the search.
  */
-final class KMeansRun {
+final class KMeansRun implements AutoCloseable {
     private final long start = System.nanoTime();
     private final List<IterationStats> history = new ArrayList<>();
     private double iterationSeconds;
@@ -17,6 +18,7 @@ final class KMeansRun {
     final int dim;
     final Random rng;
     final double threshold;
+    final NearestCentroidSearch search;
     float[] centroids;
 
     KMeansRun(PatchMatrix x, KMeansOptions options) {
@@ -25,6 +27,7 @@ final class KMeansRun {
         rng = new Random(options.seed());
         centroids = Seeding.initialCentroids(x, options, rng);
         threshold = options.tol() * x.meanVariance();
+        search = new NearestCentroidSearch(options.threads(), options.tileRows(), options.kernel());
     }
 
     /** Records an iteration that ended and tells {@code listener}. */
@@ -39,5 +42,10 @@ final class KMeansRun {
         double fitSeconds = (System.nanoTime() - start) / 1e9;
         return new KMeansResult(centroids, k, dim, labels, last.counts, last.squaredError, history.size(),
                 converged, fitSeconds, iterationSeconds / history.size(), List.copyOf(history));
+    }
+
+    @Override
+    public void close() {
+        search.close();
     }
 }

@@ -12,19 +12,13 @@ public final class Lloyd {
 
     /** Fits {@code options.k()} centroids to the rows of {@code x}. */
     public static KMeansResult fit(PatchMatrix x, KMeansOptions options, IterationListener listener) {
-        return fit(x, options, listener, NearestCentroidSearch.Kernel.AUTO);
-    }
-
-    /** The same with the nearest-centroid kernel chosen (benchmarks compare them). */
-    public static KMeansResult fit(PatchMatrix x, KMeansOptions options, IterationListener listener,
-                                   NearestCentroidSearch.Kernel kernel) {
-        KMeansRun run = new KMeansRun(x, options);
-        int k = run.k;
-        int dim = run.dim;
         int[] labels = new int[Math.toIntExact(x.rows())];
-        boolean converged = false;
-        ClusterSums current = null;
-        try (NearestCentroidSearch search = new NearestCentroidSearch(options.threads(), options.tileRows(), kernel)) {
+        try (KMeansRun run = new KMeansRun(x, options)) {
+            NearestCentroidSearch search = run.search;
+            int k = run.k;
+            int dim = run.dim;
+            boolean converged = false;
+            ClusterSums current = null;
             for (int it = 1; it <= options.maxIter(); it++) {
                 long t0 = System.nanoTime();
                 float[] assigned = run.centroids;

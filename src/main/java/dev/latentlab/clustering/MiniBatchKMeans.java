@@ -14,25 +14,19 @@ public final class MiniBatchKMeans {
 
     /** Fits {@code options.k()} centroids to the rows of {@code x}. */
     public static KMeansResult fit(PatchMatrix x, KMeansOptions options, IterationListener listener) {
-        return fit(x, options, listener, NearestCentroidSearch.Kernel.AUTO);
-    }
-
-    /** The same with the nearest-centroid kernel chosen (benchmarks compare them). */
-    public static KMeansResult fit(PatchMatrix x, KMeansOptions options, IterationListener listener,
-                                   NearestCentroidSearch.Kernel kernel) {
-        KMeansRun run = new KMeansRun(x, options);
-        int k = run.k;
-        int dim = run.dim;
-        int batch = (int) Math.min(options.batchSize(), x.rows());
-        long stepsPerPass = (x.rows() + batch - 1) / batch;
-        long maxSteps = stepsPerPass * options.maxIter();
-        double alpha = Math.min(1.0, 2.0 * batch / (x.rows() + 1.0));
-        double[] seen = new double[k];
-        double smoothed = Double.NaN;
-        double best = Double.POSITIVE_INFINITY;
-        int noImprovement = 0;
-        boolean converged = false;
-        try (NearestCentroidSearch search = new NearestCentroidSearch(options.threads(), options.tileRows(), kernel)) {
+        try (KMeansRun run = new KMeansRun(x, options)) {
+            NearestCentroidSearch search = run.search;
+            int k = run.k;
+            int dim = run.dim;
+            int batch = (int) Math.min(options.batchSize(), x.rows());
+            long stepsPerPass = (x.rows() + batch - 1) / batch;
+            long maxSteps = stepsPerPass * options.maxIter();
+            double alpha = Math.min(1.0, 2.0 * batch / (x.rows() + 1.0));
+            double[] seen = new double[k];
+            double smoothed = Double.NaN;
+            double best = Double.POSITIVE_INFINITY;
+            int noImprovement = 0;
+            boolean converged = false;
             for (int step = 1; step <= maxSteps; step++) {
                 long t0 = System.nanoTime();
                 long[] idx = new long[batch];
