@@ -1,6 +1,5 @@
 package dev.latentlab.clustering;
 
-
 /**
  * Lloyd's k-means: assign every point to its nearest centroid (tiled GEMM + argmin), move each centroid to
  * the mean of its points, re-seed empty clusters from random points, until the centroid shift falls below the
@@ -58,6 +57,7 @@ public final class Lloyd {
                 ClusterSums.visitor(centroids, labels, false)));
     }
 
+    /** Sum of squared differences of two centroid arrays of the same shape. */
     public static double squaredShift(float[] before, float[] after) {
         double shift = 0;
         for (int i = 0; i < before.length; i++) {

@@ -1,6 +1,5 @@
 package dev.latentlab.clustering;
 
-
 /**
  * Mini-batch k-means (Sculley, 2010): each step assigns a random batch to its nearest centroids and moves each
  * centroid towards the mean of its batch points with a per-centroid learning rate 1/(points seen). Stops after

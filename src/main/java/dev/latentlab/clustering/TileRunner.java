@@ -52,6 +52,7 @@ public final class TileRunner implements AutoCloseable {
         });
     }
 
+    /** Worker threads. */
     public int threads() {
         return threads;
     }
