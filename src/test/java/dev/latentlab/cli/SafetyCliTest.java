@@ -3,6 +3,7 @@ package dev.latentlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latentlab.data.MnistFixtures;
+import dev.latentlab.dictionary.PatchDictionaryFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -116,7 +117,7 @@ class SafetyCliTest {
             assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("set", "set.lock");
         }
         try (Stream<Path> s = Files.list(tmp.resolve("models/set"))) {
-            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("k4", "set.json");
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("k4", PatchDictionaryFiles.SET_SIDECAR);
         }
         CliRun recon = CliRun.of("reconstruct", "--model", tmp.resolve("models/set").toString(), "--idx",
                 MnistFixtures.gz(dev.latentlab.data.MnistFile.TEST_IMAGES).toString(), "--first", "2", "--out",
