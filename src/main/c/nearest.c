@@ -1,5 +1,5 @@
 /*
- * latentlab's fused nearest-centroid kernel (JNI, class dev.latentlab.kmeans.NativeNearest).
+ * latentlab's fused nearest-centroid kernel (JNI, class dev.latentlab.clustering.NativeNearest).
  *
  * Why native: the tiled ND4J sgemm + argmin wrote every 1,024 x K distance tile to memory and read it back, and
  * the argmin cost as much as the GEMM (issue 15); here the distances of a group of 32 points never leave the
@@ -265,7 +265,7 @@ static int nearest_rows(const centroids_t *c, const float *rows, int count, int 
     return refined;
 }
 
-JNIEXPORT jlong JNICALL Java_dev_latentlab_kmeans_NativeNearest_prepare(JNIEnv *env, jclass cls, jfloatArray centroids,
+JNIEXPORT jlong JNICALL Java_dev_latentlab_clustering_NativeNearest_prepare(JNIEnv *env, jclass cls, jfloatArray centroids,
                                                                         jint k, jint dim) {
     (void) cls;
     if (k < 1 || dim < 1 || dim > MAX_DIM || (*env)->GetArrayLength(env, centroids) != (jsize) k * dim) {
@@ -314,13 +314,13 @@ JNIEXPORT jlong JNICALL Java_dev_latentlab_kmeans_NativeNearest_prepare(JNIEnv *
     return (jlong) (intptr_t) c;
 }
 
-JNIEXPORT void JNICALL Java_dev_latentlab_kmeans_NativeNearest_release(JNIEnv *env, jclass cls, jlong handle) {
+JNIEXPORT void JNICALL Java_dev_latentlab_clustering_NativeNearest_release(JNIEnv *env, jclass cls, jlong handle) {
     (void) env;
     (void) cls;
     release((centroids_t *) (intptr_t) handle);
 }
 
-JNIEXPORT jint JNICALL Java_dev_latentlab_kmeans_NativeNearest_nearest(JNIEnv *env, jclass cls, jlong handle,
+JNIEXPORT jint JNICALL Java_dev_latentlab_clustering_NativeNearest_nearest(JNIEnv *env, jclass cls, jlong handle,
                                                                        jobject rows, jint first, jint count,
                                                                        jint stride, jobject labels) {
     (void) cls;
@@ -341,12 +341,12 @@ JNIEXPORT jint JNICALL Java_dev_latentlab_kmeans_NativeNearest_nearest(JNIEnv *e
     return refined;
 }
 
-JNIEXPORT jstring JNICALL Java_dev_latentlab_kmeans_NativeNearest_isa(JNIEnv *env, jclass cls) {
+JNIEXPORT jstring JNICALL Java_dev_latentlab_clustering_NativeNearest_isa(JNIEnv *env, jclass cls) {
     (void) cls;
     return (*env)->NewStringUTF(env, isa()->name);
 }
 
-JNIEXPORT jboolean JNICALL Java_dev_latentlab_kmeans_NativeNearest_useIsa(JNIEnv *env, jclass cls, jstring name) {
+JNIEXPORT jboolean JNICALL Java_dev_latentlab_clustering_NativeNearest_useIsa(JNIEnv *env, jclass cls, jstring name) {
     (void) cls;
     const char *s = (*env)->GetStringUTFChars(env, name, NULL);
     int found = -1;

@@ -5,11 +5,11 @@ import dev.latentlab.data.FashionMnistFetcher;
 import dev.latentlab.data.ImageFolderWriter;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.MnistFetcher;
-import dev.latentlab.data.MnistFiles;
 import dev.latentlab.data.NpzWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -69,14 +69,8 @@ final class DataCommand {
             description = {"Write a labelled subset of MNIST as .npz (uint8 'images' [N,28,28], int64 'labels' [N]),",
                     "e.g. a held-out file for `evaluate` made from the t10k digits."})
     static final class Npz implements Callable<Integer> {
-        @Option(names = "--split", description = "train or test (default: ${DEFAULT-VALUE}).")
-        private String split = "test";
-
-        @Option(names = "--digits", split = ",", paramLabel = "D", description = "Keep these labels (default: all).")
-        private java.util.List<Integer> digits = java.util.List.of();
-
-        @Option(names = "--limit", description = "At most this many digits after filtering (default: all).")
-        private Integer limit;
+        @Mixin
+        private SubsetOptions subset = new SubsetOptions();
 
         @Option(names = "--compressed", description = "np.savez_compressed instead of np.savez.")
         private boolean compressed;
@@ -89,20 +83,9 @@ final class DataCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (!split.equals("train") && !split.equals("test")) {
-                throw new BadInputException("--split " + split + ": expected train or test");
-            }
-            if (limit != null && limit < 1) {
-                throw new BadInputException("--limit " + limit + ": expected an integer >= 1");
-            }
+            subset.check();
             new MnistFetcher().fetchIfMissing(dir);
-            ImageSet images = split.equals("train") ? MnistFiles.train(dir) : MnistFiles.test(dir);
-            if (!digits.isEmpty()) {
-                images = images.withLabels(digits);
-            }
-            if (limit != null) {
-                images = images.head(limit);
-            }
+            ImageSet images = subset.select(dir);
             NpzWriter.writeImages(out, images, compressed ? NpzWriter.Compression.DEFLATED : NpzWriter.Compression.STORED);
             System.out.println("wrote " + images.count() + " digits (labels " + java.util.Arrays.toString(images.distinctLabels())
                     + ") to " + out);
@@ -118,14 +101,8 @@ final class DataCommand {
         @Option(names = "--dataset", description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
         private String dataset = "mnist";
 
-        @Option(names = "--split", description = "train or test (default: ${DEFAULT-VALUE}).")
-        private String split = "test";
-
-        @Option(names = "--digits", split = ",", paramLabel = "D", description = "Keep these labels (default: all).")
-        private java.util.List<Integer> digits = java.util.List.of();
-
-        @Option(names = "--limit", description = "At most this many images after filtering (default: all).")
-        private Integer limit;
+        @Mixin
+        private SubsetOptions subset = new SubsetOptions();
 
         @Option(names = "--format", description = "png, jpg or bmp (default: ${DEFAULT-VALUE}).")
         private String format = "png";
@@ -144,14 +121,12 @@ final class DataCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (!split.equals("train") && !split.equals("test")) {
-                throw new BadInputException("--split " + split + ": expected train or test");
-            }
+            subset.check();
             if (!java.util.List.of("png", "jpg", "bmp").contains(format)) {
                 throw new BadInputException("--format " + format + ": expected png, jpg or bmp");
             }
-            if (limit != null && limit < 1 || size < 0) {
-                throw new BadInputException("--limit/--size: expected positive integers");
+            if (size < 0) {
+                throw new BadInputException("--size " + size + ": expected an integer >= 0 (0: the dataset's own size)");
             }
             Path source;
             if (dataset.equals("fashion-mnist")) {
@@ -163,13 +138,7 @@ final class DataCommand {
             } else {
                 throw new BadInputException("--dataset " + dataset + ": expected mnist or fashion-mnist");
             }
-            ImageSet images = split.equals("train") ? MnistFiles.train(source) : MnistFiles.test(source);
-            if (!digits.isEmpty()) {
-                images = images.withLabels(digits);
-            }
-            if (limit != null) {
-                images = images.head(limit);
-            }
+            ImageSet images = subset.select(source);
             int n = ImageFolderWriter.write(images, out, format, size, invert);
             System.out.println("wrote " + n + " pictures (labels " + java.util.Arrays.toString(images.distinctLabels())
                     + ") to " + out);

@@ -7,16 +7,16 @@ import dev.latentlab.data.FolderImages;
 import dev.latentlab.data.IdxReader;
 import dev.latentlab.data.ImageFolderListing;
 import dev.latentlab.data.ImageFolderReader;
-import dev.latentlab.vae.ModelClasses;
-import dev.latentlab.vae.VaeArchitecture;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageTensors;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.eval.ClassificationReport;
 import dev.latentlab.mixture.MixturePrediction;
-import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.store.AtomicFiles;
 import dev.latentlab.vae.LatentClassifier;
 import dev.latentlab.vae.LatentClassifierFiles;
+import dev.latentlab.vae.ModelClasses;
+import dev.latentlab.vae.VaeArchitecture;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
                 "(Hungarian-matched accuracy, NMI, ARI), printed as a table and written as JSON."})
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder, e.g. models/vae_148.")
-    private Path model;
+    @picocli.CommandLine.Mixin
+    private ModelOption modelOption = new ModelOption();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Input input;
@@ -86,16 +86,14 @@ final class EvaluateCommand implements Callable<Integer> {
         if (images.labels() == null) {
             throw new BadInputException(name + ": no labels found (use --label-key)");
         }
-        LatentClassifier.checkInput(LatentClassifierFiles.architecture(model), images, name);
-        return report(LatentClassifierFiles.load(model), images, name);
+        LatentClassifier.checkInput(LatentClassifierFiles.architecture(modelOption.dir()), images, name);
+        return report(LatentClassifierFiles.load(modelOption.dir()), images, name);
     }
 
     /** --images DIR: the model loaded first (its input shape and classes), then the pictures checked and read. */
     private int evaluatePictures() throws Exception {
         String what = "--images " + input.images;
-        if (!java.nio.file.Files.isRegularFile(model.resolve(LatentClassifierFiles.SIDECAR))) {
-            throw new BadInputException(model + ": not a vae_gmm model folder (" + LatentClassifierFiles.SIDECAR + " not found)");
-        }
+        Path model = modelOption.checkedDir();
         ModelClasses classes = ModelClasses.of(model);
         classes.check(ImageFolderListing.classes(input.images, "--images").stream()
                 .map(ImageFolderListing.ClassFolder::name).toList(), what);
@@ -116,7 +114,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ClassificationReport report = ClassificationReport.of(name, images.labels(), predicted.labels(),
                 predicted.components());
         System.out.print(report.toTable());
-        Path file = out != null ? out : Path.of("evaluation-" + model.getFileName() + "-" + name.replaceAll("\\.\\w+$", "") + ".json");
+        Path file = out != null ? out : Path.of("evaluation-" + modelOption.dir().getFileName() + "-" + name.replaceAll("\\.\\w+$", "") + ".json");
         AtomicFiles.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         System.out.println("report: " + file);
         return ExitCode.OK;

@@ -10,7 +10,7 @@ import dev.latentlab.data.NpyArray;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.NpzWriter;
 import dev.latentlab.mixture.MixturePrediction;
-import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.store.AtomicFiles;
 import dev.latentlab.vae.LatentClassifier;
 import dev.latentlab.vae.LatentClassifierFiles;
 import dev.latentlab.vae.VaeArchitecture;
@@ -37,8 +37,8 @@ import picocli.CommandLine.Option;
                 "sorted), and the CSV names each file."})
 final class PredictCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder, e.g. models/vae_148.")
-    private Path model;
+    @picocli.CommandLine.Mixin
+    private ModelOption modelOption = new ModelOption();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Input input;
@@ -82,7 +82,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         ImageSet images = input.npz != null ? NpzReader.readImages(input.npz, imageKey, null)
                 : IdxReader.readImages(input.idx, null);
-        LatentClassifier classifier = LatentClassifierFiles.load(model);
+        LatentClassifier classifier = LatentClassifierFiles.load(modelOption.dir());
         VaeArchitecture a = classifier.vae().architecture();
         if (images.height() != a.height() || images.width() != a.width()) {
             throw new BadInputException((input.npz != null ? input.npz : input.idx) + ": images are " + images.height()
@@ -93,10 +93,7 @@ final class PredictCommand implements Callable<Integer> {
 
     /** --images: the model first (its input shape), then the pictures read through DataVec in the order given. */
     private int predictPictures() throws IOException {
-        if (!Files.isRegularFile(model.resolve(LatentClassifierFiles.SIDECAR))) {
-            throw new BadInputException(model + ": not a vae_gmm model folder (" + LatentClassifierFiles.SIDECAR
-                    + " not found)");
-        }
+        Path model = modelOption.checkedDir();
         LatentClassifier classifier = LatentClassifierFiles.load(model);
         VaeArchitecture a = classifier.vae().architecture();
         FolderImages pictures = new ImageFolderReader(a.channels(), a.height(), a.width(), invert.value())

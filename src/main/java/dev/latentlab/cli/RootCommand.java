@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 public final class RootCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Experiment config (YAML). A bare name is also looked up in configs/.")
+            description = "Experiment config (YAML). A bare name is also looked up in configs/, then among the "
+                    + "configs shipped in the jar.")
     private String config;
 
     @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",

@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
                 + "for a mixture fitted on a UMAP embedding, decode training digits each component claims.")
 final class SampleCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder, e.g. models/vae_148.")
-    private Path model;
+    @picocli.CommandLine.Mixin
+    private ModelOption modelOption = new ModelOption();
 
     @Option(names = "--per-component", description = "Samples per component (default: ${DEFAULT-VALUE}).")
     private int perComponent = 10;
@@ -32,7 +32,7 @@ final class SampleCommand implements Callable<Integer> {
         if (perComponent < 1 || perComponent > 100) {
             throw new BadInputException("--per-component " + perComponent + ": expected an integer in 1..100");
         }
-        LatentClassifier classifier = LatentClassifierFiles.load(model);
+        LatentClassifier classifier = LatentClassifierFiles.load(modelOption.dir());
         VaeFigures.componentSamples(out, classifier, perComponent, seed);
         System.out.println("wrote " + classifier.classifier().model().components() + " x " + perComponent
                 + " samples to " + out);

@@ -3,7 +3,7 @@ package dev.latentlab.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latentlab.BadInputException;
-import dev.latentlab.kmeans.AssignmentBenchmark;
+import dev.latentlab.clustering.AssignmentBenchmark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

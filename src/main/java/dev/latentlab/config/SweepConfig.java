@@ -14,7 +14,7 @@ import java.util.Map;
  * @param task       always {@value #TASK}
  * @param name       the sweep name ({@code runs/<stamp>-<name>/}); defaults to the config file's base name
  * @param seed       seeds the random search (each candidate keeps the base config's own {@code seed})
- * @param base       the config to sweep: a path, or a bare name looked up in configs/ (like {@code --config})
+ * @param base       the config to sweep: a path, or a bare name looked up in configs/ and the jar (like {@code --config})
  * @param overrides  fixed overrides applied to every candidate, key path → value (nested maps are flattened:
  *                   {@code {train: {epochs: 5}}} is {@code train.epochs: 5})
  * @param parameters the swept key paths, in order, each with its space

@@ -36,7 +36,7 @@ public final class FashionMnistFetcher {
     /** The Debian package holding the files. */
     public static final String PACKAGE = "dataset-fashion-mnist";
     /** Marker written after the check. */
-    public static final String MARKER = ".verified";
+    public static final String MARKER = VerifiedMarker.NAME;
     /** What to run to get the files. */
     public static final String FETCH_HINT = "run: java -jar target/trainer.jar data fetch fashion-mnist";
     /** Published MD5 sums of the uncompressed files (zalandoresearch/fashion-mnist, as torchvision lists them). */
@@ -78,23 +78,7 @@ public final class FashionMnistFetcher {
 
     /** True when the marker is there and each file has the size it records (reads no contents). */
     public boolean isVerified(Path dir) {
-        Path marker = dir.resolve(MARKER);
-        try {
-            if (!Files.isRegularFile(marker)) {
-                return false;
-            }
-            List<String> lines = Files.readAllLines(marker);
-            for (MnistFile f : MnistFile.values()) {
-                Path file = dir.resolve(f.fileName());
-                String expected = md5.get(f) + "  " + (Files.isRegularFile(file) ? Files.size(file) : -1) + "  " + f.fileName();
-                if (!lines.contains(expected)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return VerifiedMarker.holds(dir, md5);
     }
 
     /** Downloads, unpacks, decompresses and checks the four files, then moves them into {@code dir}. */

@@ -19,7 +19,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ public final class MnistFetcher {
     /** Where the pipelines look for MNIST unless told otherwise. */
     public static final Path DEFAULT_DIR = Path.of("data", "mnist");
     /** The name of the marker written after the MD5 check. */
-    public static final String MARKER = ".verified";
+    public static final String MARKER = VerifiedMarker.NAME;
 
     private static final Logger log = LoggerFactory.getLogger(MnistFetcher.class);
     private static final String ENTRY_PREFIX = "package/data/";
@@ -114,30 +113,7 @@ public final class MnistFetcher {
      * marker records. Reads no file contents.
      */
     public boolean isVerified(Path dir) {
-        Path marker = dir.resolve(MARKER);
-        if (!Files.isRegularFile(marker)) {
-            return false;
-        }
-        try {
-            Map<String, String[]> lines = new HashMap<>();
-            for (String line : Files.readAllLines(marker, StandardCharsets.UTF_8)) {
-                String[] fields = line.trim().split("\\s+");
-                if (fields.length == 3) {
-                    lines.put(fields[2], fields);
-                }
-            }
-            for (MnistFile f : MnistFile.values()) {
-                String[] fields = lines.get(f.fileName());
-                Path file = dir.resolve(f.fileName());
-                if (fields == null || !fields[0].equals(md5.get(f)) || !Files.isRegularFile(file)
-                        || Files.size(file) != Long.parseLong(fields[1])) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException | NumberFormatException e) {
-            return false;
-        }
+        return VerifiedMarker.holds(dir, md5);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.latentlab.eval;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,9 +54,10 @@ public record ClassificationReport(
         @JsonProperty("confusion_matrix") int[][] confusion) {
 
     /** One class's figures. */
-    public record ClassMetrics(@JsonProperty("label") int label, @JsonProperty("support") int support,
-                               @JsonProperty("precision") double precision, @JsonProperty("recall") double recall,
-                               @JsonProperty("f1") double f1) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ClassMetrics(int label, int support,
+                               double precision, double recall,
+                               double f1) {
     }
 
     /** Evaluates {@code predicted} against {@code truth} (same length, any integer labels), the predictions as clusters. */

@@ -8,7 +8,8 @@ import dev.latentlab.BadInputException;
 import dev.latentlab.data.NpyArray;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.NpzWriter;
-import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.store.AtomicFiles;
+import dev.latentlab.store.Sidecar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,19 +51,7 @@ public final class EmbeddingFiles {
 
     /** Reads a folder written by {@link #save}; a missing or malformed file is a bad input. */
     public static LatentEmbedding load(Path dir) {
-        Path sidecar = dir.resolve(SIDECAR);
-        if (!Files.isRegularFile(sidecar)) {
-            throw new BadInputException(dir + ": not an embedding folder (" + SIDECAR + " not found)");
-        }
-        JsonNode json;
-        try {
-            json = JSON.readTree(sidecar.toFile());
-        } catch (IOException e) {
-            throw new BadInputException(sidecar + ": not valid JSON");
-        }
-        if (!FORMAT.equals(json.path("format").asText())) {
-            throw new BadInputException(sidecar + ": format " + json.path("format") + ", expected \"" + FORMAT + "\"");
-        }
+        JsonNode json = Sidecar.read(dir, SIDECAR, FORMAT, "an embedding folder");
         int n = json.path("points").asInt(), d = json.path("input_dim").asInt(), c = json.path("n_components").asInt();
         Path npz = dir.resolve(ARRAYS);
         Map<String, NpyArray> arrays = NpzReader.readArrays(npz);

@@ -9,7 +9,8 @@ import dev.latentlab.BadInputException;
 import dev.latentlab.data.NpyArray;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.NpzWriter;
-import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.store.AtomicFiles;
+import dev.latentlab.store.Sidecar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,18 +121,7 @@ public final class GmmFiles {
 
     private static Loaded read(Path dir) {
         Path sidecar = dir.resolve(SIDECAR);
-        if (!Files.isRegularFile(sidecar)) {
-            throw new BadInputException(dir + ": not a Gaussian mixture folder (" + SIDECAR + " not found)");
-        }
-        JsonNode json;
-        try {
-            json = JSON.readTree(sidecar.toFile());
-        } catch (IOException e) {
-            throw new BadInputException(sidecar + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
-        if (!FORMAT.equals(json.path("format").asText())) {
-            throw new BadInputException(sidecar + ": format " + json.path("format") + ", expected \"" + FORMAT + "\"");
-        }
+        JsonNode json = Sidecar.read(dir, SIDECAR, FORMAT, "a Gaussian mixture folder");
         CovarianceType type = CovarianceType.fromSklearnName(json.path("covariance_type").asText());
         if (type == null) {
             throw new BadInputException(sidecar + ": covariance_type " + json.path("covariance_type")

@@ -1,10 +1,10 @@
 package dev.latentlab.mixture;
 
-import dev.latentlab.kmeans.IterationListener;
-import dev.latentlab.kmeans.KMeansOptions;
-import dev.latentlab.kmeans.Lloyd;
-import dev.latentlab.kmeans.PatchMatrix;
-import dev.latentlab.kmeans.Seeding;
+import dev.latentlab.clustering.IterationListener;
+import dev.latentlab.clustering.KMeansOptions;
+import dev.latentlab.clustering.Lloyd;
+import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.Seeding;
 import java.util.Random;
 
 /**

@@ -1,15 +1,15 @@
 package dev.latentlab.quantize;
 
-import dev.latentlab.kmeans.IterationListener;
-import dev.latentlab.kmeans.KMeansOptions;
-import dev.latentlab.kmeans.KMeansResult;
-import dev.latentlab.kmeans.Lloyd;
-import dev.latentlab.kmeans.MiniBatchKMeans;
-import dev.latentlab.kmeans.PatchCoder;
-import dev.latentlab.kmeans.PatchMatrix;
+import dev.latentlab.clustering.IterationListener;
+import dev.latentlab.clustering.KMeansOptions;
+import dev.latentlab.clustering.KMeansResult;
+import dev.latentlab.clustering.Lloyd;
+import dev.latentlab.clustering.MiniBatchKMeans;
+import dev.latentlab.clustering.PatchMatrix;
 import dev.latentlab.mixture.GaussianMixture;
 import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.mixture.MixtureSamples;
+import dev.latentlab.patches.PatchCoder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;

@@ -6,8 +6,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,7 +17,7 @@ import java.util.Locale;
  *
  * <pre>{@code HeatMap.of(code, 8).title("code of patch 17").pictures(atoms, 5, 5).toImage();}</pre>
  */
-public final class HeatMap {
+public final class HeatMap implements Figure {
     private static final int PAD = 8;
     private static final Color EMPTY = new Color(0xEEEEEE);
     private static final Color NEGATIVE = new Color(0x2166AC);
@@ -54,10 +52,7 @@ public final class HeatMap {
 
     /** Cell side in pixels (default 48). */
     public HeatMap cellSize(int pixels) {
-        if (pixels < 8) {
-            throw new IllegalArgumentException("cell size " + pixels + " must be >= 8");
-        }
-        this.cell = pixels;
+        this.cell = Sizes.atLeast("cell size", pixels, 8);
         return this;
     }
 
@@ -92,6 +87,7 @@ public final class HeatMap {
     }
 
     /** Renders the heat map. */
+    @Override
     public BufferedImage toImage() {
         Headless.ensure();
         int rows = (values.length + columns - 1) / columns;
@@ -104,7 +100,7 @@ public final class HeatMap {
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
         Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 13);
         String[] titleLines = title.isEmpty() ? new String[0] : title.split("\n");
-        FontMetrics titleMetrics = metrics(titleFont);
+        FontMetrics titleMetrics = TextMetrics.of(titleFont);
         int titleHeight = titleLines.length * titleMetrics.getHeight() + (titleLines.length > 0 ? 4 : 0);
         int titleWidth = 0;
         for (String line : titleLines) {
@@ -153,12 +149,6 @@ public final class HeatMap {
         return image;
     }
 
-    /** Renders the heat map and writes it as a PNG file, atomically. */
-    public Path writePng(Path file) throws IOException {
-        AtomicFiles.writePng(file, toImage());
-        return file;
-    }
-
     /** The picture scaled to about 60% of the cell, centred horizontally, above the value text. */
     private void drawPicture(BufferedImage image, float[] picture, int x0, int y0) {
         int scale = Math.max(1, (int) (cell * 0.6) / Math.max(pictureHeight, pictureWidth));
@@ -182,17 +172,6 @@ public final class HeatMap {
     static String number(float v) {
         return Math.abs(v) >= 100 && Math.abs(v) < 1e6 ? String.format(Locale.ROOT, "%.0f", v)
                 : String.format(Locale.ROOT, "%.3g", v);
-    }
-
-    private static FontMetrics metrics(Font font) {
-        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = scratch.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            return g.getFontMetrics(font);
-        } finally {
-            g.dispose();
-        }
     }
 
     private static void drawBar(Graphics2D g, FontMetrics fm, float max, int x0, int y0, int width) {

@@ -2,6 +2,7 @@ package dev.latentlab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latentlab.store.AtomicFiles;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -69,10 +70,7 @@ public final class HtmlReport {
 
     /** Most metrics rows shown (default 200): longer files show the first and last half of that. */
     public HtmlReport maxCsvRows(int rows) {
-        if (rows < 2) {
-            throw new IllegalArgumentException("maxCsvRows " + rows + " must be >= 2");
-        }
-        this.maxCsvRows = rows;
+        this.maxCsvRows = Sizes.atLeast("maxCsvRows", rows, 2);
         return this;
     }
 

@@ -6,8 +6,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +17,7 @@ import java.util.List;
  *
  * <pre>{@code ImageGrid.builder(28, 28).upscale(2).columnTitles(digits).row("K=100", recon).build().writePng(run.resolve("recon.png"));}</pre>
  */
-public final class ImageGrid {
+public final class ImageGrid implements Figure {
     private static final Color BACKGROUND = Color.WHITE;
     private static final Color TEXT = Color.BLACK;
 
@@ -56,19 +54,13 @@ public final class ImageGrid {
 
         /** Each source pixel becomes {@code factor x factor} pixels (default 1). */
         public Builder upscale(int factor) {
-            if (factor < 1) {
-                throw new IllegalArgumentException("upscale factor " + factor + " must be >= 1");
-            }
-            this.upscale = factor;
+            this.upscale = Sizes.atLeast("upscale factor", factor, 1);
             return this;
         }
 
         /** Pixels between cells and around the grid (default 2). */
         public Builder padding(int pixels) {
-            if (pixels < 0) {
-                throw new IllegalArgumentException("padding " + pixels + " must be >= 0");
-            }
-            this.padding = pixels;
+            this.padding = Sizes.atLeast("padding", pixels, 0);
             return this;
         }
 
@@ -80,10 +72,7 @@ public final class ImageGrid {
 
         /** Font size in pixels of labels and titles (default 12). */
         public Builder fontSize(int pixels) {
-            if (pixels < 1) {
-                throw new IllegalArgumentException("font size " + pixels + " must be >= 1");
-            }
-            this.fontSize = pixels;
+            this.fontSize = Sizes.atLeast("font size", pixels, 1);
             return this;
         }
 
@@ -124,9 +113,7 @@ public final class ImageGrid {
 
         /** Adds {@code images} as rows of {@code columns} cells (the last row may be shorter). */
         public Builder cells(List<float[]> images, int columns) {
-            if (columns < 1) {
-                throw new IllegalArgumentException("columns " + columns + " must be >= 1");
-            }
+            Sizes.atLeast("columns", columns, 1);
             for (int i = 0; i < images.size(); i += columns) {
                 row(images.subList(i, Math.min(images.size(), i + columns)));
             }
@@ -168,6 +155,7 @@ public final class ImageGrid {
     }
 
     /** Renders the grid (RGB, white background). */
+    @Override
     public BufferedImage toImage() {
         Headless.ensure();
         Builder s = spec;
@@ -175,7 +163,7 @@ public final class ImageGrid {
         int cellW = s.cellWidth * s.upscale;
         int cellH = s.cellHeight * s.upscale;
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, s.fontSize);
-        FontMetrics fm = measure(font);
+        FontMetrics fm = TextMetrics.of(font);
         boolean hasLabels = s.rowLabels.stream().anyMatch(l -> l != null && !l.isEmpty());
         int left = hasLabels ? s.rowLabels.stream().mapToInt(l -> l == null ? 0 : fm.stringWidth(l)).max().orElse(0)
                 + Math.max(s.padding, 4) : 0;
@@ -218,12 +206,6 @@ public final class ImageGrid {
         return image;
     }
 
-    /** Renders the grid and writes it as a PNG file, atomically. */
-    public Path writePng(Path file) throws IOException {
-        AtomicFiles.writePng(file, toImage());
-        return file;
-    }
-
     private void paintCell(BufferedImage image, float[] values, int x0, int y0) {
         Builder s = spec;
         float lo = 0f;
@@ -253,17 +235,6 @@ public final class ImageGrid {
                     }
                 }
             }
-        }
-    }
-
-    private static FontMetrics measure(Font font) {
-        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = scratch.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            return g.getFontMetrics(font);
-        } finally {
-            g.dispose();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.latentlab.report;
 
+import dev.latentlab.store.AtomicFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

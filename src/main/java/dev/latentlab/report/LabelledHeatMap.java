@@ -2,8 +2,6 @@ package dev.latentlab.report;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -14,28 +12,18 @@ import org.knowm.xchart.HeatMapChartBuilder;
  * A heat map (XChart) of values on a grid of labelled columns and rows (axis titles, a colour legend), each cell showing its value, written as
  * PNG; cells without a value (NaN) stay blank. E.g. a sweep's objective over two parameters.
  */
-public final class LabelledHeatMap {
-    private final String title;
-    private String xAxisTitle = "";
-    private String yAxisTitle = "";
+public final class LabelledHeatMap extends TitledChart<LabelledHeatMap> {
     private List<String> columns = List.of();
     private List<String> rows = List.of();
     private double[][] values = new double[0][0];
 
     private LabelledHeatMap(String title) {
-        this.title = title;
+        super(title);
     }
 
     /** A new heat map with this title. */
     public static LabelledHeatMap titled(String title) {
         return new LabelledHeatMap(title);
-    }
-
-    /** Axis titles. */
-    public LabelledHeatMap axes(String xAxisTitle, String yAxisTitle) {
-        this.xAxisTitle = xAxisTitle;
-        this.yAxisTitle = yAxisTitle;
-        return this;
     }
 
     /** The cells: {@code values[column][row]}, NaN for none. */
@@ -50,6 +38,7 @@ public final class LabelledHeatMap {
     }
 
     /** Renders the chart. */
+    @Override
     public BufferedImage toImage() {
         List<Number[]> cells = new ArrayList<>();
         double min = Double.POSITIVE_INFINITY;
@@ -83,9 +72,4 @@ public final class LabelledHeatMap {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
-    /** Renders the chart and writes it as a PNG file, atomically. */
-    public Path writePng(Path file) throws IOException {
-        AtomicFiles.writePng(file, toImage());
-        return file;
-    }
 }

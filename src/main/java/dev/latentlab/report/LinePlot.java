@@ -7,8 +7,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.AnnotationLine;
@@ -27,7 +25,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <pre>{@code LinePlot.titled("MSE vs K").axes("K", "MSE").logX().series("test", ks, mse).highlight(2000, 0.011, "elbow K=2000").writePng(run.resolve("mse_vs_k.png"));}</pre>
  */
-public final class LinePlot {
+public final class LinePlot extends TitledChart<LinePlot> {
     private static final Color HIGHLIGHT = new Color(0xD62728);
 
     private record Series(String name, double[] x, double[] y, Color colour, boolean dashed) {
@@ -36,9 +34,6 @@ public final class LinePlot {
     private record Highlight(double x, double y, String label) {
     }
 
-    private final String title;
-    private String xAxisTitle = "";
-    private String yAxisTitle = "";
     private int width = 900;
     private int height = 600;
     private boolean logX;
@@ -48,19 +43,12 @@ public final class LinePlot {
     private Highlight highlight;
 
     private LinePlot(String title) {
-        this.title = title;
+        super(title);
     }
 
     /** A new plot with this title. */
     public static LinePlot titled(String title) {
         return new LinePlot(title);
-    }
-
-    /** Axis titles. */
-    public LinePlot axes(String xAxisTitle, String yAxisTitle) {
-        this.xAxisTitle = xAxisTitle;
-        this.yAxisTitle = yAxisTitle;
-        return this;
     }
 
     /** Image size in pixels (default 900x600). */
@@ -116,6 +104,7 @@ public final class LinePlot {
     }
 
     /** Renders the chart. */
+    @Override
     public BufferedImage toImage() {
         if (series.isEmpty()) {
             throw new IllegalStateException("plot '" + title + "' has no series");
@@ -161,12 +150,6 @@ public final class LinePlot {
             drawHighlight(chart, image);
         }
         return image;
-    }
-
-    /** Renders the chart and writes it as a PNG file, atomically. */
-    public Path writePng(Path file) throws IOException {
-        AtomicFiles.writePng(file, toImage());
-        return file;
     }
 
     /** A bigger marker and the label in a white box, placed above right of the point (kept inside the image). */

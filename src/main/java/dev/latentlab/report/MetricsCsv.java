@@ -1,5 +1,6 @@
 package dev.latentlab.report;
 
+import dev.latentlab.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

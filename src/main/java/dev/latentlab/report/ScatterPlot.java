@@ -2,8 +2,6 @@ package dev.latentlab.report;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -17,33 +15,23 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * A 2-D scatter plot (XChart) written as PNG: named point groups (one colour each, e.g. one per digit) and
  * outlined closed curves (e.g. the 2σ ellipses of Gaussian mixture components). 900x800, white background.
  */
-public final class ScatterPlot {
+public final class ScatterPlot extends TitledChart<ScatterPlot> {
     private record Group(String name, double[] x, double[] y) {
     }
 
     private record Outline(String name, double[] x, double[] y) {
     }
 
-    private final String title;
-    private String xAxisTitle = "";
-    private String yAxisTitle = "";
     private final List<Group> groups = new ArrayList<>();
     private final List<Outline> outlines = new ArrayList<>();
 
     private ScatterPlot(String title) {
-        this.title = title;
+        super(title);
     }
 
     /** A new plot with this title. */
     public static ScatterPlot titled(String title) {
         return new ScatterPlot(title);
-    }
-
-    /** Axis titles. */
-    public ScatterPlot axes(String xAxisTitle, String yAxisTitle) {
-        this.xAxisTitle = xAxisTitle;
-        this.yAxisTitle = yAxisTitle;
-        return this;
     }
 
     /** Adds a group of points drawn as small dots in their own colour with a legend entry. */
@@ -69,6 +57,7 @@ public final class ScatterPlot {
     }
 
     /** Renders the chart. */
+    @Override
     public BufferedImage toImage() {
         if (groups.isEmpty()) {
             throw new IllegalStateException("plot '" + title + "' has no points");
@@ -97,9 +86,4 @@ public final class ScatterPlot {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
-    /** Renders the chart and writes it as a PNG file, atomically. */
-    public Path writePng(Path file) throws IOException {
-        AtomicFiles.writePng(file, toImage());
-        return file;
-    }
 }

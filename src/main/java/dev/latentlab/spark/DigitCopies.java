@@ -9,20 +9,14 @@ import java.util.Random;
  * the digit rotated by up to ±15° (bilinear, {@link Augmentation}) and shifted by up to ±2 pixels in each
  * direction (zero fill), rounded back to 0..255. Deterministic: the same seed, digit and copy give the same image
  * on any executor.
+ *
+ * @param height the digits' height
+ * @param width  the digits' width
+ * @param seed   the seed every copy is drawn from (with the digit's index and the copy's number)
  */
-final class DigitCopies {
+record DigitCopies(int height, int width, long seed) {
     private static final Augmentation ROTATION = new Augmentation(15, 0, 0);
     private static final int MAX_SHIFT = 2;
-
-    private final int height;
-    private final int width;
-    private final long seed;
-
-    DigitCopies(int height, int width, long seed) {
-        this.height = height;
-        this.width = width;
-        this.seed = seed;
-    }
 
     /** Copy {@code copy} (1, 2, …) of image {@code image} of {@code digits}, whose index in the file is {@code index}. */
     ImageSet copy(ImageSet digits, int image, long index, int copy) {

@@ -2,7 +2,7 @@ package dev.latentlab.spark;
 
 import dev.latentlab.data.IdxImageRange;
 import dev.latentlab.data.ImageSet;
-import dev.latentlab.kmeans.PatchExtractor;
+import dev.latentlab.patches.PatchExtractor;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;

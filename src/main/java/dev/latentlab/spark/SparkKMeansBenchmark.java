@@ -1,9 +1,10 @@
 package dev.latentlab.spark;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.latentlab.BadInputException;
 import dev.latentlab.config.SparkConfig;
-import dev.latentlab.kmeans.OffHeapBudget;
+import dev.latentlab.dictionary.OffHeapBudget;
 import dev.latentlab.report.Progress;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,24 +22,25 @@ public final class SparkKMeansBenchmark {
     }
 
     /** One benchmark line; {@code other_seconds}: the fit's time outside the Lloyd iterations (initialisation, MLlib's other jobs). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Result(
-            @JsonProperty("engine") String engine,
-            @JsonProperty("master") String master,
-            @JsonProperty("digits") int digits,
-            @JsonProperty("copies") int copies,
-            @JsonProperty("patches") long patches,
-            @JsonProperty("partitions") int partitions,
-            @JsonProperty("k") int k,
-            @JsonProperty("init") String init,
-            @JsonProperty("iterations") int iterations,
-            @JsonProperty("cut_and_persist_seconds") double cutSeconds,
-            @JsonProperty("other_seconds") double otherSeconds,
-            @JsonProperty("iteration_seconds") List<Double> iterationSeconds,
-            @JsonProperty("first_iteration_seconds") double firstIterationSeconds,
-            @JsonProperty("seconds_per_iteration") double secondsPerIteration,
-            @JsonProperty("heap_max_mb") long heapMaxMb,
-            @JsonProperty("nd4j_offheap_gib") double nd4jOffHeapGib,
-            @JsonProperty("nd4j") String nd4j) {
+            String engine,
+            String master,
+            int digits,
+            int copies,
+            long patches,
+            int partitions,
+            int k,
+            String init,
+            int iterations,
+            double cutAndPersistSeconds,
+            double otherSeconds,
+            List<Double> iterationSeconds,
+            double firstIterationSeconds,
+            double secondsPerIteration,
+            long heapMaxMb,
+            double nd4jOffheapGib,
+            String nd4j) {
     }
 
     /**

@@ -1,7 +1,8 @@
 package dev.latentlab.sweep;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.latentlab.config.SweepConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,33 +16,36 @@ import java.util.Map;
  * objective and every summary metric ({@link SeedStatistics}); then one row per candidate.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SweepSummary(@JsonProperty("name") String name,
-                           @JsonProperty("task") String task,
-                           @JsonProperty("base") String base,
-                           @JsonProperty("method") String method,
-                           @JsonProperty("objective") String objective,
-                           @JsonProperty("direction") String direction,
-                           @JsonProperty("planned") int planned,
-                           @JsonProperty("complete") int complete,
-                           @JsonProperty("failed") int failed,
-                           @JsonProperty("seconds") double seconds,
-                           @JsonProperty("best") Best best,
-                           @JsonProperty("elbow") Elbow elbow,
-                           @JsonProperty("across_seeds") List<SeedStatistics> acrossSeeds,
-                           @JsonProperty("candidates") List<Map<String, Object>> candidates) {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record SweepSummary(String name,
+                           String task,
+                           String base,
+                           String method,
+                           String objective,
+                           String direction,
+                           int planned,
+                           int complete,
+                           int failed,
+                           double seconds,
+                           Best best,
+                           Elbow elbow,
+                           List<SeedStatistics> acrossSeeds,
+                           List<Map<String, Object>> candidates) {
 
     /** The winner. */
-    public record Best(@JsonProperty("index") int index,
-                       @JsonProperty("objective") double objective,
-                       @JsonProperty("parameters") Map<String, Object> parameters,
-                       @JsonProperty("run_dir") String runDir,
-                       @JsonProperty("config") String config) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Best(int index,
+                       double objective,
+                       Map<String, Object> parameters,
+                       String runDir,
+                       String config) {
     }
 
     /** The elbow of objective vs the one parameter (the kneedle point). */
-    public record Elbow(@JsonProperty("parameter") String parameter,
-                        @JsonProperty("value") Object value,
-                        @JsonProperty("objective") double objective) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Elbow(String parameter,
+                        Object value,
+                        double objective) {
     }
 
     /** The summary of {@code records} (all of them, failed included). */
@@ -92,7 +96,7 @@ public record SweepSummary(@JsonProperty("name") String name,
                 return null;
             }
         }
-        CandidateRecord at = points.get(dev.latentlab.kmeans.Elbow.index(x, y));
+        CandidateRecord at = points.get(dev.latentlab.clustering.Elbow.index(x, y));
         return new Elbow(key, at.parameters().get(key), at.objective());
     }
 

@@ -2,7 +2,7 @@ package dev.latentlab.vae;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.store.AtomicFiles;
 import dev.latentlab.store.FaultPoint;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The EM options of a config's {@code gmm:} section (vae_gmm and latent_gmm), and its warm start. */
-final class GmmSection {
+public final class GmmSection {
     private static final Logger LOG = LoggerFactory.getLogger(GmmSection.class);
 
     private GmmSection() {
@@ -21,7 +21,7 @@ final class GmmSection {
      * The mixture to warm-start from: the one saved in {@code modelDir/gmm/} when {@code g.warm_start} is set and
      * there is one; null otherwise (logged).
      */
-    static GaussianMixture warmStart(VaeGmmConfig.Gmm g, Path modelDir) {
+    public static GaussianMixture warmStart(VaeGmmConfig.Gmm g, Path modelDir) {
         if (!g.warmStart()) {
             return null;
         }
@@ -36,7 +36,7 @@ final class GmmSection {
     }
 
     /** {@code g}'s options with its first candidate number of components and {@code seed}. */
-    static GmmOptions options(VaeGmmConfig.Gmm g, long seed) {
+    public static GmmOptions options(VaeGmmConfig.Gmm g, long seed) {
         return new GmmOptions(g.components().get(0), CovarianceType.fromSklearnName(g.covariance()), g.maxIter(),
                 g.tol(), g.regCovar(), g.nInit(), GmmOptions.Init.fromSklearnName(g.init()), seed);
     }

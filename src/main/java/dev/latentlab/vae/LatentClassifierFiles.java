@@ -8,8 +8,9 @@ import dev.latentlab.BadInputException;
 import dev.latentlab.manifold.EmbeddingFiles;
 import dev.latentlab.manifold.LatentEmbedding;
 import dev.latentlab.mixture.GmmFiles;
-import dev.latentlab.report.AtomicFiles;
+import dev.latentlab.store.AtomicFiles;
 import dev.latentlab.store.PartStamp;
+import dev.latentlab.store.Sidecar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,18 +70,7 @@ public final class LatentClassifierFiles {
     /** Reads a model folder written by {@link #save}; a missing or foreign folder is a bad input. */
     public static LatentClassifier load(Path dir) {
         Path sidecar = dir.resolve(SIDECAR);
-        if (!Files.isRegularFile(sidecar)) {
-            throw new BadInputException(dir + ": not a vae_gmm model folder (" + SIDECAR + " not found)");
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(sidecar.toFile());
-        } catch (IOException e) {
-            throw new BadInputException(sidecar + ": not valid JSON");
-        }
-        if (!FORMAT.equals(node.path("format").asText())) {
-            throw new BadInputException(sidecar + ": format " + node.path("format") + ", expected \"" + FORMAT + "\"");
-        }
+        JsonNode node = Sidecar.read(dir, SIDECAR, FORMAT, "a vae_gmm model folder");
         if (node.hasNonNull(MODEL_ID)) {
             PartStamp.check(dir.resolve(VAE), node.get(MODEL_ID).asText());
             PartStamp.check(dir.resolve(GMM), node.get(MODEL_ID).asText());
@@ -118,10 +108,6 @@ public final class LatentClassifierFiles {
 
     /** The metadata object of a model folder's model.json. */
     public static JsonNode metadata(Path dir) {
-        try {
-            return JSON.readTree(dir.resolve(SIDECAR).toFile()).path("metadata");
-        } catch (IOException e) {
-            throw new BadInputException(dir.resolve(SIDECAR) + ": not valid JSON");
-        }
+        return Sidecar.readJson(dir.resolve(SIDECAR)).path("metadata");
     }
 }

@@ -407,7 +407,7 @@ public final class VaeGmmPipeline {
     }
 
     /** The report of a prediction: majority-map figures of its labels, clustering figures of its components. */
-    static ClassificationReport report(String name, int[] truth, MixturePrediction p) {
+    public static ClassificationReport report(String name, int[] truth, MixturePrediction p) {
         return ClassificationReport.of(name, truth, p.labels(), p.components());
     }
 

@@ -177,7 +177,7 @@ class ImageFolderCliTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode summary = JSON.readTree(CliRun.onlyFolderIn(kRuns).resolve("summary.json").toFile());
         assertThat(summary.get("patches_total").asLong())
-                .isEqualTo(new dev.latentlab.kmeans.PatchExtractor(5, 1).count(trainSet, true));
+                .isEqualTo(new dev.latentlab.patches.PatchExtractor(5, 1).count(trainSet, true));
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.latentlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latentlab.data.MnistFixtures;
-import dev.latentlab.kmeans.PatchDictionaryFiles;
+import dev.latentlab.dictionary.PatchDictionaryFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latentlab.data.MnistFiles;
 import dev.latentlab.data.MnistFixtures;
-import dev.latentlab.kmeans.PatchExtractor;
+import dev.latentlab.patches.PatchExtractor;
 import dev.latentlab.spark.LocalStandaloneCluster;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -116,7 +116,7 @@ class SparkEngineCliTest {
         assertThat(p.waitFor(150, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(tmp.resolve("out.log"))).isZero();
         String classes = Files.readString(classLog);
-        assertThat(classes).contains("dev.latentlab.kmeans.Nd4jDictionaryEngine");
+        assertThat(classes).contains("dev.latentlab.dictionary.Nd4jDictionaryEngine");
         assertThat(classes).doesNotContain("org.apache.spark.").doesNotContain("dev.latentlab.spark.")
                 .doesNotContain("scala.");
     }

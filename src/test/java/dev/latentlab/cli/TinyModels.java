@@ -1,10 +1,10 @@
 package dev.latentlab.cli;
 
-import dev.latentlab.kmeans.PatchDictionary;
-import dev.latentlab.kmeans.PatchDictionaryFiles;
+import dev.latentlab.dictionary.PatchDictionaryFiles;
 import dev.latentlab.mixture.GaussianMixture;
 import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.mixture.MixtureClassifier;
+import dev.latentlab.patches.PatchDictionary;
 import dev.latentlab.store.ModelFolder;
 import dev.latentlab.vae.LatentClassifier;
 import dev.latentlab.vae.LatentClassifierFiles;

@@ -23,7 +23,7 @@ class LogbackConfigTest {
         try {
             assertThat(context.getStatusManager().getCopyOfStatusList())
                     .noneMatch(s -> s.getLevel() >= ch.qos.logback.core.status.Status.WARN);
-            assertThat(context.getLogger("dev.latentlab.kmeans.Lloyd").getEffectiveLevel()).isEqualTo(Level.INFO);
+            assertThat(context.getLogger("dev.latentlab.clustering.Lloyd").getEffectiveLevel()).isEqualTo(Level.INFO);
             for (String lib : new String[] {"org.nd4j", "org.deeplearning4j.nn", "org.datavec", "org.bytedeco",
                     "org.reflections", "oshi.hardware"}) {
                 assertThat(context.getLogger(lib).getEffectiveLevel()).as(lib).isEqualTo(Level.WARN);

@@ -1,0 +1,40 @@
+package dev.latentlab.cli;
+
+import dev.latentlab.BadInputException;
+import dev.latentlab.data.ImageSet;
+import dev.latentlab.data.MnistFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The labelled-subset options of {@code data npz} and {@code data images}: {@code --split}, {@code --digits}, {@code --limit}. */
+final class SubsetOptions {
+    @Option(names = "--split", description = "train or test (default: ${DEFAULT-VALUE}).")
+    private String split = "test";
+
+    @Option(names = "--digits", split = ",", paramLabel = "D", description = "Keep these labels (default: all).")
+    private List<Integer> digits = List.of();
+
+    @Option(names = "--limit", description = "At most this many images after filtering (default: all).")
+    private Integer limit;
+
+    /** Refuses a split other than train or test, and a limit below 1. */
+    void check() {
+        if (!split.equals("train") && !split.equals("test")) {
+            throw new BadInputException("--split " + split + ": expected train or test");
+        }
+        if (limit != null && limit < 1) {
+            throw new BadInputException("--limit " + limit + ": expected an integer >= 1");
+        }
+    }
+
+    /** The chosen split of the idx dataset in {@code dir}, the chosen labels only, at most the limit. */
+    ImageSet select(Path dir) throws IOException {
+        ImageSet images = split.equals("train") ? MnistFiles.train(dir) : MnistFiles.test(dir);
+        if (!digits.isEmpty()) {
+            images = images.withLabels(digits);
+        }
+        return limit == null ? images : images.head(limit);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.latentlab.clustering;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * What one Lloyd or mini-batch k-means fit keeps from start to result: the clock, the seeded random source, the
+ * centroids (k-means++ or random at first), the convergence threshold ({@code tol} times the data's mean
+ * per-dimension variance), the nearest-centroid search (threads, tile rows and kernel of the options) and the
+ * iterations so far. Closing it closes the search.
+ */
+final class KMeansRun implements AutoCloseable {
+    private final long start = System.nanoTime();
+    private final List<IterationStats> history = new ArrayList<>();
+    private double iterationSeconds;
+    final int k;
+    final int dim;
+    final Random rng;
+    final double threshold;
+    final NearestCentroidSearch search;
+    float[] centroids;
+
+    KMeansRun(PatchMatrix x, KMeansOptions options) {
+        k = options.k();
+        dim = x.dim();
+        rng = new Random(options.seed());
+        centroids = Seeding.initialCentroids(x, options, rng);
+        threshold = options.tol() * x.meanVariance();
+        search = new NearestCentroidSearch(options.threads(), options.tileRows(), options.kernel());
+    }
+
+    /** Records an iteration that ended and tells {@code listener}. */
+    void iterationDone(IterationStats stats, IterationListener listener) {
+        iterationSeconds += stats.seconds();
+        history.add(stats);
+        listener.iterationDone(stats);
+    }
+
+    /** The fit's result: the current centroids, with the labels and sums of their final assignment. */
+    KMeansResult result(int[] labels, ClusterSums last, boolean converged) {
+        double fitSeconds = (System.nanoTime() - start) / 1e9;
+        return new KMeansResult(centroids, k, dim, labels, last.counts, last.squaredError, history.size(),
+                converged, fitSeconds, iterationSeconds / history.size(), List.copyOf(history));
+    }
+
+    @Override
+    public void close() {
+        search.close();
+    }
+}

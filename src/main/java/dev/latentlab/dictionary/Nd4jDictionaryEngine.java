@@ -1,0 +1,125 @@
+package dev.latentlab.dictionary;
+
+import dev.latentlab.clustering.KMeansOptions;
+import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.Seeding;
+import dev.latentlab.config.PatchDictionaryConfig;
+import dev.latentlab.data.ImageSet;
+import dev.latentlab.patches.DictionaryFit;
+import dev.latentlab.patches.DictionaryFitter;
+import dev.latentlab.patches.PatchExtractor;
+import dev.latentlab.patches.SparseCodingOptions;
+import dev.latentlab.report.MetricsCsv;
+import dev.latentlab.report.Progress;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default engine ({@code kmeans.engine: nd4j}): all training patches in one off-heap {@link PatchMatrix} (or a
+ * seeded sample of them), fitted in this JVM by the project's Lloyd, mini-batch k-means and sparse coding, with a
+ * progress bar/log lines and a {@code metrics.csv} row per logged iteration ({@link DictionaryFitter}).
+ */
+final class Nd4jDictionaryEngine implements DictionaryEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(Nd4jDictionaryEngine.class);
+
+    private final PatchDictionaryConfig config;
+    private final ImageSet train;
+    private final PatchExtractor patches;
+    private final int threads;
+    private DictionaryFitter fitter;
+    private MetricsCsv metrics;
+    private PatchMatrix fitData;
+    private long patchesTotal;
+
+    Nd4jDictionaryEngine(PatchDictionaryConfig config, ImageSet train, int threads) {
+        this.config = config;
+        this.train = train;
+        this.patches = new PatchExtractor(config.patches().size(), config.patches().stride());
+        this.threads = threads;
+        Integer sample = config.kmeans().fitSample();
+        long rows = patches.count(train, config.patches().dropBlank());
+        OffHeapBudget.require(sample == null ? rows : Math.min(rows, sample) + rows, patches.dim());
+    }
+
+    @Override
+    public void prepare(MetricsCsv metrics) {
+        long t0 = System.nanoTime();
+        PatchMatrix all = patches.extract(train, config.patches().dropBlank());
+        patchesTotal = all.rows();
+        LOG.info("patches_total = {} training patches ({} s)", patchesTotal,
+                String.format(Locale.ROOT, "%.4g", (System.nanoTime() - t0) / 1e9));
+        fitData = subsample(all, config.kmeans().fitSample(), config.seed());
+        if (fitData != all) {
+            all.close();
+            LOG.info("fitting on a seeded sample of {} patches", fitData.rows());
+        }
+        this.metrics = metrics;
+        fitter = new DictionaryFitter(options(config, threads), patches);
+    }
+
+    /** The fits' options from a run's config (k = 1 stands for each fit's K). */
+    static DictionaryFitter.Options options(PatchDictionaryConfig config, int threads) {
+        PatchDictionaryConfig.KMeans km = config.kmeans();
+        KMeansOptions kmeans = new KMeansOptions(1,
+                km.init().equals("random") ? KMeansOptions.Init.RANDOM : KMeansOptions.Init.KMEANS_PLUS_PLUS,
+                km.maxIter(), km.tol(), km.initSample(), km.batchSize(), km.maxNoImprovement(), config.seed(),
+                threads, km.tileRows());
+        PatchDictionaryConfig.Sparse sp = config.sparse();
+        SparseCodingOptions sparse = new SparseCodingOptions(1, sp.nonZeros(), sp.maxIter(), sp.tol(), km.initSample(),
+                config.seed(), threads);
+        return new DictionaryFitter.Options(kmeans, sparse);
+    }
+
+    @Override
+    public long patchesTotal() {
+        return patchesTotal;
+    }
+
+    @Override
+    public long patchesFit() {
+        return fitData.rows();
+    }
+
+    @Override
+    public DictionaryFit fit(String method, int k) throws IOException {
+        String unit = method.equals("minibatch") ? "batches" : "iterations";
+        try (Progress progress = Progress.start(method + " K=" + k, fitter.iterationLimit(method), unit)) {
+            IOException[] failure = new IOException[1];
+            DictionaryFit fit = fitter.fit(fitData, method, k, (s, mse, logged) -> {
+                progress.setExtraMessage("mse " + String.format(Locale.ROOT, "%.4g", mse));
+                progress.step();
+                if (logged && failure[0] == null) {
+                    try {
+                        metrics.append(method, k, s.iteration(), mse, s.shift(), s.emptyClusters(), s.seconds());
+                    } catch (IOException e) {
+                        failure[0] = e;
+                    }
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            return fit;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (fitData != null) {
+            fitData.close();
+        }
+    }
+
+    private static PatchMatrix subsample(PatchMatrix all, Integer size, long seed) {
+        if (size == null || size >= all.rows()) {
+            return all;
+        }
+        long[] rows = Seeding.distinctIndices(all.rows(), size, new Random(seed));
+        Arrays.sort(rows);
+        return all.gather(rows);
+    }
+}
