@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Lists the GPU code in a CUDA shared library's fat binaries, as `cuobjdump --list-elf --list-ptx` would.
 
-Used to find out which GPUs ND4J's CUDA build can run on (README, "CUDA"): every container in the library's
+Used to find out which GPUs ND4J's CUDA build can run on (src/site/markdown/performance.md, "CUDA and GPUs"): every container in the library's
 .nv_fatbin section holds entries, each an ELF (SASS for one sm_XY, runs only on that major architecture) or PTX
 (for compute_XY, JIT-compiled by the driver for the GPU at hand, so it also runs on newer GPUs). Prints one JSON
 line: counts of ELF entries per sm and of PTX entries per (arch, PTX ISA version as the header gives it).

@@ -6,7 +6,8 @@ import java.util.Random;
  * Training-time image augmentation on [0, 1] greyscale images: a random rotation by up to ±{@code rotationDegrees}
  * about the centre (bilinear, zero fill), a horizontal flip with probability {@code flipProbability}, and
  * additive Gaussian noise of standard deviation {@code noiseStd} clipped back to [0, 1]. All off when zero.
- * Plain Java: DataVec's transforms go through OpenCV and were measured 10x slower for 28x28 digits (DESIGN.md).
+ * Plain Java: DataVec's transforms go through OpenCV and were measured 10x slower for 28x28 digits
+ * (src/site/markdown/architecture.md, "Why augmentation is plain Java").
  */
 public record Augmentation(double rotationDegrees, double flipProbability, double noiseStd) {
     public static final Augmentation NONE = new Augmentation(0, 0, 0);

@@ -12,7 +12,8 @@
  * result.best().save(Path.of("models/vae_148"));                         // vae.sd + vae.json, atomically
  * INDArray mu = VaeModel.load(dir).encodeMean(images);                   // deterministic, batch-independent
  * }</pre>
- * SameDiff M2.1 notes that shaped this package are in DESIGN.md ("SameDiff M2.1 pitfalls") and in the javadoc
- * of {@link dev.latentlab.vae.ConvVaeGraph}, {@link dev.latentlab.vae.VaeTrainer} and the loss capture.
+ * SameDiff M2.1 notes that shaped this package are in src/site/markdown/architecture.md ("DL4J/SameDiff M2.1
+ * pitfalls") and in the javadoc of {@link dev.latentlab.vae.ConvVaeGraph}, {@link dev.latentlab.vae.VaeTrainer} and
+ * the loss capture.
  */
 package dev.latentlab.vae;
