@@ -78,7 +78,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         invert.value();   // a bad --invert is refused before any work
         if (input.pictures != null) {
-            return predictPictures();
+            return predictPictures(npzOut);
         }
         ImageSet images = input.npz != null ? NpzReader.readImages(input.npz, imageKey, null)
                 : IdxReader.readImages(input.idx, null);
@@ -92,14 +92,13 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /** --images: the model first (its input shape), then the pictures read through DataVec in the order given. */
-    private int predictPictures() throws IOException {
+    private int predictPictures(boolean npzOut) throws IOException {
         Path model = modelOption.checkedDir();
         LatentClassifier classifier = LatentClassifierFiles.load(model);
         VaeArchitecture a = classifier.vae().architecture();
         FolderImages pictures = new ImageFolderReader(a.channels(), a.height(), a.width(), invert.value())
                 .readFiles(input.pictures, "--images");
-        return write(classifier, pictures.images(), pictures.files(), out.toString().toLowerCase(Locale.ROOT)
-                .endsWith(".npz"));
+        return write(classifier, pictures.images(), pictures.files(), npzOut);
     }
 
     private int write(LatentClassifier classifier, ImageSet images, List<Path> paths, boolean npzOut)

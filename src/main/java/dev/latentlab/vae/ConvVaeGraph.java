@@ -100,7 +100,7 @@ public final class ConvVaeGraph {
         SDVariable h = input;
         for (int i = 0; i < arch.layers(); i++) {
             h = relu(conv("enc" + i, h, arch.channelsAfter(i - 1), arch.channelsAfter(i), arch.encoderStrides().get(i)));
-            h = spatialDropout(h, i);
+            h = spatialDropout(h, encoderMask(i), i);
         }
         h = sd.reshape(h, -1, arch.flatFeatures());
         h = relu(dense("enc_fc", h, arch.flatFeatures(), arch.denseWidth(), true));
@@ -208,14 +208,10 @@ public final class ConvVaeGraph {
     }
 
     /**
-     * Spatial dropout after encoder layer {@code layer}: its mask placeholder [b, C, 1, 1] expanded to [b, C, H, W]
-     * by a constant ones[1, 1, H, W] before the multiply (a bare broadcast makes the backward pass slow).
+     * Spatial dropout of a tensor shaped as encoder layer {@code layer}'s output, by the mask {@code maskName}: the
+     * mask placeholder [b, C, 1, 1] expanded to [b, C, H, W] by a constant ones[1, 1, H, W] before the multiply (a
+     * bare broadcast makes the backward pass slow).
      */
-    private SDVariable spatialDropout(SDVariable x, int layer) {
-        return spatialDropout(x, encoderMask(layer), layer);
-    }
-
-    /** Spatial dropout of a tensor shaped as encoder layer {@code layer}'s output, by the mask {@code maskName}. */
     private SDVariable spatialDropout(SDVariable x, String maskName, int layer) {
         SDVariable mask = sd.placeHolder(maskName, DataType.FLOAT, -1, arch.channelsAfter(layer), 1, 1);
         SDVariable ones = sd.constant(Nd4j.ones(DataType.FLOAT, 1, 1, arch.heightAfter(layer), arch.widthAfter(layer)));
