@@ -9,20 +9,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Before any work, a jar built with {@code -Pcuda} loads ND4J's CUDA backend once: on a machine without a usable
+ * Before any work, a jar built with {@code -Dcuda} loads ND4J's CUDA backend once: on a machine without a usable
  * GPU or driver ND4J would otherwise print a stack trace (its own, then NoAvailableBackendException) at the first
  * array, after a run folder was made. What ND4J prints while it tries is kept back; the user gets one line with
  * the first CUDA/driver complaint in it. A CPU build (no CUDA backend class) is not probed: it costs nothing there.
  */
 final class BackendCheck {
     static final String CUDA_BACKEND = "org.nd4j.linalg.jcublas.JCublasBackend";
-    static final String MESSAGE = "built for CUDA, no usable GPU/driver found; build without -Pcuda for the CPU";
+    static final String MESSAGE = "built for CUDA, no usable GPU/driver found; build without -Dcuda for the CPU";
     private static final Logger LOG = LoggerFactory.getLogger(BackendCheck.class);
 
     private BackendCheck() {
     }
 
-    /** Whether this is a {@code -Pcuda} build: ND4J's CUDA backend is on the class path. */
+    /** Whether this is a {@code -Dcuda} build: ND4J's CUDA backend is on the class path. */
     static boolean isCudaBuild() {
         try {
             Class.forName(CUDA_BACKEND, false, BackendCheck.class.getClassLoader());

@@ -10,6 +10,7 @@ import dev.latentlab.data.ImageTensors;
 import dev.latentlab.data.LatentsNpz;
 import dev.latentlab.data.MnistFetcher;
 import dev.latentlab.data.MnistFiles;
+import dev.latentlab.dictionary.SparkBackend;
 import dev.latentlab.mixture.CovarianceType;
 import dev.latentlab.mixture.GaussianMixture;
 import dev.latentlab.mixture.GmmOptions;
@@ -292,11 +293,12 @@ final class BenchCommand {
                 throw new BadInputException("bench spark-kmeans: --digits, --k and --iterations must be >= 1, "
                         + "--copies and --partitions >= 0, --init random or kmeans||");
             }
+            SparkBackend spark = SparkBackend.require("bench spark-kmeans");
             new MnistFetcher().fetchIfMissing(dataDir);
             Path file = MnistFiles.find(dataDir, dev.latentlab.data.MnistFile.TRAIN_IMAGES).orElseThrow();
             int available = dev.latentlab.data.IdxImageRange.shape(file)[0];
-            dev.latentlab.spark.SparkKMeansBenchmark.Result r = dev.latentlab.spark.SparkKMeansBenchmark.run(file,
-                    Math.min(digits, available), copies, k, iterations, init, master, partitions, conf, 42L);
+            Record r = spark.benchmark(file, Math.min(digits, available), copies, k, iterations, init, master,
+                    partitions, conf, 42L);
             ObjectMapper json = new ObjectMapper();
             ObjectNode line = json.valueToTree(r);
             line.put("peak_rss_mb", PeakMemory.residentMb());

@@ -10,9 +10,9 @@ import dev.latentlab.config.QuantizeConfig;
 import dev.latentlab.config.SweepConfig;
 import dev.latentlab.config.VaeGmmConfig;
 import dev.latentlab.dictionary.PatchDictionaryPipeline;
+import dev.latentlab.dictionary.SparkBackend;
 import dev.latentlab.latentgmm.LatentGmmPipeline;
 import dev.latentlab.quantize.QuantizePipeline;
-import dev.latentlab.spark.SparkDictionaryEngine;
 import dev.latentlab.sweep.PipelineLauncher;
 import dev.latentlab.sweep.SweepPipeline;
 import dev.latentlab.vae.TrainingListener;
@@ -66,10 +66,12 @@ final class Tasks {
         }
         Record config = bind(loaded, task);
         if (config instanceof PatchDictionaryConfig c) {
-            // Spark's classes load only here, when the config chooses it.
-            return c.kmeans().engine().equals(PatchDictionaryConfig.KMeans.SPARK)
-                    ? new PatchDictionaryPipeline(c, SparkDictionaryEngine::open).run()
-                    : new PatchDictionaryPipeline(c).run();
+            if (!c.kmeans().engine().equals(PatchDictionaryConfig.KMeans.SPARK)) {
+                return new PatchDictionaryPipeline(c).run();
+            }
+            // Spark's classes load only here, when the config chooses it (and only a -Pspark build has them).
+            SparkBackend spark = SparkBackend.require(loaded.file() + ": kmeans.engine spark");
+            return new PatchDictionaryPipeline(c, spark::open).run();
         } else if (config instanceof VaeGmmConfig c) {
             return new VaeGmmPipeline(c, resume, watcher).run();
         } else if (config instanceof LatentGmmConfig c) {

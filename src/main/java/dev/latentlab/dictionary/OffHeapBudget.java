@@ -27,7 +27,7 @@ public final class OffHeapBudget {
         if (max > 0 && need > left) {
             throw new BadInputException(String.format(Locale.ROOT, "kmeans.engine nd4j: %,d patches need %.2f GiB "
                             + "off-heap, more than the %.2f GiB left of the %.2f GiB allowed (-Dorg.bytedeco.javacpp.maxbytes); "
-                            + "use kmeans.engine: spark, kmeans.fit_sample, or a larger maxbytes", rows, gib(need),
+                            + "use kmeans.engine: spark (a -Pspark build), kmeans.fit_sample, or a larger maxbytes", rows, gib(need),
                     gib(left), gib(max)));
         }
     }

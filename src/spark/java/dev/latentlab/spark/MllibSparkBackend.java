@@ -1,0 +1,26 @@
+package dev.latentlab.spark;
+
+import dev.latentlab.config.PatchDictionaryConfig;
+import dev.latentlab.data.ImageSet;
+import dev.latentlab.dictionary.DictionaryEngine;
+import dev.latentlab.dictionary.SparkBackend;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The {@link SparkBackend} of a {@code -Pspark} build (registered in META-INF/services). No Spark type appears in
+ * its signatures, so finding it loads no Spark class.
+ */
+public final class MllibSparkBackend implements SparkBackend {
+    @Override
+    public DictionaryEngine open(PatchDictionaryConfig config, ImageSet train, int threads) {
+        return SparkDictionaryEngine.open(config, train, threads);
+    }
+
+    @Override
+    public Record benchmark(Path trainImages, int digits, int copies, int k, int iterations, String init,
+                            String master, int partitions, Map<String, String> conf, long seed) {
+        return SparkKMeansBenchmark.run(trainImages, digits, copies, k, iterations, init, master, partitions, conf,
+                seed);
+    }
+}
