@@ -4,6 +4,8 @@ import dev.latentlab.BadInputException;
 import dev.latentlab.vae.EpochStats;
 import dev.latentlab.vae.TrainingListener;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -15,15 +17,22 @@ import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.stats.impl.SbeStatsInitializationReport;
 import org.deeplearning4j.ui.model.stats.impl.SbeStatsReport;
 import org.deeplearning4j.ui.model.storage.InMemoryStatsStorage;
+import org.nd4j.autodiff.listeners.Listener;
+import org.nd4j.autodiff.listeners.impl.UIListener;
 
 /**
  * The DL4J training UI for a run ({@code --ui}): deeplearning4j-ui's server on 127.0.0.1 with an in-memory stats
  * storage attached, fed by {@link #listener} — per batch the training loss (the UI's score chart), the learning
  * rate and the throughput; per epoch the validation loss in the log. The VAE is a SameDiff graph, not a DL4J
  * {@code Model}, so DL4J's {@code StatsListener} cannot collect these itself; the reports it would send are built
- * here from what the trainer measures. Loaded only when {@code --ui} is given.
+ * here from what the trainer measures. The graph itself: SameDiff's {@link UIListener} writes the graph and its
+ * losses to {@value #GRAPH_LOG} in the run folder, which the UI's SameDiff page ({@link #graphUrl}) opens (the page
+ * reads a file the browser picks; DL4J M2.1 serves no file list). Loaded only when {@code --ui} is given.
  */
 public final class TrainingUi implements AutoCloseable {
+    /** The file SameDiff's UIListener writes in the run folder: the graph's structure, then its losses. */
+    public static final String GRAPH_LOG = "graph.sdui";
+
     private final Vertx vertx;
     private final VertxUIServer server;
     private final InMemoryStatsStorage storage = new InMemoryStatsStorage();
@@ -69,6 +78,11 @@ public final class TrainingUi implements AutoCloseable {
         return "http://" + LoopbackUiServer.HOST + ":" + port + "/train/overview";
     }
 
+    /** Where the SameDiff graph page is (it opens a run's {@value #GRAPH_LOG}). */
+    public String graphUrl() {
+        return "http://" + LoopbackUiServer.HOST + ":" + port + "/samediff";
+    }
+
     /**
      * A listener that reports to the UI: {@code modelName} and {@code parameters} describe the model on the
      * overview page, {@code learningRate} is the rate until the first epoch reports its own.
@@ -88,6 +102,19 @@ public final class TrainingUi implements AutoCloseable {
         return new TrainingListener() {
             private int iteration;
             private double lr = learningRate;
+            private Path graphLog;
+
+            @Override
+            public void runStarted(Path runDir) {
+                graphLog = runDir.resolve(GRAPH_LOG);
+                System.out.println("graph: " + graphUrl() + " (open " + graphLog + ")");
+            }
+
+            @Override
+            public List<Listener> graphListeners() {
+                return graphLog == null ? List.of() : List.of(UIListener.builder(graphLog.toFile())
+                        .plotLosses(1).learningRate(1).build());
+            }
 
             @Override
             public void batchDone(int epoch, int batch, int batches, double loss) {

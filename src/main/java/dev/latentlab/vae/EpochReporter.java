@@ -35,6 +35,12 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
         this.metrics = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), "epoch", "train_loss", "train_bce",
                 "train_kld", "val_loss", "val_bce", "val_kld", "lr", "seconds", "improved");
         this.epochs = Progress.start("VAE training", maxEpochs, "epochs");
+        also.runStarted(run.path());
+    }
+
+    @Override
+    public List<org.nd4j.autodiff.listeners.Listener> graphListeners() {
+        return also.graphListeners();
     }
 
     /** Writes the earlier epochs' rows first, so that metrics.csv holds the whole history from epoch 1. */

@@ -1,6 +1,8 @@
 package dev.latentlab.vae;
 
+import java.nio.file.Path;
 import java.util.List;
+import org.nd4j.autodiff.listeners.Listener;
 
 /** Receives a {@link VaeTrainer}'s progress: after each batch (for progress bars) and after each epoch. */
 public interface TrainingListener {
@@ -12,6 +14,18 @@ public interface TrainingListener {
      * a fresh run), so that reports can carry the whole history.
      */
     default void resumedAfter(List<EpochStats> earlier) {
+    }
+
+    /** Called once when the run folder exists, before training; a listener may write there. */
+    default void runStarted(Path runDir) {
+    }
+
+    /**
+     * SameDiff listeners the trainer attaches to every training step (the {@code --ui} graph log); asked once, after
+     * {@link #runStarted}.
+     */
+    default List<Listener> graphListeners() {
+        return List.of();
     }
 
     /** Called after each epoch's validation (and checkpoint, if any). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -63,6 +64,9 @@ public final class VaeTrainer {
         Adam adam = adam(working, plateau.learningRate());
         CheckpointFiles checkpoint = checkpoint();
         FitLossCapture capture = new FitLossCapture(working.architecture().beta());
+        List<Listener> stepListeners = new ArrayList<>(List.of(capture));
+        stepListeners.addAll(listener.graphListeners());
+        Listener[] steps = stepListeners.toArray(new Listener[0]);
         List<EpochStats> history = new ArrayList<>(state.history());
         listener.resumedAfter(state.history());
         int bestEpoch = state.bestEpoch();
@@ -75,7 +79,7 @@ public final class VaeTrainer {
             adam.setLearningRate(lr);
             SplittableRandom trainNoise = StepNoise.forEpoch(options.seed(), epoch);
             SplittableRandom validationNoise = trainNoise.split();
-            VaeLoss trainLoss = trainEpoch(working, epoch, train, trainNoise, capture, listener);
+            VaeLoss trainLoss = trainEpoch(working, epoch, train, trainNoise, capture, steps, listener);
             VaeLoss valLoss = evaluate(working, epoch, validation, validationNoise);
             boolean improved = early.update(valLoss.loss());
             plateau.step(valLoss.loss());
@@ -102,7 +106,7 @@ public final class VaeTrainer {
     }
 
     private VaeLoss trainEpoch(VaeModel model, int epoch, BatchSource train, SplittableRandom noise,
-                               FitLossCapture capture, TrainingListener listener) {
+                               FitLossCapture capture, Listener[] steps, TrainingListener listener) {
         LossAccumulator sum = new LossAccumulator();
         train.reset(epoch);
         int batches = train.batchesPerEpoch();
@@ -111,7 +115,7 @@ public final class VaeTrainer {
             batch++;
             try (INDArray x = train.next();
                  StepNoise step = StepNoise.training(model.architecture(), x.size(0), noise)) {
-                model.graph().fit(new MultiDataSet(step.features(x), new INDArray[0]), capture);
+                model.graph().fit(new MultiDataSet(step.features(x), new INDArray[0]), steps);
                 VaeLoss loss = capture.take();
                 if (!loss.isFinite()) {
                     throw new NonFiniteLossException(String.format("training diverged at epoch %d, batch %d: "

@@ -204,11 +204,33 @@ class ImageFolderCliTest {
             }
         }
         boolean duringTraining = !run.isDone();
+        HttpResponse<String> graphPage = !duringTraining ? null : http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/samediff")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
         CliRun done = run.get();
         assertThat(done.exitCode()).as(done.err()).isZero();
         assertThat(answer).as("the UI page answered").isNotNull();
         assertThat(duringTraining).isTrue();
         assertThat(answer.body()).containsIgnoringCase("<html");
         assertThat(done.out()).contains("training UI: http://127.0.0.1:" + port + "/train/overview");
+        // The graph view: SameDiff's UIListener logged the VAE's graph and its losses into the run folder, for the
+        // UI's SameDiff page (served too, until the run ended).
+        assertThat(graphPage).as("the SameDiff page answered").isNotNull();
+        assertThat(graphPage.statusCode()).isEqualTo(200);
+        assertThat(graphPage.body()).contains("SameDiff");
+        Path graphLog = CliRun.onlyFolderIn(uiRuns).resolve(dev.latentlab.ui.TrainingUi.GRAPH_LOG);
+        assertThat(done.out()).contains("graph: http://127.0.0.1:" + port + "/samediff (open " + graphLog + ")");
+        org.nd4j.graph.ui.LogFileWriter log = new org.nd4j.graph.ui.LogFileWriter(graphLog.toFile());
+        java.util.List<String> variables = new java.util.ArrayList<>();
+        for (var record : log.readStatic().getData()) {
+            if (record.getFirst().infoType() == org.nd4j.graph.UIInfoType.GRAPH_STRUCTURE) {
+                var graph = (org.nd4j.graph.UIGraphStructure) record.getSecond();
+                for (int i = 0; i < graph.variablesLength(); i++) {
+                    variables.add(graph.variables(i).name());
+                }
+            }
+        }
+        assertThat(variables).contains(dev.latentlab.vae.ConvVaeGraph.INPUT, dev.latentlab.vae.ConvVaeGraph.LOSS);
+        assertThat(log.readEvents()).as("loss events of the training steps").isNotEmpty();
     }
 }
