@@ -109,6 +109,20 @@ public final class Check {
         return value;
     }
 
+    /**
+     * Every section of a config present: {@code names} (separated by spaces) name the {@code sections} in order; the
+     * first missing one is refused as not "a map".
+     */
+    public static void sectionsPresent(String names, Object... sections) {
+        String[] keys = names.split(" ");
+        if (keys.length != sections.length) {
+            throw new IllegalArgumentException(keys.length + " names for " + sections.length + " sections");
+        }
+        for (int i = 0; i < keys.length; i++) {
+            notNull(keys[i], sections[i], "a map");
+        }
+    }
+
     /** A non-null string matching {@code pattern} entirely; {@code expectation} describes the pattern. */
     public static String matches(String key, String value, Pattern pattern, String expectation) {
         if (value == null || !pattern.matcher(value).matches()) {

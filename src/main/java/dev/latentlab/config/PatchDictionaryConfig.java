@@ -49,13 +49,8 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
                 }
             }
         }
-        Check.notNull("data", data, "a map");
-        Check.notNull("patches", patches, "a map");
-        Check.notNull("kmeans", kmeans, "a map");
-        Check.notNull("sparse", sparse, "a map");
-        Check.notNull("spark", spark, "a map");
-        Check.notNull("report", report, "a map");
-        Check.notNull("output", output, "a map");
+        Check.sectionsPresent("data patches kmeans sparse spark report output",
+                data, patches, kmeans, sparse, spark, report, output);
         List<Integer> sparseK = sparse.k() == null ? kmeans.k() : sparse.k();
         List<Integer> allK = new ArrayList<>(kmeans.k());
         sparseK.stream().filter(k -> !allK.contains(k)).forEach(allK::add);

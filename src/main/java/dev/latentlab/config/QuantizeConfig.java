@@ -46,10 +46,7 @@ public record QuantizeConfig(String task, String name, long seed, List<String> i
         k = Check.nonEmpty("k", k);
         k = Check.eachAtLeast("k", k, 1);
         k = Check.strictlyIncreasing("k", k);
-        Check.notNull("kmeans", kmeans, "a map");
-        Check.notNull("gmm", gmm, "a map");
-        Check.notNull("report", report, "a map");
-        Check.notNull("output", output, "a map");
+        Check.sectionsPresent("kmeans gmm report output", kmeans, gmm, report, output);
         int largestK = k.get(k.size() - 1);
         if (kmeans.fitSample() != null && kmeans.fitSample() < largestK) {
             throw new InvalidValueException("kmeans.fit_sample", kmeans.fitSample(),

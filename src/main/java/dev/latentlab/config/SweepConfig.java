@@ -44,9 +44,7 @@ public record SweepConfig(String task, String name, long seed, String base, Map<
                         "no fixed value for a swept parameter (it is listed under parameters)");
             }
         }
-        Check.notNull("search", search, "a map");
-        Check.notNull("objective", objective, "a map");
-        Check.notNull("output", output, "a map");
+        Check.sectionsPresent("search objective output", search, objective, output);
         if (search.method().equals(Search.RANDOM) && search.maxCandidates() == null) {
             throw new InvalidValueException("search.max_candidates", null,
                     "an integer >= 1 with method random (a random search has no end of its own)");

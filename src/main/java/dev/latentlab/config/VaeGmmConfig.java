@@ -27,13 +27,8 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
     public VaeGmmConfig {
         Check.oneOf("task", task, TASK);
         Check.matches("name", name, PatchDictionaryConfig.RUN_NAME, "a name of letters, digits, '_', '.', '-'");
-        Check.notNull("data", data, "a map");
-        Check.notNull("model", model, "a map");
-        Check.notNull("train", train, "a map");
-        Check.notNull("gmm", gmm, "a map");
-        Check.notNull("evaluate", evaluate, "a map");
-        Check.notNull("report", report, "a map");
-        Check.notNull("output", output, "a map");
+        Check.sectionsPresent("data model train gmm evaluate report output",
+                data, model, train, gmm, evaluate, report, output);
         if (model.strides().size() != model.channels().size()) {
             throw new InvalidValueException("model.strides", model.strides(),
                     "one stride per entry of model.channels (" + model.channels().size() + ")");

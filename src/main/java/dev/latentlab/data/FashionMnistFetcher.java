@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -88,7 +87,7 @@ public final class FashionMnistFetcher {
         try {
             Path gzDir = source.unpack(work);
             Map<MnistFile, Path> staged = new EnumMap<>(MnistFile.class);
-            StringBuilder marker = new StringBuilder();
+            Map<MnistFile, String> sums = new EnumMap<>(MnistFile.class);
             for (MnistFile f : MnistFile.values()) {
                 Path gz = gzDir.resolve(f.fileName() + ".gz");
                 if (!Files.isRegularFile(gz)) {
@@ -100,17 +99,10 @@ public final class FashionMnistFetcher {
                     throw new IOException(f.fileName() + ": MD5 " + sum + ", expected the published " + md5.get(f));
                 }
                 staged.put(f, out);
-                marker.append(sum).append("  ").append(Files.size(out)).append("  ").append(f.fileName()).append('\n');
+                sums.put(f, sum);
                 LOG.info("{}: MD5 {} ok", f.fileName(), sum);
             }
-            Files.deleteIfExists(dir.resolve(MARKER));
-            for (MnistFile f : MnistFile.values()) {
-                Files.move(staged.get(f), dir.resolve(f.fileName()), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-            }
-            Path temp = work.resolve(MARKER);
-            Files.writeString(temp, marker);
-            Files.move(temp, dir.resolve(MARKER), StandardCopyOption.ATOMIC_MOVE);
+            VerifiedMarker.install(dir, staged, sums);
         } finally {
             deleteTree(work);
         }

@@ -9,10 +9,8 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -135,7 +133,7 @@ public final class MnistFetcher {
             Downloader.download(source, archive, "MNIST");
             Map<MnistFile, String> sums = extract(archive, dir, staged);
             check(sums);
-            install(dir, staged, sums);
+            VerifiedMarker.install(dir, staged, sums);
             log.info("MNIST ready in {} (4 files, MD5 verified)", dir);
         } finally {
             deleteQuietly(archive);
@@ -203,14 +201,6 @@ public final class MnistFetcher {
     }
 
     /** Drops the old marker, moves the staged files into place, then writes the new marker. */
-    private void install(Path dir, Map<MnistFile, Path> staged, Map<MnistFile, String> sums) throws IOException {
-        Files.deleteIfExists(dir.resolve(MARKER));
-        for (MnistFile f : MnistFile.values()) {
-            Files.move(staged.get(f), dir.resolve(f.fileName()), StandardCopyOption.ATOMIC_MOVE);
-        }
-        writeMarker(dir, sums);
-    }
-
     /** Checks files already in {@code dir} (from an earlier fetch or copied by hand); writes the marker if sound. */
     private boolean verifyInPlace(Path dir) throws IOException {
         Map<MnistFile, String> sums = new EnumMap<>(MnistFile.class);
@@ -226,25 +216,9 @@ public final class MnistFetcher {
             }
             sums.put(f, sum);
         }
-        writeMarker(dir, sums);
+        VerifiedMarker.write(dir, sums);
         log.info("MNIST files in {} verified (MD5)", dir);
         return true;
-    }
-
-    private static void writeMarker(Path dir, Map<MnistFile, String> sums) throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (MnistFile f : MnistFile.values()) {
-            text.append(sums.get(f)).append("  ").append(Files.size(dir.resolve(f.fileName())))
-                    .append("  ").append(f.fileName()).append('\n');
-        }
-        Path temp = tempPath(dir, MARKER);
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
-            Files.move(temp, dir.resolve(MARKER), StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            deleteQuietly(temp);
-        }
     }
 
     /** Copies {@code in} to {@code target}, forced to disk before returning; returns the MD5 of the bytes. */

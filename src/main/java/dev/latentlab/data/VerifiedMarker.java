@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,6 +17,35 @@ final class VerifiedMarker {
     static final String NAME = ".verified";
 
     private VerifiedMarker() {
+    }
+
+    /**
+     * Moves the checked files ({@code staged}, in the same file system) into {@code dir} and then writes the marker
+     * of their {@code sums}: the old marker goes first, so a crash in between leaves no marker to trust.
+     */
+    static void install(Path dir, Map<MnistFile, Path> staged, Map<MnistFile, String> sums) throws IOException {
+        Files.deleteIfExists(dir.resolve(NAME));
+        for (MnistFile f : MnistFile.values()) {
+            Files.move(staged.get(f), dir.resolve(f.fileName()), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+        write(dir, sums);
+    }
+
+    /** Writes the marker of the four files in {@code dir} with their {@code sums} (a temporary file moved in place). */
+    static void write(Path dir, Map<MnistFile, String> sums) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (MnistFile f : MnistFile.values()) {
+            text.append(sums.get(f)).append("  ").append(Files.size(dir.resolve(f.fileName())))
+                    .append("  ").append(f.fileName()).append('\n');
+        }
+        Path temp = Files.createTempFile(dir, ".tmp-", NAME);
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, dir.resolve(NAME), StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /**
