@@ -47,7 +47,8 @@ class SweepCliTest {
         }
 
         Path again = tmp.resolve("again");
-        CliRun rerun = CliRun.of("--config", dir.resolve("best.yaml").toString(), "--set", "output.runs_dir=" + again);
+        CliRun rerun = CliRun.of("--config", dir.resolve("best.yaml").toString(), "--set", "output.runs_dir=" + again,
+                "--set", "output.models_dir=" + tmp.resolve("models"));
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         JsonNode rerunSummary = JSON.readTree(CliRun.onlyFolderIn(again).resolve("summary.json").toFile());
         assertThat(rerunSummary.at("/results/0/k").intValue()).isEqualTo(256);
@@ -72,7 +73,8 @@ class SweepCliTest {
         assertThat(csv.get(0)).contains("chosen.bic", "validation.accuracy");
 
         Path again = tmp.resolve("again");
-        CliRun rerun = CliRun.of("--config", dir.resolve("best.yaml").toString(), "--set", "output.runs_dir=" + again);
+        CliRun rerun = CliRun.of("--config", dir.resolve("best.yaml").toString(), "--set", "output.runs_dir=" + again,
+                "--set", "output.models_dir=" + tmp.resolve("models"));
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         JsonNode rerunSummary = JSON.readTree(CliRun.onlyFolderIn(again).resolve("summary.json").toFile());
         assertThat(rerunSummary.at("/chosen/bic").doubleValue())
