@@ -6,6 +6,7 @@ import dev.latentlab.report.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.nd4j.autodiff.listeners.Listener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
     }
 
     @Override
-    public List<org.nd4j.autodiff.listeners.Listener> graphListeners() {
+    public List<Listener> graphListeners() {
         return also.graphListeners();
     }
 
