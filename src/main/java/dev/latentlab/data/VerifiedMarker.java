@@ -1,5 +1,6 @@
 package dev.latentlab.data;
 
+import dev.latentlab.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,20 +33,14 @@ final class VerifiedMarker {
         write(dir, sums);
     }
 
-    /** Writes the marker of the four files in {@code dir} with their {@code sums} (a temporary file moved in place). */
+    /** Writes the marker of the four files in {@code dir} with their {@code sums}, atomically. */
     static void write(Path dir, Map<MnistFile, String> sums) throws IOException {
         StringBuilder text = new StringBuilder();
         for (MnistFile f : MnistFile.values()) {
             text.append(sums.get(f)).append("  ").append(Files.size(dir.resolve(f.fileName())))
                     .append("  ").append(f.fileName()).append('\n');
         }
-        Path temp = Files.createTempFile(dir, ".tmp-", NAME);
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, dir.resolve(NAME), StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeString(dir.resolve(NAME), text.toString());
     }
 
     /**
