@@ -33,6 +33,14 @@ public interface DictionaryEngine extends AutoCloseable {
     /** Fits the codebook of one method and K. */
     DictionaryFit fit(String method, int k) throws IOException;
 
+    /**
+     * MSE per pixel (0..255 scale) of a fit's codebook over every training patch cut: the fit's own figure for an
+     * engine that fits on all of them, as this default says.
+     */
+    default double trainMse(DictionaryFit fit) {
+        return fit.trainMse();
+    }
+
     /** Frees the patches (and stops the engine). */
     @Override
     void close();

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * The figures of one method and K of a patch-dictionary run, as written to summary.json (MSE per pixel on the
- * 0..255 scale; the {@code _unit} fields are the same errors on the [0, 1] scale). {@code empty_clusters} counts
- * the centroids (atoms) no training patch uses.
+ * 0..255 scale; the {@code _unit} fields are the same errors on the [0, 1] scale). {@code train_mse} is over every
+ * training patch; {@code fit_mse} over the patches the fit used (the same figure unless {@code kmeans.fit_sample}).
+ * {@code empty_clusters} counts the centroids (atoms) no fitted patch uses.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record KFitSummary(
@@ -18,6 +19,7 @@ public record KFitSummary(
         double secondsPerIteration,
         double fitSeconds,
         double trainMse,
+        double fitMse,
         double testMse,
         double reconMse,
         double reconPsnr,

@@ -7,6 +7,7 @@ import dev.latentlab.config.PatchDictionaryConfig;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.patches.DictionaryFit;
 import dev.latentlab.patches.DictionaryFitter;
+import dev.latentlab.patches.PatchCoder;
 import dev.latentlab.patches.PatchExtractor;
 import dev.latentlab.patches.SparseCodingOptions;
 import dev.latentlab.report.MetricsCsv;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The default engine ({@code kmeans.engine: nd4j}): all training patches in one off-heap {@link PatchMatrix} (or a
  * seeded sample of them), fitted in this JVM by the project's Lloyd, mini-batch k-means and sparse coding, with a
- * progress bar/log lines and a {@code metrics.csv} row per logged iteration ({@link DictionaryFitter}).
+ * progress bar/log lines and a {@code metrics.csv} row per logged iteration ({@link DictionaryFitter}). When the fits
+ * use a sample, every training patch stays in memory for the train MSE of each fit over all of them.
  */
 final class Nd4jDictionaryEngine implements DictionaryEngine {
     private static final Logger LOG = LoggerFactory.getLogger(Nd4jDictionaryEngine.class);
@@ -33,6 +35,8 @@ final class Nd4jDictionaryEngine implements DictionaryEngine {
     private DictionaryFitter fitter;
     private MetricsCsv metrics;
     private PatchMatrix fitData;
+    private PatchMatrix allPatches;   // every training patch, kept only when the fits use a sample of them
+    private PatchCoder coder;
     private long patchesTotal;
 
     Nd4jDictionaryEngine(PatchDictionaryConfig config, ImageSet train, int threads) {
@@ -54,8 +58,9 @@ final class Nd4jDictionaryEngine implements DictionaryEngine {
                 String.format(Locale.ROOT, "%.4g", (System.nanoTime() - t0) / 1e9));
         fitData = subsample(all, config.kmeans().fitSample(), config.seed());
         if (fitData != all) {
-            all.close();
-            LOG.info("fitting on a seeded sample of {} patches", fitData.rows());
+            allPatches = all;
+            coder = new PatchCoder(threads, config.kmeans().tileRows());
+            LOG.info("fitting on a seeded sample of {} patches; train MSE over all {}", fitData.rows(), patchesTotal);
         }
         this.metrics = metrics;
         fitter = new DictionaryFitter(options(config, threads), patches);
@@ -107,10 +112,29 @@ final class Nd4jDictionaryEngine implements DictionaryEngine {
         }
     }
 
+    /** The fit's own MSE when it used every patch, else one nearest-element pass over all of them. */
+    @Override
+    public double trainMse(DictionaryFit fit) {
+        if (allPatches == null) {
+            return fit.trainMse();
+        }
+        long t0 = System.nanoTime();
+        double mse = coder.mse(allPatches, fit.codebook());
+        LOG.info("K = {}: train MSE {} over all {} patches (fit sample {}), {} s", fit.codebook().k(),
+                String.format(Locale.ROOT, "%.4g", mse), allPatches.rows(),
+                String.format(Locale.ROOT, "%.4g", fit.trainMse()),
+                String.format(Locale.ROOT, "%.3g", (System.nanoTime() - t0) / 1e9));
+        return mse;
+    }
+
     @Override
     public void close() {
         if (fitData != null) {
             fitData.close();
+        }
+        if (allPatches != null) {
+            allPatches.close();
+            coder.close();
         }
     }
 

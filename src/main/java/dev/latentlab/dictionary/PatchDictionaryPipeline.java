@@ -159,7 +159,7 @@ public final class PatchDictionaryPipeline {
         long[] exampleRows = exampleRows(testPatches.rows(), report.examplePatches(), config.seed());
         long codeRow = report.codePatch() != null ? report.codePatch() : mostVaried(testPatches, exampleRows);
         MetricsCsv comparison = MetricsCsv.create(run.resolve(COMPARISON_CSV), "method", "k", "train_mse",
-                "test_mse", "recon_mse", "recon_psnr", "fit_seconds", "iterations", "converged");
+                "fit_mse", "test_mse", "recon_mse", "recon_psnr", "fit_seconds", "iterations", "converged");
         List<KFitSummary> results = new ArrayList<>();
         Map<String, float[]> trainRecon = new LinkedHashMap<>();
         Map<String, float[]> testRecon = new LinkedHashMap<>();
@@ -187,6 +187,7 @@ public final class PatchDictionaryPipeline {
                         curves.computeIfAbsent(method, m -> new TreeMap<>()).put(k, fit.curve());
                     }
                     PatchCodebook codebook = fit.codebook();
+                    double trainMse = engine.trainMse(fit);
                     double testMse = coder.mse(testPatches, codebook);
                     float[] recon = coder.reconstruct(test, codebook, tiling);
                     double reconMse = PatchReconstructor.mse(test, recon);
@@ -199,11 +200,11 @@ public final class PatchDictionaryPipeline {
                     }
                     codePatchRecon.put(label, coder.approximate(codeMatrix, codebook, false));
                     KFitSummary result = new KFitSummary(method, k, fit.iterations(), fit.converged(),
-                            fit.secondsPerIteration(), fit.fitSeconds(), fit.trainMse(), testMse, reconMse,
+                            fit.secondsPerIteration(), fit.fitSeconds(), trainMse, fit.trainMse(), testMse, reconMse,
                             PatchReconstructor.psnr(reconMse), PatchReconstructor.mse(trainExamples, trainExampleRecon),
                             fit.unused());
                     results.add(result);
-                    comparison.append(method, k, result.trainMse(), testMse, reconMse, result.reconPsnr(),
+                    comparison.append(method, k, trainMse, fit.trainMse(), testMse, reconMse, result.reconPsnr(),
                             fit.fitSeconds(), fit.iterations(), fit.converged());
                     LOG.info("{} K = {}: train MSE {} ({} on [0,1]), test MSE {}, test reconstruction MSE {} / PSNR {} dB,"
                                     + " {} iterations at {} s, fit {} s", method, k, fmt(result.trainMse()),

@@ -105,6 +105,7 @@ class PatchDictionaryCliTest {
                 assertThat(r.has(key)).as(key).isTrue();
             }
             assertThat(r.get("train_mse").asDouble()).isPositive();
+            assertThat(r.get("fit_mse").asDouble()).as("all patches fitted").isEqualTo(r.get("train_mse").asDouble());
             assertThat(r.get("recon_psnr").asDouble())
                     .isCloseTo(10 * Math.log10(255.0 * 255.0 / r.get("recon_mse").asDouble()), within(1e-9));
             assertThat(r.get("iterations").asInt()).isBetween(1, 6);
@@ -163,6 +164,37 @@ class PatchDictionaryCliTest {
         float[] recon = PatchReconstructor.reconstruct(test, new PatchExtractor(5, 1), dictionary.centroids(), labels);
         assertThat(PatchReconstructor.mse(test, recon)).isCloseTo(r8.get("recon_mse").asDouble(),
                 within(1e-6 * r8.get("recon_mse").asDouble()));
+    }
+
+    @Test
+    void aSampledFitReportsItsTrainErrorOverEveryPatch() throws IOException {
+        Path sampledRuns = tmp.resolve("sampled-runs");
+        Path sampledModels = tmp.resolve("sampled-models");
+        int sample = 500;
+        CliRun r = CliRun.of("--config", "configs/kmeans_quick.yaml",
+                "--set", "data.dir=" + data, "--set", "data.fetch=false",
+                "--set", "data.train_limit=" + TRAIN, "--set", "data.test_limit=" + TEST,
+                "--set", "kmeans.k=[8]", "--set", "kmeans.max_iter=6", "--set", "kmeans.fit_sample=" + sample,
+                "--set", "report.atlas_k=[8]", "--set", "report.example_digits=4",
+                "--set", "output.runs_dir=" + sampledRuns, "--set", "output.models_dir=" + sampledModels);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path dir = CliRun.onlyFolderIn(sampledRuns);
+        JsonNode s = JSON.readTree(dir.resolve("summary.json").toFile());
+        assertThat(s.get("patches_fit").asLong()).isEqualTo(sample);
+        assertThat(s.get("patches_total").asLong()).isGreaterThan(10L * sample);
+
+        JsonNode r8 = s.get("results").get(0);
+        PatchDictionary dictionary = PatchDictionaryFiles.load(sampledModels.resolve("kmeans_quick/k8"));
+        ImageSet train = MnistFiles.train(MnistFixtures.dir()).head(TRAIN);
+        double[] all = nearestErrors(BruteForce.windows(train, 5, 1, true), dictionary.centroids(), null);
+        double allMse = all[0] / (all[1] * 25);
+        assertThat(r8.get("train_mse").asDouble()).isCloseTo(allMse, within(1e-6 * allMse));
+        // the fit's own figure is over its 500 patches: a different number, in the same range
+        double fitMse = r8.get("fit_mse").asDouble();
+        assertThat(fitMse).isNotCloseTo(allMse, within(1e-6 * allMse)).isBetween(0.5 * allMse, 2 * allMse);
+        List<String> rows = Files.readAllLines(dir.resolve("comparison.csv"));
+        assertThat(rows.get(0)).startsWith("method,k,train_mse,fit_mse,test_mse,");
+        assertThat(Double.parseDouble(rows.get(1).split(",")[2])).isCloseTo(allMse, within(1e-6 * allMse));
     }
 
     /** {total squared error, count} of the windows against their nearest centroid; fills labels if given. */

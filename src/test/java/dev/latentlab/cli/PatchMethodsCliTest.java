@@ -121,7 +121,7 @@ class PatchMethodsCliTest {
             assertThat(sparse.get("recon_mse").asDouble()).isLessThan(lloyd.get("recon_mse").asDouble());
         }
         List<String> rows = Files.readAllLines(runDir.resolve("comparison.csv"));
-        assertThat(rows.get(0)).isEqualTo("method,k,train_mse,test_mse,recon_mse,recon_psnr,fit_seconds,iterations,converged");
+        assertThat(rows.get(0)).isEqualTo("method,k,train_mse,fit_mse,test_mse,recon_mse,recon_psnr,fit_seconds,iterations,converged");
         assertThat(rows).hasSize(10);
         assertThat(rows.get(7)).startsWith("sparse,4,");
         List<String> metrics = Files.readAllLines(runDir.resolve("metrics.csv"));
