@@ -50,7 +50,7 @@ public final class Lloyd {
         }
     }
 
-    /** Assigns every row to its nearest centroid, filling {@code labels}; returns counts and squared error. */
+    /** Assigns every row to its nearest centroid, filling {@code labels} (null: none kept); returns counts and squared error. */
     public static ClusterSums assign(NearestCentroidSearch search, PatchMatrix x, float[] centroids, int[] labels) {
         int k = centroids.length / x.dim();
         return ClusterSums.merge(search.run(x, centroids, k, () -> new ClusterSums(k, x.dim()),
