@@ -3,6 +3,7 @@ package dev.latentlab.dictionary;
 import dev.latentlab.config.PatchDictionaryConfig;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.patches.DictionaryFit;
+import dev.latentlab.patches.PatchCoder;
 import dev.latentlab.report.MetricsCsv;
 import java.io.IOException;
 
@@ -34,10 +35,10 @@ public interface DictionaryEngine extends AutoCloseable {
     DictionaryFit fit(String method, int k) throws IOException;
 
     /**
-     * MSE per pixel (0..255 scale) of a fit's codebook over every training patch cut: the fit's own figure for an
-     * engine that fits on all of them, as this default says.
+     * MSE per pixel (0..255 scale) of a fit's codebook over every training patch cut, coded with the run's
+     * {@code coder}: the fit's own figure for an engine that fits on all of them, as this default says.
      */
-    default double trainMse(DictionaryFit fit) {
+    default double trainMse(DictionaryFit fit, PatchCoder coder) {
         return fit.trainMse();
     }
 

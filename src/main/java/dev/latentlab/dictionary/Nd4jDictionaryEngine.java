@@ -36,7 +36,6 @@ final class Nd4jDictionaryEngine implements DictionaryEngine {
     private MetricsCsv metrics;
     private PatchMatrix fitData;
     private PatchMatrix allPatches;   // every training patch, kept only when the fits use a sample of them
-    private PatchCoder coder;
     private long patchesTotal;
 
     Nd4jDictionaryEngine(PatchDictionaryConfig config, ImageSet train, int threads) {
@@ -59,7 +58,6 @@ final class Nd4jDictionaryEngine implements DictionaryEngine {
         fitData = subsample(all, config.kmeans().fitSample(), config.seed());
         if (fitData != all) {
             allPatches = all;
-            coder = new PatchCoder(threads, config.kmeans().tileRows());
             LOG.info("fitting on a seeded sample of {} patches; train MSE over all {}", fitData.rows(), patchesTotal);
         }
         this.metrics = metrics;
@@ -114,7 +112,7 @@ final class Nd4jDictionaryEngine implements DictionaryEngine {
 
     /** The fit's own MSE when it used every patch, else one nearest-element pass over all of them. */
     @Override
-    public double trainMse(DictionaryFit fit) {
+    public double trainMse(DictionaryFit fit, PatchCoder coder) {
         if (allPatches == null) {
             return fit.trainMse();
         }
@@ -134,7 +132,6 @@ final class Nd4jDictionaryEngine implements DictionaryEngine {
         }
         if (allPatches != null) {
             allPatches.close();
-            coder.close();
         }
     }
 

@@ -187,7 +187,7 @@ public final class PatchDictionaryPipeline {
                         curves.computeIfAbsent(method, m -> new TreeMap<>()).put(k, fit.curve());
                     }
                     PatchCodebook codebook = fit.codebook();
-                    double trainMse = engine.trainMse(fit);
+                    double trainMse = engine.trainMse(fit, coder);
                     double testMse = coder.mse(testPatches, codebook);
                     float[] recon = coder.reconstruct(test, codebook, tiling);
                     double reconMse = PatchReconstructor.mse(test, recon);
