@@ -43,11 +43,8 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = "--ui-wait", description = "With --ui: keep serving after the run until interrupted (Ctrl-C).")
     private boolean uiWait;
 
-    @Option(names = "--seeds", split = ",", paramLabel = "SEED",
-            description = "Run a vae_gmm or latent_gmm config once per seed (e.g. 1,2,3) as a sweep over seed: "
-                    + "summary.json and the printed table give mean ± sd across seeds of validation accuracy and "
-                    + "of every summary metric.")
-    private List<Long> seeds = new ArrayList<>();
+    @CommandLine.Mixin
+    private SeedsOption seeds = new SeedsOption();
 
     /**
      * The process entry: bounds ND4J's native memory ({@link NativeMemoryLimit}), quiets SameDiff's stdout chatter,
@@ -93,8 +90,8 @@ public final class RootCommand implements Callable<Integer> {
                 throw new dev.latentlab.BadInputException("--seeds cannot --resume (resume the sweep with "
                         + "sweep --resume on a sweep config instead)");
             }
-            Path folder = Tasks.runSeeds(loaded, seeds);
-            SweepCommand.printSeedsTable(folder);
+            Path folder = Tasks.runSeeds(loaded, seeds.values());
+            SeedsOption.printTable(folder);
             System.out.println("sweep folder: " + folder);
             return ExitCode.OK;
         }

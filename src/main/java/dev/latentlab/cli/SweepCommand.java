@@ -3,8 +3,6 @@ package dev.latentlab.cli;
 import dev.latentlab.config.ConfigLoader;
 import dev.latentlab.config.ConfigLocator;
 import dev.latentlab.config.SweepConfig;
-import dev.latentlab.sweep.SweepPipeline;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,32 +28,21 @@ final class SweepCommand implements Callable<Integer> {
             + "candidates are skipped, failed and unfinished ones run.")
     private boolean resume;
 
-    @Option(names = "--seeds", split = ",", paramLabel = "SEED",
-            description = "Also sweep the base config's seed over these values (e.g. 1,2,3): every candidate runs "
-                    + "once per seed and summary.json reports mean ± sd across seeds of the objective and of every "
-                    + "summary metric.")
-    private List<Long> seeds = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    private SeedsOption seeds = new SeedsOption();
 
     @Override
     public Integer call() throws Exception {
         Path file = new ConfigLocator().locate(config);
         List<String> all = new ArrayList<>(overrides);
         if (!seeds.isEmpty()) {
-            all.add("parameters.seed={values: " + seeds + "}");
+            all.add("parameters.seed={values: " + seeds.values() + "}");
         }
         var loaded = ConfigLoader.load(file, all);
         loaded.task(List.of(SweepConfig.TASK));
         Path folder = Tasks.run(loaded, resume);
-        printSeedsTable(folder);
+        SeedsOption.printTable(folder);
         System.out.println("sweep folder: " + folder);
         return ExitCode.OK;
-    }
-
-    /** Prints the across-seeds table of a sweep folder, when the sweep had a seed parameter. */
-    static void printSeedsTable(Path folder) throws java.io.IOException {
-        Path seedsTable = folder.resolve(SweepPipeline.SEEDS_FILE);
-        if (Files.isRegularFile(seedsTable)) {
-            System.out.print(Files.readString(seedsTable));
-        }
     }
 }

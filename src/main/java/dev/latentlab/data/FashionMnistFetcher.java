@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -29,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * sums. Debian re-compressed the archives (other gzip headers), so the published MD5s of the {@code .gz} files do
  * not apply; those of the uncompressed files do, and match. A failed fetch leaves no new file in the folder.
  */
-public final class FashionMnistFetcher {
+public final class FashionMnistFetcher extends VerifiedIdxFetcher {
     /** Where the pipelines look for Fashion-MNIST unless told otherwise. */
     public static final Path DEFAULT_DIR = Path.of("data", "fashion-mnist");
     /** The Debian package holding the files. */
@@ -53,7 +52,6 @@ public final class FashionMnistFetcher {
     }
 
     private final Source source;
-    private final Map<MnistFile, String> md5;
 
     /** From Debian's package, checked against {@link #MD5}. */
     public FashionMnistFetcher() {
@@ -62,25 +60,12 @@ public final class FashionMnistFetcher {
 
     /** From another source (tests), checked against {@code md5}. */
     public FashionMnistFetcher(Source source, Map<MnistFile, String> md5) {
+        super("Fashion-MNIST", md5);
         this.source = source;
-        this.md5 = new EnumMap<>(md5);
-    }
-
-    /** Fetches unless {@code dir} already holds the verified files; returns whether it fetched. */
-    public boolean ensure(Path dir) throws IOException {
-        if (isVerified(dir)) {
-            return false;
-        }
-        fetch(dir);
-        return true;
-    }
-
-    /** True when the marker is there and each file has the size it records (reads no contents). */
-    public boolean isVerified(Path dir) {
-        return VerifiedMarker.holds(dir, md5);
     }
 
     /** Downloads, unpacks, decompresses and checks the four files, then moves them into {@code dir}. */
+    @Override
     public void fetch(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path work = Files.createTempDirectory(dir, ".fetch-");
@@ -142,12 +127,7 @@ public final class FashionMnistFetcher {
     }
 
     private static String gunzip(Path gz, Path out) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = md5Digest();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 1 << 16);
              OutputStream o = new DigestOutputStream(Files.newOutputStream(out), digest)) {
             in.transferTo(o);

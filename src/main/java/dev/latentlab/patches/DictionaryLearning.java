@@ -77,31 +77,8 @@ public final class DictionaryLearning {
     /** The MOD update {@code (G^T G + ridge I)^-1 G^T X} for the codes G of the rows of x, unit-norm rows. */
     static float[] update(PatchMatrix x, SparseCodes codes, int k) {
         int dim = x.dim();
-        int t = codes.nonZeros();
-        double[] gtg = new double[k * k];
-        double[] gtx = new double[k * dim];
-        float[] row = new float[dim];
-        int[] idx = codes.indices();
-        float[] w = codes.weights();
-        for (int i = 0; i < codes.rows(); i++) {
-            x.copyRow(i, row, 0);
-            for (int s = 0; s < t; s++) {
-                int a = idx[i * t + s];
-                if (a < 0) {
-                    continue;
-                }
-                double ws = w[i * t + s];
-                for (int s2 = 0; s2 < t; s2++) {
-                    int b = idx[i * t + s2];
-                    if (b >= 0) {
-                        gtg[a * k + b] += ws * w[i * t + s2];
-                    }
-                }
-                for (int d = 0; d < dim; d++) {
-                    gtx[a * dim + d] += ws * row[d];
-                }
-            }
-        }
+        double[] gtg = codes.gram(k);
+        double[] gtx = codes.transposeTimes(x, k);
         double trace = 0;
         for (int a = 0; a < k; a++) {
             trace += gtg[a * k + a];

@@ -1,5 +1,6 @@
 package dev.latentlab.patches;
 
+import dev.latentlab.clustering.PatchMatrix;
 import java.util.Arrays;
 
 /**
@@ -48,19 +49,50 @@ public record SparseCodes(int rows, int dim, int nonZeros, int[] indices, float[
     /** The approximations of every row (N x D, row-major) with the atoms ({@code atoms} K x D, row-major). */
     public float[] approximations(float[] atoms) {
         float[] out = new float[rows * dim];
-        for (int i = 0; i < rows; i++) {
-            for (int s = 0; s < nonZeros; s++) {
-                int a = indices[i * nonZeros + s];
-                if (a < 0) {
-                    continue;
-                }
-                float w = weights[i * nonZeros + s];
-                for (int d = 0; d < dim; d++) {
-                    out[i * dim + d] += w * atoms[a * dim + d];
-                }
+        for (int slot = 0; slot < indices.length; slot++) {
+            if (indices[slot] >= 0) {
+                addScaled(weights[slot], atoms, indices[slot] * dim, out, slot / nonZeros * dim);
             }
         }
         return out;
+    }
+
+    /** {@code G^T G} of the N x K code matrix G: K x K, row-major, summed in float64. */
+    public double[] gram(int k) {
+        double[] gtg = new double[k * k];
+        for (int i = 0; i < rows; i++) {
+            int first = i * nonZeros;
+            for (int s = first; s < first + nonZeros; s++) {
+                for (int s2 = first; indices[s] >= 0 && s2 < first + nonZeros; s2++) {
+                    if (indices[s2] >= 0) {
+                        gtg[indices[s] * k + indices[s2]] += (double) weights[s] * weights[s2];
+                    }
+                }
+            }
+        }
+        return gtg;
+    }
+
+    /** {@code G^T X} of the N x K code matrix G and the rows of {@code x}: K x D, row-major, summed in float64. */
+    public double[] transposeTimes(PatchMatrix x, int k) {
+        double[] gtx = new double[k * dim];
+        float[] row = new float[dim];
+        for (int i = 0; i < rows; i++) {
+            x.copyRow(i, row, 0);
+            for (int slot = i * nonZeros; slot < (i + 1) * nonZeros; slot++) {
+                int a = indices[slot];
+                for (int d = 0; a >= 0 && d < dim; d++) {
+                    gtx[a * dim + d] += (double) weights[slot] * row[d];
+                }
+            }
+        }
+        return gtx;
+    }
+
+    private void addScaled(float w, float[] src, int srcOffset, float[] dst, int dstOffset) {
+        for (int d = 0; d < dim; d++) {
+            dst[dstOffset + d] += w * src[srcOffset + d];
+        }
     }
 
     /** Codes with no slots filled, for {@code rows} rows. */

