@@ -131,12 +131,7 @@ public final class PatchDictionaryPipeline {
         try (NameLock lock = NameLock.acquire(modelRoot.resolveSibling(config.name() + ".lock"), "model " + modelRoot);
              DictionaryEngine engine = engines.open(config, train, threads);
              RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
-            try {
-                return runIn(run, engine, train, test, novel, patches, threads, modelRoot, start);
-            } catch (RuntimeException | IOException | Error e) {
-                LOG.error("run failed", e);
-                throw e;
-            }
+            return run.execute(() -> runIn(run, engine, train, test, novel, patches, threads, modelRoot, start));
         }
     }
 

@@ -71,7 +71,7 @@ public final class LatentGmmPipeline {
         Path modelDir = Path.of(config.output().modelsDir(), config.name());
         try (NameLock lock = NameLock.acquire(modelDir.resolveSibling(config.name() + ".lock"), "model " + modelDir);
              RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
-            try {
+            return run.execute(() -> {
                 run.writeConfig(ConfigYaml.toYaml(config));
                 LOG.info("run folder {}: {} training and {} validation codes of dimension {} from {}", run.path(),
                         z.trainMu().length, z.valMu().length, z.dim(), config.latents());
@@ -111,10 +111,7 @@ public final class LatentGmmPipeline {
                 HtmlReport.forRun(run.path()).title("GMM on latents " + config.name())
                         .imageOrder(List.of(CRITERIA, ACCURACY, VaeFigures.LATENT)).write();
                 return run.path();
-            } catch (RuntimeException | IOException | Error e) {
-                LOG.error("run failed", e);
-                throw e;
-            }
+            });
         }
     }
 

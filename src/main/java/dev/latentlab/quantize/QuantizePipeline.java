@@ -78,12 +78,7 @@ public final class QuantizePipeline {
             files.put(stem, file);
         }
         try (RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
-            try {
-                return runIn(run, images, files, start);
-            } catch (RuntimeException | IOException | Error e) {
-                LOG.error("run failed", e);
-                throw e;
-            }
+            return run.execute(() -> runIn(run, images, files, start));
         }
     }
 

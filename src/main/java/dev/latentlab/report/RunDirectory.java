@@ -26,6 +26,7 @@ public final class RunDirectory implements AutoCloseable {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunDirectory.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path path;
@@ -93,6 +94,25 @@ public final class RunDirectory implements AutoCloseable {
         Path file = resolve(SUMMARY_FILE);
         AtomicFiles.writeString(file, JSON.writeValueAsString(summary) + "\n");
         return file;
+    }
+
+    /** What a pipeline does in its run folder. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Does {@code work} in this folder: a failure is logged with its stack trace (so that it lands in {@code run.log})
+     * and rethrown, for the command line to report in one line.
+     */
+    public <T> T execute(Work<T> work) throws IOException {
+        try {
+            return work.run();
+        } catch (RuntimeException | IOException | Error e) {
+            LOG.error("run failed", e);
+            throw e;
+        }
     }
 
     /** Stops copying the log into {@code run.log}; the folder and its files stay. */

@@ -70,7 +70,7 @@ public final class SweepPipeline {
         try (NameLock lock = NameLock.acquire(runsRoot.resolve(sweep.name() + ".sweep.lock"), "sweep " + sweep.name());
              RunDirectory run = resume ? RunDirectory.reopen(interrupted) : RunDirectory.create(runsRoot,
                      sweep.name())) {
-            try {
+            return run.execute(() -> {
                 String yaml = ConfigYaml.toYaml(sweep);
                 if (resume) {
                     checkUnchanged(run.resolve(RunDirectory.CONFIG_FILE), yaml);
@@ -93,10 +93,7 @@ public final class SweepPipeline {
                 }
                 finish(run, configs, state, planned, (System.nanoTime() - start) / 1e9);
                 return run.path();
-            } catch (RuntimeException | IOException | Error e) {
-                LOG.error("run failed", e);
-                throw e;
-            }
+            });
         }
     }
 

@@ -111,12 +111,7 @@ public final class VaeGmmPipeline {
                 checkResumable(new CheckpointFiles(checkpoint));
             }
             try (RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
-                try {
-                    return runIn(run, split, architecture, heldOut, modelDir, checkpoint, start);
-                } catch (RuntimeException | IOException | Error e) {
-                    LOG.error("run failed", e);
-                    throw e;
-                }
+                return run.execute(() -> runIn(run, split, architecture, heldOut, modelDir, checkpoint, start));
             }
         }
     }

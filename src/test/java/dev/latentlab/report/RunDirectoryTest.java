@@ -77,4 +77,22 @@ class RunDirectoryTest {
             assertThat(json).contains("\"results\" : [", "\"k\" : 100", "\"trainMse\" : 0.5").endsWith("\n");
         }
     }
+
+    @Test
+    void executeReturnsTheWorksResultAndLogsAFailureWithItsStackTraceBeforeRethrowingIt() throws IOException {
+        Path log;
+        IllegalStateException failure = new IllegalStateException("EM diverged");
+        try (RunDirectory run = RunDirectory.create(runs, "failing", CLOCK)) {
+            log = run.resolve(RunDirectory.LOG_FILE);
+            assertThat(run.execute(() -> 7)).isEqualTo(7);
+            assertThatThrownBy(() -> run.execute(() -> {
+                throw failure;
+            })).isSameAs(failure);
+            assertThatThrownBy(() -> run.execute(() -> {
+                throw new IOException("disk full");
+            })).isInstanceOf(IOException.class).hasMessage("disk full");
+        }
+        assertThat(Files.readString(log)).contains("ERROR", "run failed", "java.lang.IllegalStateException: EM diverged",
+                "at dev.latentlab", "java.io.IOException: disk full");
+    }
 }
