@@ -28,6 +28,14 @@ class SparseCodesTest {
         return new SparseCodes(ROWS, DIM, T, indices, weights, new float[ROWS], 0);
     }
 
+    static float[] gaussian(Random rng, int n, double sd) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (float) (sd * rng.nextGaussian());
+        }
+        return values;
+    }
+
     static double[][] dense(SparseCodes codes) {
         double[][] g = new double[ROWS][];
         for (int i = 0; i < ROWS; i++) {
@@ -44,10 +52,7 @@ class SparseCodesTest {
     void gramAndTransposeTimesEqualTheDenseProducts() {
         Random rng = new Random(3);
         SparseCodes codes = randomCodes(rng);
-        float[] x = new float[ROWS * DIM];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rng.nextFloat() * 255;
-        }
+        float[] x = gaussian(rng, ROWS * DIM, 60);
         double[][] g = dense(codes);
         double[] gram = codes.gram(K);
         double[] gtx;
@@ -76,10 +81,7 @@ class SparseCodesTest {
     void approximationsAreTheCodesTimesTheAtoms() {
         Random rng = new Random(5);
         SparseCodes codes = randomCodes(rng);
-        float[] atoms = new float[K * DIM];
-        for (int i = 0; i < atoms.length; i++) {
-            atoms[i] = (float) rng.nextGaussian();
-        }
+        float[] atoms = gaussian(rng, K * DIM, 1);
         double[][] g = dense(codes);
         float[] approx = codes.approximations(atoms);
         for (int i = 0; i < ROWS; i++) {
