@@ -33,8 +33,6 @@ public final class FashionMnistFetcher extends VerifiedIdxFetcher {
     public static final Path DEFAULT_DIR = Path.of("data", "fashion-mnist");
     /** The Debian package holding the files. */
     public static final String PACKAGE = "dataset-fashion-mnist";
-    /** Marker written after the check. */
-    public static final String MARKER = VerifiedMarker.NAME;
     /** What to run to get the files. */
     public static final String FETCH_HINT = "run: java -jar target/trainer.jar data fetch fashion-mnist";
     /** Published MD5 sums of the uncompressed files (zalandoresearch/fashion-mnist, as torchvision lists them). */

