@@ -52,6 +52,26 @@ final class ChildTrainer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code target/trainer.jar} with {@code java -jar}, as a user does, in the working folder {@code workDir}:
+     * the jar's own manifest class path, not the test's (built before the tests, see pom.xml).
+     */
+    static ChildTrainer startJar(Path workDir, List<String> args) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=2G",
+                "-Dorg.bytedeco.javacpp.maxphysicalbytes=3G", "-jar", JAR.toString()));
+        command.addAll(args);
+        try {
+            return new ChildTrainer(new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The built jar that {@link #startJar} runs. */
+    static final Path JAR = Path.of("target", "trainer.jar").toAbsolutePath();
+
     long pid() {
         return process.pid();
     }
