@@ -8,6 +8,11 @@ mean log-likelihood on the data (score) and the fastest of REPEATS fits, then wh
 (log-lik >= sklearn's - 1e-4, seconds <= sklearn's). Ours runs one untimed warm-up fit first (the JIT);
 scikit-learn's first fit is timed like the others.
 
+With --optimum-count it answers another question instead (issue 29, independent restarts): with n_init 10, for how
+many of ten seeds does each side reach the best optimum found by any of the twenty fits? scikit-learn runs
+random_state 0-9, latentlab seeds 1-10, on the shipped latents sample (train_mu, 3,000 x 2, K = 3) and on a 2-D
+three-cluster set made here (2,400 points, anisotropic clusters of unequal size, K = 3); a fit "reaches" the best when its mean log-likelihood is within 1e-5 of it.
+
 Run from the repository root after `mvn -B -q package -DskipTests` (scikit-learn from Debian:
 `apt-get install -y python3-sklearn`; unset OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE for the Python command):
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 src/bench/python/gmm_parity.py
@@ -46,6 +51,44 @@ def ours_fit(jar, npz, key, k, n_init, init, seed, repeats, java_opts):
     return json.loads([line for line in out.splitlines() if line.startswith("{")][-1])
 
 
+def three_clusters():
+    """2,400 x 2: three Gaussian clusters of unequal size, spread and orientation (several EM optima for K = 3)."""
+    rng = np.random.default_rng(2400)
+    sizes, means = (1200, 800, 400), ((0.0, 0.0), (3.0, 1.0), (1.0, 3.5))
+    shapes = (((1.6, 0.0), (0.9, 0.5)), ((0.5, 0.0), (-0.3, 1.4)), ((0.9, 0.0), (0.0, 0.4)))
+    parts = [rng.standard_normal((n, 2)) @ np.array(a).T + m for n, m, a in zip(sizes, means, shapes)]
+    return np.concatenate(parts)
+
+
+def optimum_count(args, java_opts):
+    n_init, seeds_ours, seeds_theirs = 10, range(1, 11), range(0, 10)
+    with tempfile.TemporaryDirectory() as tmp:
+        made = os.path.join(tmp, "three_clusters.npz")
+        x_made = three_clusters()
+        np.savez(made, x=x_made)
+        cases = [("quick latents", LATENTS, "train_mu", np.load(LATENTS)["train_mu"]),
+                 ("three clusters", made, "x", x_made)]
+        result = {}
+        for name, npz, key, x in cases:
+            theirs = [sklearn_fit(x, 3, n_init, "kmeans", s, 1)["mean_log_likelihood"] for s in seeds_theirs]
+            ours = [ours_fit(args.jar, npz, key, 3, n_init, "kmeans", s, 1, java_opts)["mean_log_likelihood"]
+                    for s in seeds_ours]
+            best = max(theirs + ours)
+            count = lambda lls: sum(1 for ll in lls if ll >= best - 1e-5)
+            result[name] = {"best": best, "sklearn_reached": count(theirs), "latentlab_reached": count(ours),
+                            "sklearn": theirs, "latentlab": ours}
+            print(f"{name}: best mean log-likelihood {best:.5f}; reached with n_init {n_init} by scikit-learn "
+                  f"(random_state 0-9) {count(theirs)}/10, latentlab (seeds 1-10) {count(ours)}/10")
+            print(f"  scikit-learn {' '.join(f'{v:.5f}' for v in theirs)}")
+            print(f"  latentlab    {' '.join(f'{v:.5f}' for v in ours)}")
+        print(json.dumps({k: {kk: vv for kk, vv in v.items() if kk in ("best", "sklearn_reached",
+                                                                        "latentlab_reached")}
+                          for k, v in result.items()}))
+        ok = all(v["latentlab_reached"] >= v["sklearn_reached"] for v in result.values())
+        print("optimum count: " + ("met" if ok else "NOT met"))
+        return 0 if ok else 1
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--jar", default="target/trainer.jar")
@@ -54,8 +97,12 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--java-opts", default="-Xmx4g -Dorg.bytedeco.javacpp.maxbytes=2G "
                                            "-Dorg.bytedeco.javacpp.maxphysicalbytes=6G")
+    ap.add_argument("--optimum-count", action="store_true",
+                    help="count how many of ten seeds reach the best optimum with n_init 10 (see above)")
     args = ap.parse_args()
     java_opts = args.java_opts.split()
+    if args.optimum_count:
+        return optimum_count(args, java_opts)
 
     with tempfile.TemporaryDirectory() as tmp:
         blobs_npz = os.path.join(tmp, "blobs.npz")

@@ -1,5 +1,6 @@
 package dev.latentlab.clustering;
 
+import dev.latentlab.rng.RandomStreams;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -83,7 +84,7 @@ public final class AssignmentBenchmark {
     public static Result run(PatchMatrix x, Options o) {
         int k = o.k();
         float[] centroids = new float[k * x.dim()];
-        long[] rows = Seeding.distinctIndices(x.rows(), k, new Random(o.seed()));
+        long[] rows = Seeding.distinctIndices(x.rows(), k, RandomStreams.random(o.seed(), "bench.centroid_rows"));
         for (int c = 0; c < k; c++) {
             x.copyRow(rows[c], centroids, c * x.dim());
         }

@@ -1,5 +1,6 @@
 package dev.latentlab.clustering;
 
+import dev.latentlab.rng.RandomStreams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -24,7 +25,7 @@ final class KMeansRun implements AutoCloseable {
     KMeansRun(PatchMatrix x, KMeansOptions options) {
         k = options.k();
         dim = x.dim();
-        rng = new Random(options.seed());
+        rng = RandomStreams.random(options.seed(), "kmeans");
         centroids = Seeding.initialCentroids(x, options, rng);
         threshold = options.tol() * x.meanVariance();
         search = new NearestCentroidSearch(options.threads(), options.tileRows(), options.kernel());

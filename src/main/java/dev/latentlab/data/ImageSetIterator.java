@@ -1,5 +1,6 @@
 package dev.latentlab.data;
 
+import dev.latentlab.rng.RandomStreams;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -13,7 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A DL4J {@link DataSetIterator} over an {@link ImageSet}: features {@code [b, C, h, w]} float32 scaled to [0, 1]
  * (augmented when asked), labels one-hot over the set's distinct labels (a single zero column without labels).
- * With shuffling, every {@link #reset()} starts a new epoch in a new order drawn from {@code seed + epoch}, so a
+ * With shuffling, every {@link #reset()} starts a new epoch in a new order drawn from the seed's stream for that epoch ({@link RandomStreams}, the
+ * augmentation from a stream of its own), so a
  * resumed run that calls {@link #startEpoch(int)} sees the same batches.
  */
 public final class ImageSetIterator implements DataSetIterator {
@@ -26,7 +28,7 @@ public final class ImageSetIterator implements DataSetIterator {
     private int[] order;
     private int cursor;
     private int epoch;
-    private Random rng;
+    private Random augmentationRng;
     private DataSetPreProcessor preProcessor;
 
     public ImageSetIterator(ImageSet images, int batchSize, boolean shuffle, Augmentation augmentation, long seed) {
@@ -45,14 +47,15 @@ public final class ImageSetIterator implements DataSetIterator {
     /** Rewinds to the start of epoch {@code e} (0-based), with that epoch's order and augmentation draws. */
     public void startEpoch(int e) {
         epoch = e;
-        rng = new Random(seed + 1_000_003L * e);
+        Random shuffler = RandomStreams.random(seed, "shuffle", e);
+        augmentationRng = RandomStreams.random(seed, "augmentation", e);
         order = new int[images.count()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         if (shuffle) {
             for (int i = order.length - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
+                int j = shuffler.nextInt(i + 1);
                 int t = order[i];
                 order[i] = order[j];
                 order[j] = t;
@@ -90,7 +93,7 @@ public final class ImageSetIterator implements DataSetIterator {
                 if (c != 1) {
                     throw new IllegalStateException("augmentation works on one-channel images, got " + c);
                 }
-                augmentation.apply(features, i * size, h, w, rng);
+                augmentation.apply(features, i * size, h, w, augmentationRng);
             }
             if (classes.length > 0) {
                 labels[i * classes.length + Arrays.binarySearch(classes, images.labels()[src])] = 1f;

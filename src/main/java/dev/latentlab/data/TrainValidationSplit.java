@@ -1,5 +1,6 @@
 package dev.latentlab.data;
 
+import dev.latentlab.rng.RandomStreams;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -22,7 +23,7 @@ public record TrainValidationSplit(ImageSet train, ImageSet validation) {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Random rng = new Random(seed);
+        Random rng = RandomStreams.random(seed, "split");
         for (int i = n - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = order[i];

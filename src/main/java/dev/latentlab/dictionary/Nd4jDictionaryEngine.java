@@ -1,5 +1,6 @@
 package dev.latentlab.dictionary;
 
+import dev.latentlab.rng.RandomStreams;
 import dev.latentlab.clustering.KMeansOptions;
 import dev.latentlab.clustering.PatchMatrix;
 import dev.latentlab.clustering.Seeding;
@@ -139,7 +140,7 @@ final class Nd4jDictionaryEngine implements DictionaryEngine {
         if (size == null || size >= all.rows()) {
             return all;
         }
-        long[] rows = Seeding.distinctIndices(all.rows(), size, new Random(seed));
+        long[] rows = Seeding.distinctIndices(all.rows(), size, RandomStreams.random(seed, "fit_sample"));
         Arrays.sort(rows);
         return all.gather(rows);
     }

@@ -1,5 +1,6 @@
 package dev.latentlab.dictionary;
 
+import dev.latentlab.rng.RandomStreams;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.latentlab.BadInputException;
@@ -419,7 +420,7 @@ public final class PatchDictionaryPipeline {
 
     private static long[] exampleRows(long n, int count, long seed) {
         int m = (int) Math.min(n, count);
-        long[] rows = Seeding.distinctIndices(n, m, new Random(seed ^ 0x5DEECE66DL));
+        long[] rows = Seeding.distinctIndices(n, m, RandomStreams.random(seed, "figure.patch_examples"));
         Arrays.sort(rows);
         return rows;
     }

@@ -1,5 +1,6 @@
 package dev.latentlab.manifold;
 
+import dev.latentlab.rng.RandomStreams;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Random;
@@ -49,8 +50,8 @@ public record LatentEmbedding(double[][] reference, double[][] embedding, int ne
         umap.setNumberNearestNeighbours(options.neighbours());
         umap.setMinDist((float) options.minDist());
         umap.setNumberEpochs(options.epochs());
-        umap.setSeed(options.seed());
-        umap.setRandom(new Random(options.seed()));
+        umap.setSeed(RandomStreams.seed(options.seed(), "umap"));
+        umap.setRandom(RandomStreams.random(options.seed(), "umap"));
         umap.setThreads(1);
         umap.setVerbose(false);
         double[][] fitted = umap.fitTransform(x);

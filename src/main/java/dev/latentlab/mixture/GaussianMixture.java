@@ -1,6 +1,9 @@
 package dev.latentlab.mixture;
 
+import dev.latentlab.rng.RandomStreams;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 
@@ -84,25 +87,49 @@ public record GaussianMixture(CovarianceType covarianceType, double[] weights, d
      *                                  {@code regCovar} or lower the number of components)
      */
     public static GaussianMixture fit(double[][] x, GmmOptions options) {
+        GaussianMixture best = null;
+        for (GaussianMixture candidate : restarts(x, options)) {
+            if (best == null || candidate.lowerBound() > best.lowerBound()) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /** Every restart's fit, in order: restart {@code i} starts from its own stream of the seed. */
+    static List<GaussianMixture> restarts(double[][] x, GmmOptions options) {
         Objects.requireNonNull(options, "options");
         double[][] cols = Columns.of(x, -1);
         int n = x.length;
         if (n < options.components()) {
             throw new IllegalArgumentException(options.components() + " components need at least as many samples, got " + n);
         }
-        GaussianMixture best = null;
+        List<GaussianMixture> fits = new ArrayList<>();
         try (Initialization init = new Initialization(cols, n)) {
             for (int i = 0; i < options.nInit(); i++) {
-                Random rng = new Random(options.seed() + i);
-                double[][] start = init.responsibilities(options.components(), options.init(), rng);
-                Em.Params params = Em.mStep(cols, n, start, options.covarianceType(), options.regCovar());
-                GaussianMixture candidate = em(cols, n, params, Double.NEGATIVE_INFINITY, options);
-                if (best == null || candidate.lowerBound() > best.lowerBound()) {
-                    best = candidate;
-                }
+                fits.add(em(cols, n, restartStart(init, cols, n, options, i), Double.NEGATIVE_INFINITY, options));
             }
         }
-        return best;
+        return fits;
+    }
+
+    /** The starting parameters of restart {@code i}: its random choices come from its own stream of the seed. */
+    private static Em.Params restartStart(Initialization init, double[][] cols, int n, GmmOptions options, int i) {
+        Random rng = RandomStreams.random(options.seed(), "gmm.restart", i);
+        double[][] start = init.responsibilities(options.components(), options.init(), rng);
+        return Em.mStep(cols, n, start, options.covarianceType(), options.regCovar());
+    }
+
+    /** The starting means of every restart {@link #fit} runs on {@code x} with {@code options}, in order. */
+    static double[][][] restartMeans(double[][] x, GmmOptions options) {
+        double[][] cols = Columns.of(x, -1);
+        double[][][] means = new double[options.nInit()][][];
+        try (Initialization init = new Initialization(cols, x.length)) {
+            for (int i = 0; i < options.nInit(); i++) {
+                means[i] = restartStart(init, cols, x.length, options, i).means();
+            }
+        }
+        return means;
     }
 
     /**

@@ -11,7 +11,8 @@ package dev.latentlab.mixture;
  *                       changes by less than this between iterations (>= 0)
  * @param regCovar       added to the diagonal of every covariance, keeping it positive definite (>= 0)
  * @param nInit          initialisations to run; the fit with the highest lower bound is kept (>= 1).
- *                       Initialisation {@code i} (0-based) draws its random choices from {@code new Random(seed + i)}
+ *                       Initialisation {@code i} (0-based) draws its random choices from its own stream,
+ *                       {@code RandomStreams.random(seed, "gmm.restart", i)}: independent of every other restart and seed
  * @param init           how each initialisation chooses the starting responsibilities
  * @param seed           seed of every random choice of the fit
  */

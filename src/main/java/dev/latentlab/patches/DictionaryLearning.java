@@ -1,5 +1,6 @@
 package dev.latentlab.patches;
 
+import dev.latentlab.rng.RandomStreams;
 import dev.latentlab.clustering.IterationListener;
 import dev.latentlab.clustering.IterationStats;
 import dev.latentlab.clustering.KMeansOptions;
@@ -39,7 +40,7 @@ public final class DictionaryLearning {
         long start = System.nanoTime();
         int k = options.k();
         int dim = x.dim();
-        Random rng = new Random(options.seed());
+        Random rng = RandomStreams.random(options.seed(), "sparse_coding");
         KMeansOptions seeding = new KMeansOptions(k, KMeansOptions.Init.KMEANS_PLUS_PLUS, 1, 0, options.initSample(),
                 1, 1, options.seed(), options.threads(), 0);
         float[] atoms = Seeding.initialCentroids(x, seeding, rng);

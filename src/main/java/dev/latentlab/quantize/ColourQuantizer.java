@@ -1,5 +1,6 @@
 package dev.latentlab.quantize;
 
+import dev.latentlab.rng.RandomStreams;
 import dev.latentlab.clustering.IterationListener;
 import dev.latentlab.clustering.KMeansOptions;
 import dev.latentlab.clustering.KMeansResult;
@@ -51,7 +52,7 @@ public final class ColourQuantizer implements AutoCloseable {
      * so that the first timed fit of a process does not also pay the start-up (seconds on a loaded machine).
      */
     public static void warmUp() {
-        Random rng = new Random(0);
+        Random rng = RandomStreams.random(0, "quantize.warm_up");
         float[] px = new float[256 * 3];
         for (int i = 0; i < px.length; i++) {
             px[i] = rng.nextInt(256);
@@ -104,7 +105,7 @@ public final class ColourQuantizer implements AutoCloseable {
     }
 
     private Quantization random(int k, long start) {
-        Random rng = new Random(options.seed());
+        Random rng = RandomStreams.random(options.seed(), "quantize.random_palette");
         float[] palette = new float[3 * k];
         for (int i = 0; i < palette.length; i++) {
             palette[i] = rng.nextInt(256);
@@ -150,7 +151,7 @@ public final class ColourQuantizer implements AutoCloseable {
         boolean fittedBefore = mixtures.containsKey(k);
         FittedMixture fitted = fittedMixture(k);
         GaussianMixture gmm = fitted.gmm();
-        MixtureSamples samples = gmm.sample(n, new Random(options.seed() + 1));
+        MixtureSamples samples = gmm.sample(n, RandomStreams.random(options.seed(), "quantize.gmm_sample"));
         float[] out = new float[pixels.length];
         for (int i = 0; i < n; i++) {
             for (int d = 0; d < 3; d++) {
@@ -213,7 +214,7 @@ public final class ColourQuantizer implements AutoCloseable {
         if (m >= n) {
             return null;
         }
-        Random rng = new Random(seed);
+        Random rng = RandomStreams.random(seed, "quantize.fit_sample");
         // partial Fisher-Yates over the row indices
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package dev.latentlab.quantize;
 
+import dev.latentlab.rng.RandomStreams;
 import dev.latentlab.data.RgbImage;
 import dev.latentlab.report.ColourScatter;
 import dev.latentlab.report.PaletteSwatches;
@@ -55,7 +56,7 @@ final class QuantizeFigures {
     static BufferedImage scatter(String title, RgbImage original, float[] palette, int sample, long seed) {
         int n = original.pixelCount();
         int m = Math.min(sample, n);
-        Random rng = new Random(seed);
+        Random rng = RandomStreams.random(seed, "figure.scatter");
         double[][] ch = new double[3][m];
         int[] rgb = new int[m];
         float[] px = original.pixels();

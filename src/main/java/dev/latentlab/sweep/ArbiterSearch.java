@@ -1,5 +1,6 @@
 package dev.latentlab.sweep;
 
+import dev.latentlab.rng.RandomStreams;
 import dev.latentlab.config.SweepConfig;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -73,8 +74,13 @@ final class ArbiterSearch {
     @SuppressWarnings("unchecked")
     Map<String, Object> firstCandidate() {
         CandidateGenerator generator = generator();
-        generator.setRngSeed(sweep.seed());
+        generator.setRngSeed(searchSeed());
         return (Map<String, Object>) generator.getCandidate().getValue();
+    }
+
+    /** The seed of the search's own draws: the stream "sweep.search" of the sweep's {@code seed}. */
+    long searchSeed() {
+        return RandomStreams.seed(sweep.seed(), "sweep.search");
     }
 
     /** Runs the search to its end; every candidate's outcome lands in the runner's state. */
@@ -83,7 +89,7 @@ final class ArbiterSearch {
                 .candidateGenerator(generator())
                 .dataProvider(new NoData())
                 .scoreFunction(new ObjectiveScore(sweep.objective().minimize()))
-                .rngSeed(sweep.seed())
+                .rngSeed(searchSeed())
                 .terminationConditions(new MaxCandidatesCondition(plannedCandidates()),
                         new MaxTimeCondition(Math.round(sweep.search().maxMinutes() * 60), TimeUnit.SECONDS),
                         new AbortCondition(runner))

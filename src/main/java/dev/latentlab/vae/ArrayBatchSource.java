@@ -1,5 +1,6 @@
 package dev.latentlab.vae;
 
+import dev.latentlab.rng.RandomStreams;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -50,7 +51,7 @@ public final class ArrayBatchSource implements BatchSource {
             order[i] = i;
         }
         if (shuffle) {
-            Random random = new Random(seed * 1_000_003L + epoch);
+            Random random = RandomStreams.random(seed, "shuffle", epoch);
             for (int i = n - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 int t = order[i];

@@ -1,5 +1,6 @@
 package dev.latentlab.vae;
 
+import dev.latentlab.rng.RandomStreams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -222,7 +223,7 @@ public final class ConvVaeGraph {
     private SDVariable weight(String name, boolean reluInit, int fanIn, int fanOut, long... shape) {
         double std = reluInit ? Math.sqrt(2.0 / fanIn) : Math.sqrt(2.0 / (fanIn + fanOut));
         float[] values = new float[Math.toIntExact(ArrayUtil.prodLong(shape))];
-        SplittableRandom random = new SplittableRandom(seed ^ (name.hashCode() * 0x9E3779B97F4A7C15L));
+        SplittableRandom random = RandomStreams.splittable(seed, "vae.weights." + name);
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) (random.nextGaussian() * std);
         }

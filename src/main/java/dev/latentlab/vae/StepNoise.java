@@ -1,5 +1,6 @@
 package dev.latentlab.vae;
 
+import dev.latentlab.rng.RandomStreams;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class StepNoise implements AutoCloseable {
 
     /** The generator of an epoch's training noise: a function of the run's seed and the epoch alone. */
     static SplittableRandom forEpoch(long seed, int epoch) {
-        return new SplittableRandom(seed * 1_000_003L + epoch);
+        return RandomStreams.splittable(seed, "vae.noise", epoch);
     }
 
     /** These arrays plus the images under {@link ConvVaeGraph#INPUT}: the placeholders of a graph output call. */

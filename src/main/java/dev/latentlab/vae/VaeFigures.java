@@ -1,5 +1,6 @@
 package dev.latentlab.vae;
 
+import dev.latentlab.rng.RandomStreams;
 import dev.latentlab.data.ImageTensors;
 import dev.latentlab.mixture.GaussianMixture;
 import dev.latentlab.mixture.MixtureClassifier;
@@ -71,7 +72,7 @@ public final class VaeFigures {
     public static void latentSpace(Path file, double[][] z, int[] labels, MixtureClassifier classifier,
                                    LatentProjection projection, String space, int points, long seed)
             throws IOException {
-        int[] order = new Random(seed).ints(0, z.length).distinct().limit(Math.min(points, z.length)).toArray();
+        int[] order = RandomStreams.random(seed, "figure.latent_space").ints(0, z.length).distinct().limit(Math.min(points, z.length)).toArray();
         TreeMap<Integer, List<double[]>> byLabel = new TreeMap<>();
         for (int i : order) {
             byLabel.computeIfAbsent(labels[i], l -> new ArrayList<>()).add(projection.project(z[i]));
@@ -112,7 +113,7 @@ public final class VaeFigures {
     private static void decodedSamples(Path file, VaeModel vae, MixtureClassifier classifier, int perComponent,
                                        long seed) throws IOException {
         GaussianMixture gmm = classifier.model();
-        Random rng = new Random(seed);
+        Random rng = RandomStreams.random(seed, "figure.samples");
         int h = vae.architecture().height(), w = vae.architecture().width();
         ImageGrid.Builder grid = ImageGrid.builder(h, w).upscale(2).padding(2);
         for (int c = 0; c < gmm.components(); c++) {
@@ -130,7 +131,7 @@ public final class VaeFigures {
                                       double[][] z, int perComponent, long seed) throws IOException {
         GaussianMixture gmm = classifier.model();
         int[] component = gmm.predict(x);
-        Random rng = new Random(seed);
+        Random rng = RandomStreams.random(seed, "figure.claimed_digits");
         int h = vae.architecture().height(), w = vae.architecture().width();
         ImageGrid.Builder grid = ImageGrid.builder(h, w).upscale(2).padding(2);
         for (int c = 0; c < gmm.components(); c++) {

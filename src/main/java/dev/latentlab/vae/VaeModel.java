@@ -1,5 +1,6 @@
 package dev.latentlab.vae;
 
+import dev.latentlab.rng.RandomStreams;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class VaeModel {
      */
     public VaeLoss loss(INDArray images) {
         INDArray x = asImages(images);
-        SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom random = RandomStreams.splittable(seed, "vae.loss_noise");
         LossAccumulator sum = new LossAccumulator();
         long n = x.size(0);
         for (long from = 0; from < n; from += INFERENCE_BATCH) {

@@ -1,5 +1,6 @@
 package dev.latentlab.spark;
 
+import dev.latentlab.rng.RandomStreams;
 import dev.latentlab.data.Augmentation;
 import dev.latentlab.data.ImageSet;
 import java.util.Random;
@@ -20,7 +21,7 @@ record DigitCopies(int height, int width, long seed) {
 
     /** Copy {@code copy} (1, 2, …) of image {@code image} of {@code digits}, whose index in the file is {@code index}. */
     ImageSet copy(ImageSet digits, int image, long index, int copy) {
-        Random rng = new Random(seed ^ (index * 0x9E3779B97F4A7C15L) ^ ((long) copy << 40));
+        Random rng = RandomStreams.random(seed, "spark.digit_copy", index, copy);
         int size = height * width;
         float[] unit = new float[size];
         byte[] px = digits.pixels();

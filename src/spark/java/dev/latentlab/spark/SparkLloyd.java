@@ -1,5 +1,6 @@
 package dev.latentlab.spark;
 
+import dev.latentlab.rng.RandomStreams;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;
@@ -71,7 +72,7 @@ final class SparkLloyd {
     /** MLlib's model for the vectors, without the counting pass. */
     static KMeansModel train(JavaRDD<Vector> data, Options options) {
         KMeans kmeans = new KMeans().setK(options.k()).setInitializationMode(options.init())
-                .setMaxIterations(options.maxIter()).setEpsilon(options.epsilon()).setSeed(options.seed());
+                .setMaxIterations(options.maxIter()).setEpsilon(options.epsilon()).setSeed(RandomStreams.seed(options.seed(), "kmeans"));
         if (options.init().equals(KMeans.RANDOM())) {
             kmeans.setInitialModel(new KMeansModel(distinctSample(data, options.k(), options.seed())));
         }

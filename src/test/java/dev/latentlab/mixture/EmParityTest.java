@@ -62,15 +62,21 @@ class EmParityTest {
     @Test
     void kMeansInitialisationFindsTheBetterOptimumWhereKMeansPlusPlusAloneDoesNot() {
         // scikit-learn, random_state=0: kmeans -3.712679133219362, k-means++ -3.877090602014902 (stuck);
-        // its best of 20 kmeans initialisations: -3.7122235291028676.
-        GaussianMixture kmeans = GaussianMixture.fit(X, GmmOptions.defaults(3).withSeed(0));
-        GaussianMixture plusPlus = GaussianMixture.fit(X, GmmOptions.defaults(3).withSeed(0)
-                .withInit(GmmOptions.Init.KMEANS_PLUS_PLUS));
-
-        assertThat(kmeans.meanLogLikelihood()).isGreaterThanOrEqualTo(-3.712679133219362 - 1e-4)
-                .isLessThanOrEqualTo(-3.7122235291028676 + 1e-4);
-        assertThat(plusPlus.meanLogLikelihood()).isLessThan(-3.85);
-        assertThat(kmeans.meanLogLikelihood() - plusPlus.meanLogLikelihood()).isGreaterThan(0.1);
+        // its best of 20 kmeans initialisations: -3.7122235291028676. Over ten seeds (each its own stream), the
+        // k-means initialisation never stays stuck and mostly reaches that optimum; k-means++ alone sometimes stays.
+        int stuck = 0;
+        int reached = 0;
+        for (long seed = 0; seed < 10; seed++) {
+            double kmeans = GaussianMixture.fit(X, GmmOptions.defaults(3).withSeed(seed)).meanLogLikelihood();
+            double plusPlus = GaussianMixture.fit(X, GmmOptions.defaults(3).withSeed(seed)
+                    .withInit(GmmOptions.Init.KMEANS_PLUS_PLUS)).meanLogLikelihood();
+            assertThat(kmeans).as("seed %d", seed).isGreaterThan(-3.73)
+                    .isLessThanOrEqualTo(-3.7122235291028676 + 1e-4);
+            stuck += plusPlus < -3.85 ? 1 : 0;
+            reached += kmeans >= -3.712679133219362 - 1e-4 ? 1 : 0;
+        }
+        assertThat(stuck).as("k-means++ alone stuck").isPositive();
+        assertThat(reached).as("k-means initialisations at scikit-learn's optimum").isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -112,10 +118,8 @@ class EmParityTest {
     @Test
     void nInitKeepsTheHighestLowerBound() {
         GmmOptions options = GmmOptions.defaults(3).withInit(GmmOptions.Init.KMEANS_PLUS_PLUS).withSeed(0);
-        double[] bounds = new double[3];
-        for (int i = 0; i < 3; i++) {
-            bounds[i] = GaussianMixture.fit(X, options.withSeed(i)).lowerBound();
-        }
+        double[] bounds = GaussianMixture.restarts(X, options.withNInit(3)).stream()
+                .mapToDouble(GaussianMixture::lowerBound).toArray();
 
         GaussianMixture best = GaussianMixture.fit(X, options.withNInit(3));
 

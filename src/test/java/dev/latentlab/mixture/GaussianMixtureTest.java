@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -131,15 +132,9 @@ class GaussianMixtureTest {
     void nInitKeepsTheBestInitialisation() {
         Blobs data = Blobs.isotropic(9, 600, 0.8, new double[][] {{0, 0}, {4, 0}, {0, 4}, {4, 4}, {8, 8}, {2, 9}});
         GmmOptions options = GmmOptions.defaults(6).withInit(GmmOptions.Init.RANDOM_FROM_DATA).withMaxIter(3).withSeed(100);
-        double[] singles = new double[8];
-        GaussianMixture bestSingle = null;
-        for (int i = 0; i < singles.length; i++) {
-            GaussianMixture g = GaussianMixture.fit(data.x(), options.withSeed(100 + i));
-            singles[i] = g.lowerBound();
-            if (bestSingle == null || singles[i] > bestSingle.lowerBound()) {
-                bestSingle = g;
-            }
-        }
+        List<GaussianMixture> restarts = GaussianMixture.restarts(data.x(), options.withNInit(8));
+        double[] singles = restarts.stream().mapToDouble(GaussianMixture::lowerBound).toArray();
+        GaussianMixture bestSingle = restarts.stream().reduce((a, b) -> b.lowerBound() > a.lowerBound() ? b : a).get();
 
         GaussianMixture best = GaussianMixture.fit(data.x(), options.withNInit(8));
 
@@ -185,6 +180,29 @@ class GaussianMixtureTest {
             GmmOptions options = GmmOptions.defaults(3).withInit(init).withNInit(2).withSeed(42);
 
             assertThat(GaussianMixture.fit(data.x(), options)).isEqualTo(GaussianMixture.fit(data.x(), options));
+        }
+    }
+
+    @Test
+    void adjacentSeedsShareNoRestart() {
+        // new Random(seed + i) gave seed s restarts s, s+1, s+2 and seed s+1 restarts s+1, s+2, s+3
+        Blobs data = Blobs.isotropic(4, 500, 1.0, new double[][] {{0, 0}, {3, 0}, {0, 3}});
+        for (GmmOptions.Init init : List.of(GmmOptions.Init.KMEANS_PLUS_PLUS, GmmOptions.Init.RANDOM_FROM_DATA,
+                GmmOptions.Init.RANDOM)) {
+            for (long seed : new long[] {1, 41}) {
+                GmmOptions options = GmmOptions.defaults(3).withInit(init).withNInit(3);
+                double[][][] a = GaussianMixture.restartMeans(data.x(), options.withSeed(seed));
+                double[][][] b = GaussianMixture.restartMeans(data.x(), options.withSeed(seed + 1));
+                List<double[][]> all = new java.util.ArrayList<>(List.of(a));
+                all.addAll(List.of(b));
+                for (int i = 0; i < all.size(); i++) {
+                    for (int j = i + 1; j < all.size(); j++) {
+                        assertThat(Arrays.deepEquals(all.get(i), all.get(j)))
+                                .as("%s, seeds %d and %d: restarts %d and %d start alike", init, seed, seed + 1, i, j)
+                                .isFalse();
+                    }
+                }
+            }
         }
     }
 
