@@ -1,6 +1,7 @@
 package dev.latentlab.data;
 
 import dev.latentlab.BadInputException;
+import dev.latentlab.store.ShippedFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,10 +25,11 @@ final class ImageFileReader {
     }
 
     static BufferedImage read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": image file not found");
+        Path found = ShippedFiles.resolve(file);
+        if (!Files.isRegularFile(found)) {
+            throw new BadInputException(file + ": image file not found" + InputFolder.of(file));
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(found.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
                 throw notAnImage(file);

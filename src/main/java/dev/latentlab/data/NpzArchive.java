@@ -1,6 +1,7 @@
 package dev.latentlab.data;
 
 import dev.latentlab.BadInputException;
+import dev.latentlab.store.ShippedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,16 +51,16 @@ final class NpzArchive implements AutoCloseable {
             throw new BadInputException(file + ": is a directory (expected an .npz file)");
         }
         try {
-            return new NpzArchive(file, new ZipFile(file.toFile()));
+            return new NpzArchive(file, new ZipFile(ShippedFiles.resolve(file).toFile()));
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new BadInputException(file + ": file not found (expected an .npz file)");
+            throw new BadInputException(file + ": file not found" + InputFolder.of(file) + " (expected an .npz file)");
         } catch (AccessDeniedException e) {
             throw new BadInputException(file + ": permission denied (expected a readable .npz file)");
         } catch (ZipException e) {
             throw new BadInputException(file + ": not an .npz file (" + whatItIs(file) + ")");
         } catch (IOException e) {
             if (!Files.exists(file)) {
-                throw new BadInputException(file + ": file not found (expected an .npz file)");
+                throw new BadInputException(file + ": file not found" + InputFolder.of(file) + " (expected an .npz file)");
             }
             throw new UncheckedIOException(file + ": cannot read: " + e, e);
         }

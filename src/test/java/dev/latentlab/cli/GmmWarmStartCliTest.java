@@ -18,7 +18,7 @@ class GmmWarmStartCliTest {
 
     private JsonNode run(String runs, String... extra) throws IOException {
         List<String> a = new ArrayList<>(List.of("--config", "configs/latent_gmm.yaml",
-                "--set", "latents=src/test/resources/latents/vae_148_latents.npz", "--set", "gmm.components=[3]",
+                "--set", "latents=configs/samples/vae_148_latents.npz", "--set", "gmm.components=[3]",
                 "--set", "gmm.n_init=1", "--set", "gmm.max_iter=3", "--set", "gmm.tol=0",
                 "--set", "output.models_dir=" + tmp.resolve("models"), "--set", "output.runs_dir=" + tmp.resolve(runs)));
         a.addAll(List.of(extra));

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code quantize} task (configs/quantize_quick.yaml) and the one-off {@code quantize} command end to end. */
 class QuantizeCliTest {
-    static final String TINY = "src/test/resources/quantize/tiny.png";
+    static final String TINY = "configs/images/tiny.png";
     static final List<String> METHODS = List.of("kmeans", "minibatch", "gmm", "random", "gmm_sample");
 
     @TempDir

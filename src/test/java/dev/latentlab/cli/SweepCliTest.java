@@ -123,7 +123,7 @@ class SweepCliTest {
     void seedsOnTheMainCommandRunTheConfigOncePerSeedAndReportTheSpread() throws IOException {
         Path runs = tmp.resolve("main-seeds-runs");
         CliRun run = CliRun.of("--config", "configs/latent_gmm.yaml", "--seeds", "1,2,3",
-                "--set", "latents=src/test/resources/latents/vae_148_latents.npz", "--set", "gmm.components=[3]",
+                "--set", "latents=configs/samples/vae_148_latents.npz", "--set", "gmm.components=[3]",
                 "--set", "gmm.n_init=1", "--set", "select_by=val_accuracy", "--set", "output.save_model=false",
                 "--set", "output.runs_dir=" + runs);
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -147,7 +147,7 @@ class SweepCliTest {
         CliRun notGmm = CliRun.of("--config", "configs/kmeans_quick.yaml", "--seeds", "1,2",
                 "--set", "output.runs_dir=" + tmp.resolve("none"));
         CliRun oneSeed = CliRun.of("--config", "configs/latent_gmm.yaml", "--seeds", "4",
-                "--set", "latents=src/test/resources/latents/vae_148_latents.npz",
+                "--set", "latents=configs/samples/vae_148_latents.npz",
                 "--set", "output.runs_dir=" + tmp.resolve("none"));
         for (CliRun bad : List.of(notGmm, oneSeed)) {
             assertThat(bad.exitCode()).as(bad.err()).isEqualTo(2);

@@ -54,6 +54,34 @@ class TrainerJarTest {
         }
     }
 
+    @Test
+    void shippedConfigsAndTheInputsTheyNameRunFromAnEmptyFolder() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("elsewhere"));
+        for (List<String> args : List.of(List.of("--config", "quantize_quick"),
+                List.of("sweep", "--config", "sweep_gmm_k_quick", "--set", "search.grid_points=2"))) {
+            try (ChildTrainer jar = ChildTrainer.startJar(work, args)) {
+                assertThat(jar.waitFor(180)).as(args + "\n" + jar.output()).isZero();
+            }
+        }
+        try (var runs = Files.list(work.resolve("runs"))) {
+            assertThat(runs.map(r -> r.getFileName().toString().replaceFirst("^[0-9-]+-", "")))
+                    .contains("quantize_quick", "sweep_gmm_k_quick");
+        }
+        assertThat(work.resolve("configs")).as("nothing copied into the working folder").doesNotExist();
+    }
+
+    @Test
+    void aMissingInputNamesTheFolderItWasLookedFor() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("missing"));
+        try (ChildTrainer jar = ChildTrainer.startJar(work, List.of("--config", "quantize_quick", "--set",
+                "images=[configs/images/not_shipped.png]"))) {
+            assertThat(jar.waitFor(60)).isEqualTo(2);
+            assertThat(jar.output()).contains("configs/images/not_shipped.png: image file not found (looked in "
+                    + work.toRealPath() + ")");
+        }
+        assertThat(work.resolve("runs")).doesNotExist();
+    }
+
     /** The page once the server answers (it starts listening a moment after the line is printed). */
     private static HttpResponse<String> get(HttpClient http, int port, String path, ChildTrainer jar)
             throws InterruptedException {

@@ -55,7 +55,7 @@ class RgbImageLoaderTest {
 
     @Test
     void readsTheShippedPicture() {
-        RgbImage tiny = RgbImageLoader.load(Path.of("src/test/resources/quantize/tiny.png"));
+        RgbImage tiny = RgbImageLoader.load(Path.of("configs/images/tiny.png"));
         assertThat(tiny.width()).isEqualTo(64);
         assertThat(tiny.height()).isEqualTo(48);
         assertThat(RgbImage.of(tiny.toBufferedImage()).pixels()).containsExactly(tiny.pixels());

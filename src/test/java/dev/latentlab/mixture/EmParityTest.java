@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * EM pinned against scikit-learn 1.2.1's {@code GaussianMixture} on the shipped sample of vae_148 latents
- * (src/test/resources/latents/vae_148_latents.npz, train_mu: 3,000 x 2). The constants were printed by
+ * (configs/samples/vae_148_latents.npz, train_mu: 3,000 x 2). The constants were printed by
  * (OPENBLAS_CORETYPE unset, Debian's python3-sklearn):
  * <pre>
- * x = np.load('src/test/resources/latents/vae_148_latents.npz')['train_mu']
+ * x = np.load('configs/samples/vae_148_latents.npz')['train_mu']
  * m0 = np.array([[-1.0, 0.0], [0.0, 1.0], [1.0, 0.0]])
  * prec = {'full': np.stack([np.eye(2)] * 3), 'diag': np.ones((3, 2)), 'spherical': np.ones(3)}[ct]
  * g = GaussianMixture(3, covariance_type=ct, weights_init=[1/3] * 3, means_init=m0, precisions_init=prec,
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class EmParityTest {
     private static final double[][] X = LatentsNpz.readMatrix(
-            Path.of("src/test/resources/latents/vae_148_latents.npz"), "train_mu");
+            Path.of("configs/samples/vae_148_latents.npz"), "train_mu");
     private static final double[][] M0 = {{-1, 0}, {0, 1}, {1, 0}};
 
     private static GaussianMixture start(CovarianceType type) {

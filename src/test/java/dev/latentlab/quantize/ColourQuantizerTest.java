@@ -24,7 +24,7 @@ class ColourQuantizerTest {
 
     @BeforeAll
     static void quantizeAll() {
-        image = RgbImageLoader.load(Path.of("src/test/resources/quantize/tiny.png"));
+        image = RgbImageLoader.load(Path.of("configs/images/tiny.png"));
         quantizer = new ColourQuantizer(image.pixels(), QuantizeOptions.defaults(42));
         for (QuantizeMethod m : QuantizeMethod.values()) {
             for (int k : KS) {
