@@ -132,6 +132,7 @@ public final class PatchDictionaryPipeline {
         try (NameLock lock = NameLock.acquire(modelRoot.resolveSibling(config.name() + ".lock"), "model " + modelRoot);
              DictionaryEngine engine = engines.open(config, train, threads);
              RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
+            run.onInterrupt(lock::close);
             return run.execute(() -> runIn(run, engine, train, test, novel, patches, threads, modelRoot, start));
         }
     }

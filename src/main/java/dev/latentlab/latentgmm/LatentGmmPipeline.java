@@ -71,6 +71,7 @@ public final class LatentGmmPipeline {
         Path modelDir = Path.of(config.output().modelsDir(), config.name());
         try (NameLock lock = NameLock.acquire(modelDir.resolveSibling(config.name() + ".lock"), "model " + modelDir);
              RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
+            run.onInterrupt(lock::close);
             return run.execute(() -> {
                 run.writeConfig(ConfigYaml.toYaml(config));
                 LOG.info("run folder {}: {} training and {} validation codes of dimension {} from {}", run.path(),

@@ -39,6 +39,7 @@ public final class HtmlReport {
             figcaption{font-size:90%;color:#555}
             pre{background:#f8f8f8;padding:0.5em;overflow-x:auto}
             .note{color:#777;font-style:italic}
+            .banner{background:#fff3cd;border:1px solid #e0b000;padding:0.5em}
             """;
 
     private final Path dir;
@@ -46,6 +47,7 @@ public final class HtmlReport {
     private List<String> imageOrder = List.of();
     private int maxCsvRows = 200;
     private int refreshSeconds;
+    private String banner;
 
     private HtmlReport(Path dir) {
         this.dir = dir;
@@ -83,6 +85,12 @@ public final class HtmlReport {
         return this;
     }
 
+    /** A line shown in bold above everything else, e.g. that the run was interrupted. */
+    public HtmlReport banner(String text) {
+        this.banner = text;
+        return this;
+    }
+
     /** Writes {@code report.html} atomically and returns its path. */
     public Path write() throws IOException {
         StringBuilder html = new StringBuilder(8192);
@@ -95,6 +103,9 @@ public final class HtmlReport {
                 .append("<h1>").append(escape(title)).append("</h1>\n")
                 .append("<p class=\"note\">").append(escape(dir.toAbsolutePath().getFileName().toString()))
                 .append("</p>\n");
+        if (banner != null) {
+            html.append("<p class=\"banner\"><strong>").append(escape(banner)).append("</strong></p>\n");
+        }
         if (refreshSeconds > 0) {
             html.append("<p class=\"note\">Run in progress: this page is rewritten after every epoch and reloads every ")
                     .append(refreshSeconds).append(" s.</p>\n");

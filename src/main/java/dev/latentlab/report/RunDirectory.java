@@ -7,9 +7,16 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 
 /**
@@ -25,12 +32,18 @@ public final class RunDirectory implements AutoCloseable {
     public static final String LOG_FILE = "run.log";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunDirectory.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path path;
     private final RunLog log;
+    private final List<Cleanup> onInterrupt = new CopyOnWriteArrayList<>();
+    private volatile String progress = "";
+    private volatile String resumeHint;
+    private volatile boolean interrupting;
+    private final CountDownLatch recorded = new CountDownLatch(1);
 
     private RunDirectory(Path path) {
         this.path = path;
@@ -102,17 +115,106 @@ public final class RunDirectory implements AutoCloseable {
         T run() throws IOException;
     }
 
+    /** What is undone when a run is interrupted. */
+    @FunctionalInterface
+    public interface Cleanup {
+        void run() throws IOException;
+    }
+
     /**
      * Does {@code work} in this folder: a failure is logged with its stack trace (so that it lands in {@code run.log})
-     * and rethrown, for the command line to report in one line.
+     * and rethrown, for the command line to report in one line. When the process is stopped meanwhile (Ctrl-C,
+     * SIGTERM), the folder says so: see {@link #interrupted}.
      */
     public <T> T execute(Work<T> work) throws IOException {
+        Thread hook = new Thread(this::interrupted, "run-interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             return work.run();
         } catch (RuntimeException | IOException | Error e) {
+            if (interrupting) {
+                parkUntilExit();   // the failure is the shutdown's doing: the hook tells what happened
+            }
             LOG.error("run failed", e);
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                parkUntilExit();   // nothing more may be written: the folder says "interrupted"
+            }
         }
+    }
+
+    /** Waits for the interruption to be recorded, then for the JVM to halt (it does once its hooks are done). */
+    private void parkUntilExit() {
+        while (true) {
+            try {
+                recorded.await();
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException ignored) {
+                // keep waiting: the process is going away
+            }
+        }
+    }
+
+    /** Where the run is, for the line an interruption leaves in run.log ("after epoch 3 of 6"). */
+    public void progress(String where) {
+        progress = where;
+    }
+
+    /** How to go on after an interruption, e.g. "run the same command with --resume"; null: nothing to resume. */
+    public void resumeHint(String hint) {
+        resumeHint = hint;
+    }
+
+    /** Something to do when the run is interrupted: release a lock, remove a checkpoint that holds no epoch. */
+    public void onInterrupt(Cleanup cleanup) {
+        onInterrupt.add(cleanup);
+    }
+
+    /**
+     * The run was stopped from outside while working: run.log gets "interrupted [progress] ([resume hint])",
+     * summary.json (unless the run got as far as writing it) {@code {"status": "interrupted", …}}, report.html a
+     * banner saying so, and the registered clean-ups run. Written directly to the files: logging may already be
+     * shut down.
+     */
+    private void interrupted() {
+        interrupting = true;
+        try {
+            record();
+        } finally {
+            recorded.countDown();
+        }
+    }
+
+    private void record() {
+        String line = "interrupted" + (progress.isEmpty() ? "" : " " + progress)
+                + (resumeHint == null ? "" : " (" + resumeHint + ")");
+        try {
+            Files.writeString(resolve(LOG_FILE), LocalDateTime.now().format(LOG_TIME) + " WARN  ["
+                    + Thread.currentThread().getName() + "] " + RunDirectory.class.getName() + " - " + line + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (!Files.exists(resolve(SUMMARY_FILE))) {
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("status", "interrupted");
+                summary.put("interrupted_at", Instant.now().toString());
+                summary.put("progress", progress);
+                summary.put("resume", resumeHint);
+                writeSummary(summary);
+            }
+            HtmlReport.forRun(path).banner("Run " + line + ".").write();
+        } catch (IOException | RuntimeException | Error e) {
+            System.err.println("could not record the interruption in " + path + ": " + e);
+        }
+        for (Cleanup cleanup : onInterrupt) {
+            try {
+                cleanup.run();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("clean-up after the interruption failed: " + e);
+            }
+        }
+        System.err.println(line + "; run folder " + path);
     }
 
     /** Stops copying the log into {@code run.log}; the folder and its files stay. */

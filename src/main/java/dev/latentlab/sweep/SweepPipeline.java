@@ -70,6 +70,8 @@ public final class SweepPipeline {
         try (NameLock lock = NameLock.acquire(runsRoot.resolve(sweep.name() + ".sweep.lock"), "sweep " + sweep.name());
              RunDirectory run = resume ? RunDirectory.reopen(interrupted) : RunDirectory.create(runsRoot,
                      sweep.name())) {
+            run.onInterrupt(lock::close);
+            run.resumeHint("run the same command with --resume to skip the finished candidates");
             return run.execute(() -> {
                 String yaml = ConfigYaml.toYaml(sweep);
                 if (resume) {

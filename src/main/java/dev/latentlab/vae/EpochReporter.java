@@ -28,9 +28,15 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
     private final TrainingListener also;
     private final java.util.List<EpochStats> history = new java.util.ArrayList<>();
     private Progress batches;
+    private final int maxEpochs;
+    private final String resumeHint;
 
-    EpochReporter(RunDirectory run, int maxEpochs, String title, TrainingListener also) throws IOException {
+    /** {@code resumeHint}: what an interruption after a finished epoch should tell (null: nothing to resume). */
+    EpochReporter(RunDirectory run, int maxEpochs, String title, TrainingListener also, String resumeHint)
+            throws IOException {
         this.run = run;
+        this.maxEpochs = maxEpochs;
+        this.resumeHint = resumeHint;
         this.title = title;
         this.also = also;
         this.metrics = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), "epoch", "train_loss", "train_bce",
@@ -54,6 +60,8 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
         if (!earlier.isEmpty()) {
             LOG.info("resumed after epoch {}: metrics.csv starts with the {} epochs trained before",
                     earlier.get(earlier.size() - 1).epoch(), earlier.size());
+            run.progress("after epoch " + earlier.get(earlier.size() - 1).epoch() + " of " + maxEpochs);
+            run.resumeHint(resumeHint);
         }
     }
 
@@ -62,6 +70,7 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
         also.batchDone(epoch, batch, total, loss);
         if (batches == null) {
             batches = Progress.start("epoch " + epoch, total, "batches");
+            run.progress("in epoch " + epoch + " of " + maxEpochs);
         }
         batches.setExtraMessage("loss " + VaeGmmPipeline.fmt(loss));
         batches.step();
@@ -85,6 +94,8 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
         epochs.setExtraMessage("val loss " + VaeGmmPipeline.fmt(s.validation().loss()));
         epochs.step();
         append(s);
+        run.progress("after epoch " + s.epoch() + " of " + maxEpochs);
+        run.resumeHint(resumeHint);
     }
 
     private void append(EpochStats s) {

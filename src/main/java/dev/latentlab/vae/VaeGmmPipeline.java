@@ -111,6 +111,7 @@ public final class VaeGmmPipeline {
                 checkResumable(new CheckpointFiles(checkpoint));
             }
             try (RunDirectory run = RunDirectory.create(Path.of(config.output().runsDir()), config.name())) {
+                run.onInterrupt(lock::close);
                 return run.execute(() -> runIn(run, split, architecture, heldOut, modelDir, checkpoint, start));
             }
         }
@@ -291,11 +292,16 @@ public final class VaeGmmPipeline {
     private TrainingResult train(RunDirectory run, TrainValidationSplit split, VaeArchitecture architecture,
                                  Path checkpoint) throws IOException {
         VaeGmmConfig.Train t = config.train();
+        CheckpointFiles files = new CheckpointFiles(checkpoint);
         if (!resume) {
-            CheckpointFiles files = new CheckpointFiles(checkpoint);
             files.clear();
             files.writeConfig(ConfigYaml.toYaml(config));
         }
+        run.onInterrupt(() -> {   // a checkpoint that holds no epoch yet is nothing to resume
+            if (!files.exists()) {
+                files.delete();
+            }
+        });
         TrainerOptions options = new TrainerOptions(t.epochs(), t.learningRate(), t.earlyStoppingPatience(),
                 t.plateauFactor(), t.plateauPatience(), 1e-4, t.minLr(), config.seed(), checkpoint);
         VaeGmmConfig.Augment a = config.data().augment();
@@ -304,7 +310,8 @@ public final class VaeGmmPipeline {
                 augmentation, config.seed()));
         BatchSource valBatches = new IteratorBatches(new ImageSetIterator(split.validation(), 512, false,
                 Augmentation.NONE, config.seed()));
-        try (EpochReporter reporter = new EpochReporter(run, t.epochs(), "VAE + GMM " + config.name(), watcher)) {
+        try (EpochReporter reporter = new EpochReporter(run, t.epochs(), "VAE + GMM " + config.name(), watcher,
+                "run the same command with --resume to go on from the last epoch in " + checkpoint)) {
             VaeTrainer trainer = new VaeTrainer(options);
             return resume ? trainer.resume(trainBatches, valBatches, reporter)
                     : trainer.train(VaeModel.untrained(architecture, config.seed()), trainBatches, valBatches, reporter);

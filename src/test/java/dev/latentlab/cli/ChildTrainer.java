@@ -17,10 +17,11 @@ import java.util.concurrent.TimeUnit;
 final class ChildTrainer implements AutoCloseable {
     private final Process process;
     private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
 
     private ChildTrainer(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
@@ -89,6 +90,14 @@ final class ChildTrainer implements AutoCloseable {
             }
             return true;
         }
+    }
+
+    /** SIGTERM (what {@code kill} and a closing terminal send; Ctrl-C's SIGINT takes the same path), then waits. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        int code = process.waitFor();
+        reader.join(10_000);   // everything it printed, up to its last line
+        return code;
     }
 
     /** SIGKILL (what {@code kill -9} sends), then waits for the process to be gone. */
