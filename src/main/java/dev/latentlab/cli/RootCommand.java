@@ -46,6 +46,9 @@ public final class RootCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private SeedsOption seeds = new SeedsOption();
 
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     /**
      * The process entry: bounds ND4J's native memory ({@link NativeMemoryLimit}), quiets SameDiff's stdout chatter,
      * refuses a CUDA build without a usable GPU ({@link BackendCheck}), then {@link #execute}s {@code args}.
@@ -68,16 +71,22 @@ public final class RootCommand implements Callable<Integer> {
 
     /** Parses and runs {@code args}; returns the process exit code. */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command tree as users meet it: one-line errors ({@link ErrorReporter}). */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new RootCommand());
-        cli.setExecutionExceptionHandler(new ErrorReporter());
-        return cli.execute(args);
+        ErrorReporter errors = new ErrorReporter();
+        cli.setExecutionExceptionHandler(errors);
+        cli.setParameterExceptionHandler(errors);
+        return cli;
     }
 
     @Override
     public Integer call() throws Exception {
         if (config == null) {
-            CommandLine.usage(this, System.err);
-            System.err.println("error: --config FILE is required (or name a subcommand)");
+            ErrorReporter.usageMistake(spec.commandLine(), "--config FILE is required (or name a subcommand)");
             return ExitCode.BAD_INPUT;
         }
         Path file = new ConfigLocator().locate(config);
