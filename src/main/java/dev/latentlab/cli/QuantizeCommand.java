@@ -18,15 +18,15 @@ import picocli.CommandLine.Option;
 
 /** {@code quantize}: one picture, one method, one palette size, one PNG; prints MSE, PSNR and seconds. */
 @Command(name = "quantize", mixinStandardHelpOptions = true,
-        description = {"Reduce a picture (JPEG/PNG) to K colours and write the result as a PNG.",
-                "Prints MSE and PSNR (0..255 scale), seconds and the palette+indices compression ratio.",
-                "For several methods and Ks with figures and a report, run --config configs/quantize.yaml."})
+        description = {"Reduces a picture (JPEG/PNG) to K colours with one method and writes the result.",
+                "Prints MSE and PSNR (0..255 scale), seconds and the palette+indices compression ratio. For several "
+                        + "methods and Ks with figures and a report, run --config configs/quantize.yaml."})
 final class QuantizeCommand implements Callable<Integer> {
 
     @Option(names = "--image", required = true, paramLabel = "FILE", description = "The picture (JPEG or PNG).")
     private Path image;
 
-    @Option(names = "--k", required = true, paramLabel = "K", description = "Palette size (number of colours).")
+    @Option(names = "--k", required = true, paramLabel = "N", description = "Palette size K: the number of colours.")
     private int k;
 
     @Option(names = "--method", paramLabel = "NAME",
@@ -36,15 +36,16 @@ final class QuantizeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The PNG to write.")
     private Path out;
 
-    @Option(names = "--seed", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     private long seed = 42;
 
-    @Option(names = "--threads", description = "k-means search threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N",
+            description = "k-means search threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
     private int threads = 0;
 
     @Override
     public Integer call() throws Exception {
-        QuantizeMethod m = QuantizeMethod.fromConfigName(method);
+        QuantizeMethod m = QuantizeMethod.fromConfigName(method.toLowerCase(Locale.ROOT));
         if (m == null) {
             throw new BadInputException("--method " + method + ": expected one of " + QuantizeMethod.names());
         }

@@ -29,6 +29,8 @@ class CommandLineMistakesTest {
                         "trainer sample"),
                 Arguments.of(List.of("reconstruct", "--model", "m", "--idx", "x", "--invert", "maybe", "--out", "r.png"),
                         "Invalid value for option '--invert'", "trainer reconstruct"),
+                Arguments.of(List.of("evaluate", "--model", "m", "--npz", "x.npz", "--invert", "sometimes"),
+                        "Invalid value for option '--invert'", "trainer evaluate"),
                 Arguments.of(List.of("sweep", "--config", "c.yaml", "--seeds", "one"),
                         "Invalid value for option '--seeds'", "trainer sweep"),
                 Arguments.of(List.of("bench", "gmm", "--npz", "x.npz", "--k", "three"),
