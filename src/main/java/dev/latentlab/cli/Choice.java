@@ -15,9 +15,12 @@ final class Choice {
                 return word;
             }
         }
-        String last = allowed[allowed.length - 1];
-        String words = allowed.length == 1 ? last
-                : String.join(", ", Arrays.copyOf(allowed, allowed.length - 1)) + " or " + last;
-        throw new BadInputException(option + " " + value + ": expected " + words);
+        throw new BadInputException(option + " " + value + ": expected " + words(allowed));
+    }
+
+    /** {@code a}, {@code a or b}, {@code a, b or c}. */
+    static String words(String... words) {
+        String last = words[words.length - 1];
+        return words.length == 1 ? last : String.join(", ", Arrays.copyOf(words, words.length - 1)) + " or " + last;
     }
 }

@@ -79,12 +79,14 @@ final class DataCommand {
         @Mixin
         private MnistDirOption dir = new MnistDirOption();
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The .npz to write.")
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The .npz to write. "
+                + OutputPath.FOLDERS)
         private Path out;
 
         @Override
         public Integer call() throws Exception {
             subset.check();
+            OutputPath.file("--out", out);
             new MnistFetcher().fetchIfMissing(dir.value());
             ImageSet images = subset.select(dir.value());
             NpzWriter.writeImages(out, images, compressed ? NpzWriter.Compression.DEFLATED : NpzWriter.Compression.STORED);
@@ -120,7 +122,8 @@ final class DataCommand {
         @Option(names = "--dir", paramLabel = "DIR", description = "Dataset folder (default: data/<dataset>).")
         private Path dir;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into.")
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into. "
+                + OutputPath.FOLDERS)
         private Path out;
 
         @Override
@@ -131,6 +134,7 @@ final class DataCommand {
             if (size < 0) {
                 throw new BadInputException("--size " + size + ": expected an integer >= 0 (0: the dataset's own size)");
             }
+            OutputPath.folder("--out", out);
             Path source;
             if (dataset.equals("fashion-mnist")) {
                 source = dir != null ? dir : FashionMnistFetcher.DEFAULT_DIR;

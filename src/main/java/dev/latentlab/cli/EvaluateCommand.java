@@ -65,11 +65,13 @@ final class EvaluateCommand implements Callable<Integer> {
     private String labelKey;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "The JSON report (default: evaluation-<model>-<input>.json in the working folder).")
+            description = "The JSON report (default: evaluation-<model>-<input>.json in the working folder). "
+                    + OutputPath.FOLDERS)
     private Path out;
 
     @Override
     public Integer call() throws Exception {
+        OutputPath.file("--out", reportFile());
         ImageSet images;
         String name;
         if (input.images != null) {

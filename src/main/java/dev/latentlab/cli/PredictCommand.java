@@ -15,7 +15,6 @@ import dev.latentlab.vae.LatentClassifier;
 import dev.latentlab.vae.LatentClassifierFiles;
 import dev.latentlab.vae.VaeArchitecture;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,20 +63,13 @@ final class PredictCommand implements Callable<Integer> {
     private ImageKeyOption imageKey = new ImageKeyOption();
 
     @Option(names = "--out", paramLabel = "FILE", description = "The predictions: a .csv or an .npz file (default: "
-            + "${DEFAULT-VALUE}).")
+            + "${DEFAULT-VALUE}). " + OutputPath.FOLDERS)
     private Path out = Path.of("predictions.csv");
 
     @Override
     public Integer call() throws IOException {
-        String name = String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT);
-        boolean npzOut = name.endsWith(".npz");
-        if (!npzOut && !name.endsWith(".csv")) {
-            throw new BadInputException("--out " + out + ": expected a .csv or .npz file name");
-        }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new BadInputException("--out " + out + ": folder " + parent + " does not exist");
-        }
+        OutputPath.file("--out", out, ".csv", ".npz");
+        boolean npzOut = ".npz".equals(OutputPath.extensionOf(out, ".npz"));
         if (input.pictures != null) {
             return predictPictures(npzOut);
         }

@@ -72,7 +72,7 @@ final class ReconstructCommand implements Callable<Integer> {
                     + "the patch size (28 -> 30), non-overlapping tiles, blank tiles -> the all-zero null centroid.")
     private String tiling = Tiling.OVERLAP.configName();
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The PNG to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = ImageOutput.DESCRIPTION)
     private Path out;
 
     @Override
@@ -86,6 +86,7 @@ final class ReconstructCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--" + e.getMessage());
         }
+        ImageOutput picture = ImageOutput.check("--out", out);
         Map<String, PatchCodebook> dictionaries = dictionaries();
         ImageSet images = images();
         Map<String, float[]> rows = new LinkedHashMap<>();
@@ -94,7 +95,7 @@ final class ReconstructCommand implements Callable<Integer> {
                 rows.put(e.getKey(), coder.reconstruct(images, e.getValue(), mode));
             }
         }
-        PatchDictionaryFigures.reconstructions(out, images, rows, 4);
+        picture.write(png -> PatchDictionaryFigures.reconstructions(png, images, rows, 4));
         for (Map.Entry<String, float[]> e : rows.entrySet()) {
             double mse = PatchReconstructor.mse(images, e.getValue());
             System.out.printf(Locale.ROOT, "%d images, %s: MSE %.2f (%.5f on [0,1]), PSNR %.2f dB%n",

@@ -25,7 +25,7 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
     private long seed = 42;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The PNG to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = ImageOutput.DESCRIPTION)
     private Path out;
 
     @Override
@@ -33,8 +33,9 @@ final class SampleCommand implements Callable<Integer> {
         if (perComponent < 1 || perComponent > 100) {
             throw new BadInputException("--per-component " + perComponent + ": expected an integer in 1..100");
         }
+        ImageOutput picture = ImageOutput.check("--out", out);
         LatentClassifier classifier = LatentClassifierFiles.load(modelOption.dir());
-        VaeFigures.componentSamples(out, classifier, perComponent, seed);
+        picture.write(png -> VaeFigures.componentSamples(png, classifier, perComponent, seed));
         System.out.println("wrote " + classifier.classifier().model().components() + " x " + perComponent
                 + " samples to " + out);
         return ExitCode.OK;
