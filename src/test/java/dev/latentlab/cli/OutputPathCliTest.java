@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,15 +39,10 @@ class OutputPathCliTest {
     Path tmp;
     private Path readOnly;
 
-    /** A command that writes {@code --out}: its name, the file (or folder) name it writes, its arguments. */
-    record Writer(String name, String out, boolean folder, Function<Path, List<String>> args) {
+    /** A command that writes {@code --out}: the file (or folder) name it writes, its arguments given the out path. */
+    record Writer(String out, boolean folder, Function<Path, List<String>> args) {
         List<String> with(Path out) {
             return args.apply(out);
-        }
-
-        @Override
-        public String toString() {
-            return name;
         }
     }
 
@@ -67,26 +63,30 @@ class OutputPathCliTest {
         }
     }
 
-    static Stream<Writer> writers() {
+    static Stream<Named<Writer>> writers() {
         return Stream.of(
-                new Writer("predict", "p.csv", false, out -> List.of("predict", "--model", vae.toString(), "--npz",
+                writer("predict", "p.csv", false, out -> List.of("predict", "--model", vae.toString(), "--npz",
                         digits.toString(), "--out", out.toString())),
-                new Writer("evaluate", "e.json", false, out -> List.of("evaluate", "--model", vae.toString(), "--npz",
+                writer("evaluate", "e.json", false, out -> List.of("evaluate", "--model", vae.toString(), "--npz",
                         digits.toString(), "--out", out.toString())),
-                new Writer("sample", "s.png", false, out -> List.of("sample", "--model", vae.toString(),
+                writer("sample", "s.png", false, out -> List.of("sample", "--model", vae.toString(),
                         "--per-component", "2", "--out", out.toString())),
-                new Writer("reconstruct", "r.png", false, out -> List.of("reconstruct", "--model",
+                writer("reconstruct", "r.png", false, out -> List.of("reconstruct", "--model",
                         dictionary.toString(), "--npz", digits.toString(), "--first", "2", "--out", out.toString())),
-                new Writer("quantize", "q.png", false, out -> List.of("quantize", "--image", PICTURE, "--k", "2",
+                writer("quantize", "q.png", false, out -> List.of("quantize", "--image", PICTURE, "--k", "2",
                         "--out", out.toString())),
-                new Writer("data npz", "d.npz", false, out -> List.of("data", "npz", "--digits", "0,1", "--limit", "2",
+                writer("data npz", "d.npz", false, out -> List.of("data", "npz", "--digits", "0,1", "--limit", "2",
                         "--dir", MnistFixtures.dir().toString(), "--out", out.toString())),
-                new Writer("data images", "pictures", true, out -> List.of("data", "images", "--limit", "2", "--dir",
+                writer("data images", "pictures", true, out -> List.of("data", "images", "--limit", "2", "--dir",
                         MnistFixtures.dir().toString(), "--out", out.toString())));
     }
 
-    static Stream<Writer> pictureWriters() {
-        return writers().filter(w -> w.out().endsWith(".png"));
+    private static Named<Writer> writer(String command, String out, boolean folder, Function<Path, List<String>> args) {
+        return Named.of(command, new Writer(out, folder, args));
+    }
+
+    static Stream<Named<Writer>> pictureWriters() {
+        return writers().filter(w -> w.getPayload().out().endsWith(".png"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -158,7 +158,7 @@ class OutputPathCliTest {
     @ParameterizedTest
     @ValueSource(strings = {"p.txt", "p"})
     void predictionsAreCsvOrNpz(String name) throws IOException {
-        Writer predict = writers().findFirst().orElseThrow();
+        Writer predict = writers().findFirst().orElseThrow().getPayload();
         refused(predict, tmp.resolve(name), "expected a file name ending in .csv or .npz");
     }
 
@@ -166,7 +166,7 @@ class OutputPathCliTest {
     private void refused(Writer writer, Path out, String why) throws IOException {
         Map<String, String> models = snapshot(shared.resolve("models"));
         CliRun r = CliRun.of(writer.with(out));
-        assertThat(r.exitCode()).as(writer + ": " + r.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.errLines()).as(r.err()).containsExactly("error: --out " + out + ": " + why);
         if (Files.isRegularFile(out)) {
             assertThat(out).as("nothing written").hasContent("a file");
