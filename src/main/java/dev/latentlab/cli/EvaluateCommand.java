@@ -26,9 +26,10 @@ import picocli.CommandLine.Option;
 
 /** {@code evaluate --model models/vae_148 --npz held_out.npz}: the VAE + GMM classifier on labelled digits. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Classify labelled digits with a saved VAE + GMM model: majority-map accuracy, macro and",
-                "per-class precision/recall/F1, the confusion matrix, and the clustering figures of the components",
-                "(Hungarian-matched accuracy, NMI, ARI), printed as a table and written as JSON."})
+        description = {"Classifies labelled digits or pictures with a saved VAE + GMM model and reports how well.",
+                "The report has the majority-map accuracy, macro and per-class precision/recall/F1, the confusion "
+                        + "matrix and the clustering figures of the components (Hungarian-matched accuracy, NMI, "
+                        + "ARI); it is printed as a table and written as JSON."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
@@ -41,11 +42,12 @@ final class EvaluateCommand implements Callable<Integer> {
         @Option(names = "--npz", paramLabel = "FILE", description = "A labelled .npz (images + labels, keys detected).")
         Path npz;
 
-        @Option(names = "--idx", paramLabel = "IMAGES", description = "An MNIST idx image file; labels from --labels.")
+        @Option(names = "--idx", paramLabel = "FILE", description = "An MNIST idx image file; labels from --labels.")
         Path idx;
 
-        @Option(names = "--images", paramLabel = "DIR", description = {"A folder of class folders of pictures",
-                "(PNG, JPEG, BMP, any size; DIR/<class>/<image>), read through DataVec and resized to the model's input."})
+        @Option(names = "--images", paramLabel = "DIR",
+                description = "A folder of class folders of pictures (PNG, JPEG, BMP, any size; DIR/<class>/<image>), "
+                        + "read through DataVec and resized to the model's input.")
         Path images;
     }
 
@@ -55,26 +57,28 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE", description = "With --idx: the idx label file.")
     private Path labels;
 
-    @Option(names = "--image-key", paramLabel = "KEY", description = "With --npz: the images array (default: detected).")
-    private String imageKey;
+    @picocli.CommandLine.Mixin
+    private ImageKeyOption imageKey = new ImageKeyOption();
 
-    @Option(names = "--label-key", paramLabel = "KEY", description = "With --npz: the labels array (default: detected).")
+    @Option(names = "--label-key", paramLabel = "KEY",
+            description = "With --npz: the key of the labels array (default: detected).")
     private String labelKey;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "The JSON report (default: evaluation-<model>-<input>.json in the working folder).")
+            description = "The JSON report (default: evaluation-<model>-<input>.json in the working folder). "
+                    + OutputPath.FOLDERS)
     private Path out;
 
     @Override
     public Integer call() throws Exception {
+        OutputPath.file("--out", reportFile());
         ImageSet images;
         String name;
-        invert.value();   // a bad --invert is refused before any work
         if (input.images != null) {
             return evaluatePictures();
         }
         if (input.npz != null) {
-            images = NpzReader.readImages(input.npz, imageKey, labelKey);
+            images = NpzReader.readImages(input.npz, imageKey.value(), labelKey);
             name = input.npz.getFileName().toString();
         } else {
             if (labels == null) {
@@ -102,8 +106,22 @@ final class EvaluateCommand implements Callable<Integer> {
         FolderImages pictures = new ImageFolderReader(a.channels(), a.height(), a.width(),
                 invert.value()).readClasses(input.images, "--images");
         ImageSet images = classes.relabel(pictures, what);
-        String name = input.images.normalize().getFileName() == null ? "images" : input.images.normalize().getFileName().toString();
-        return report(classifier, images, name);
+        return report(classifier, images, picturesName());
+    }
+
+    /** --out, or evaluation-<model>-<input>.json in the working folder. */
+    private Path reportFile() {
+        if (out != null) {
+            return out;
+        }
+        String name = input.images != null ? picturesName()
+                : (input.npz != null ? input.npz : input.idx).getFileName().toString();
+        return Path.of("evaluation-" + modelOption.dir().getFileName() + "-" + name.replaceAll("\\.\\w+$", "") + ".json");
+    }
+
+    private String picturesName() {
+        Path folder = input.images.normalize().getFileName();
+        return folder == null ? "images" : folder.toString();
     }
 
     private int report(LatentClassifier classifier, ImageSet images, String name) throws Exception {
@@ -114,7 +132,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ClassificationReport report = ClassificationReport.of(name, images.labels(), predicted.labels(),
                 predicted.components());
         System.out.print(report.toTable());
-        Path file = out != null ? out : Path.of("evaluation-" + modelOption.dir().getFileName() + "-" + name.replaceAll("\\.\\w+$", "") + ".json");
+        Path file = reportFile();
         AtomicFiles.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         System.out.println("report: " + file);
         return ExitCode.OK;

@@ -25,13 +25,15 @@ import picocli.CommandLine.Option;
  * RecordReaderDataSetIterator); the PNGs are written first and not timed.
  */
 @Command(name = "loading", mixinStandardHelpOptions = true,
-        description = "Images/s: idx + in-memory iterator vs PNG folders through DataVec (same digits, one JSON line).")
+        description = {"Measures images per second from MNIST into training batches, in memory and through DataVec.",
+                "The same digits go through the idx file and the in-memory iterator, then as PNG class folders "
+                        + "through DataVec; the PNGs are written first and not timed."})
 final class LoadingBench implements Callable<Integer> {
-    @Option(names = "--images", description = "t10k digits to load (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--images", paramLabel = "N", description = "t10k digits to load (default: ${DEFAULT-VALUE}).")
     private int images = 10_000;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "MNIST folder (default: ${DEFAULT-VALUE}).")
-    private Path dataDir = MnistFetcher.DEFAULT_DIR;
+    @picocli.CommandLine.Mixin
+    private MnistDirOption dataDir = new MnistDirOption();
 
     @Option(names = "--work", paramLabel = "DIR", description = "Where the PNG folders go (default: a temp folder).")
     private Path work;
@@ -41,13 +43,13 @@ final class LoadingBench implements Callable<Integer> {
         if (images < 1) {
             throw new BadInputException("bench loading: --images must be >= 1");
         }
-        new MnistFetcher().fetchIfMissing(dataDir);
+        new MnistFetcher().fetchIfMissing(dataDir.value());
         Path dir = work != null ? work : Files.createTempDirectory("latentlab-loading");
-        ImageFolderWriter.write(MnistFiles.test(dataDir).head(images), dir.resolve("png"), "png", 0, false);
+        ImageFolderWriter.write(MnistFiles.test(dataDir.value()).head(images), dir.resolve("png"), "png", 0, false);
 
-        drain(new ImageSetIterator(MnistFiles.test(dataDir).head(images), 128, true, Augmentation.NONE, 1));  // warm-up
+        drain(new ImageSetIterator(MnistFiles.test(dataDir.value()).head(images), 128, true, Augmentation.NONE, 1));  // warm-up
         long t0 = System.nanoTime();
-        ImageSet inMemory = MnistFiles.test(dataDir).head(images);
+        ImageSet inMemory = MnistFiles.test(dataDir.value()).head(images);
         drain(new ImageSetIterator(inMemory, 128, true, Augmentation.NONE, 1));
         double memorySeconds = (System.nanoTime() - t0) / 1e9;
 

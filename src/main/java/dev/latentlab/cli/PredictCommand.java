@@ -15,7 +15,6 @@ import dev.latentlab.vae.LatentClassifier;
 import dev.latentlab.vae.LatentClassifierFiles;
 import dev.latentlab.vae.VaeArchitecture;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,12 +28,13 @@ import picocli.CommandLine.Option;
 
 /** {@code predict --model models/vae_148 --npz unlabelled.npz --out predictions.csv}: labels for unlabelled digits. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Classify digits with a saved VAE + GMM model (labels in the input are ignored): one row per",
-                "image with index, label, component, probability (the component's responsibility) and the",
-                "posterior of every class (the summed responsibilities of its components). --out FILE.csv writes",
-                "CSV, --out FILE.npz the same columns as arrays (index, label, component, probability, classes,",
-                "class_probabilities); with --images the rows follow the files in the order given (folders",
-                "sorted), and the CSV names each file."})
+        description = {"Classifies digits or pictures with a saved VAE + GMM model, one row per image.",
+                "Labels in the input are ignored. Each row has the index, the label, the component, its probability "
+                        + "(the component's responsibility) and the posterior of every class (the summed "
+                        + "responsibilities of its components). --out FILE.csv writes CSV, --out FILE.npz the same "
+                        + "columns as arrays (index, label, component, probability, classes, class_probabilities). "
+                        + "With --images the rows follow the files in the order given (folders sorted), and the CSV "
+                        + "names each file."})
 final class PredictCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
@@ -44,43 +44,36 @@ final class PredictCommand implements Callable<Integer> {
     private Input input;
 
     static final class Input {
-        @Option(names = "--npz", paramLabel = "FILE", description = "An .npz of images (key detected or --image-key).")
+        @Option(names = "--npz", paramLabel = "FILE", description = "An .npz of images (key detected, or --image-key).")
         Path npz;
 
-        @Option(names = "--idx", paramLabel = "IMAGES", description = "An MNIST idx image file.")
+        @Option(names = "--idx", paramLabel = "FILE", description = "An MNIST idx image file.")
         Path idx;
 
-        @Option(names = "--images", paramLabel = "DIR|FILE", arity = "1..*", description = {"Pictures (PNG, JPEG,",
-                "BMP; any size, resized to the model's input) or folders of them (their own pictures); the CSV",
-                "then has a path column."})
+        @Option(names = "--images", paramLabel = "DIR|FILE", arity = "1..*",
+                description = "Pictures (PNG, JPEG, BMP; any size, resized to the model's input) or folders of them "
+                        + "(their own pictures); the CSV then has a path column.")
         List<Path> pictures;
     }
 
     @picocli.CommandLine.Mixin
     private InvertOption invert = new InvertOption();
 
-    @Option(names = "--image-key", paramLabel = "KEY", description = "With --npz: the images array (default: detected).")
-    private String imageKey;
+    @picocli.CommandLine.Mixin
+    private ImageKeyOption imageKey = new ImageKeyOption();
 
-    @Option(names = "--out", paramLabel = "FILE", description = "predictions.csv or predictions.npz (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "FILE", description = "The predictions: a .csv or an .npz file (default: "
+            + "${DEFAULT-VALUE}). " + OutputPath.FOLDERS)
     private Path out = Path.of("predictions.csv");
 
     @Override
     public Integer call() throws IOException {
-        String name = String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT);
-        boolean npzOut = name.endsWith(".npz");
-        if (!npzOut && !name.endsWith(".csv")) {
-            throw new BadInputException("--out " + out + ": expected a .csv or .npz file name");
-        }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new BadInputException("--out " + out + ": folder " + parent + " does not exist");
-        }
-        invert.value();   // a bad --invert is refused before any work
+        OutputPath.file("--out", out, ".csv", ".npz");
+        boolean npzOut = ".npz".equals(OutputPath.extensionOf(out, ".npz"));
         if (input.pictures != null) {
             return predictPictures(npzOut);
         }
-        ImageSet images = input.npz != null ? NpzReader.readImages(input.npz, imageKey, null)
+        ImageSet images = input.npz != null ? NpzReader.readImages(input.npz, imageKey.value(), null)
                 : IdxReader.readImages(input.idx, null);
         LatentClassifier classifier = LatentClassifierFiles.load(modelOption.dir());
         VaeArchitecture a = classifier.vae().architecture();

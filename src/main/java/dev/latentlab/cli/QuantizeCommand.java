@@ -8,8 +8,6 @@ import dev.latentlab.quantize.ColourStats;
 import dev.latentlab.quantize.Quantization;
 import dev.latentlab.quantize.QuantizeMethod;
 import dev.latentlab.quantize.QuantizeOptions;
-import dev.latentlab.store.AtomicFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,33 +16,34 @@ import picocli.CommandLine.Option;
 
 /** {@code quantize}: one picture, one method, one palette size, one PNG; prints MSE, PSNR and seconds. */
 @Command(name = "quantize", mixinStandardHelpOptions = true,
-        description = {"Reduce a picture (JPEG/PNG) to K colours and write the result as a PNG.",
-                "Prints MSE and PSNR (0..255 scale), seconds and the palette+indices compression ratio.",
-                "For several methods and Ks with figures and a report, run --config configs/quantize.yaml."})
+        description = {"Reduces a picture (JPEG/PNG) to K colours with one method and writes the result.",
+                "Prints MSE and PSNR (0..255 scale), seconds and the palette+indices compression ratio. For several "
+                        + "methods and Ks with figures and a report, run --config configs/quantize.yaml."})
 final class QuantizeCommand implements Callable<Integer> {
 
     @Option(names = "--image", required = true, paramLabel = "FILE", description = "The picture (JPEG or PNG).")
     private Path image;
 
-    @Option(names = "--k", required = true, paramLabel = "K", description = "Palette size (number of colours).")
+    @Option(names = "--k", required = true, paramLabel = "N", description = "Palette size K: the number of colours.")
     private int k;
 
     @Option(names = "--method", paramLabel = "NAME",
             description = "kmeans, minibatch, gmm, random or gmm_sample (default: ${DEFAULT-VALUE}).")
     private String method = "kmeans";
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The PNG to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = ImageOutput.DESCRIPTION)
     private Path out;
 
-    @Option(names = "--seed", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     private long seed = 42;
 
-    @Option(names = "--threads", description = "k-means search threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N",
+            description = "k-means search threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
     private int threads = 0;
 
     @Override
     public Integer call() throws Exception {
-        QuantizeMethod m = QuantizeMethod.fromConfigName(method);
+        QuantizeMethod m = QuantizeMethod.fromConfigName(method.toLowerCase(Locale.ROOT));
         if (m == null) {
             throw new BadInputException("--method " + method + ": expected one of " + QuantizeMethod.names());
         }
@@ -54,13 +53,7 @@ final class QuantizeCommand implements Callable<Integer> {
         if (threads < 0) {
             throw new BadInputException("--threads " + threads + ": expected an integer >= 0");
         }
-        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new BadInputException("--out " + out + ": expected a .png file name");
-        }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new BadInputException("--out " + out + ": folder " + parent + " does not exist");
-        }
+        ImageOutput result = ImageOutput.check("--out", out);
         RgbImage picture = RgbImageLoader.load(image);
         int n = picture.pixelCount();
         if (k > n) {
@@ -73,7 +66,7 @@ final class QuantizeCommand implements Callable<Integer> {
         try (ColourQuantizer quantizer = new ColourQuantizer(picture.pixels(), options)) {
             q = quantizer.quantize(m, k);
         }
-        AtomicFiles.writePng(out, picture.withPixels(q.pixels()).toBufferedImage());
+        result.write(picture.withPixels(q.pixels()).toBufferedImage());
         System.out.printf(Locale.ROOT, "%s, %dx%d, %d distinct colours; %s K=%d: MSE %.2f, PSNR %.2f dB, %.3f s,"
                         + " %d iterations, %.2fx smaller than raw 24-bit -> %s%n", image, picture.width(),
                 picture.height(), ColourStats.distinctColours(picture.pixels()), m.configName(), k, q.mse(), q.psnr(),

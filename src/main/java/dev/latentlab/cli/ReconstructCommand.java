@@ -29,9 +29,10 @@ import picocli.CommandLine.Option;
 
 /** {@code reconstruct}: rebuilds digits or pictures with saved patch dictionaries and writes a PNG. */
 @Command(name = "reconstruct", mixinStandardHelpOptions = true,
-        description = "Rebuild digits or pictures with saved patch dictionaries (k-means or sparse coding) and write "
-                + "a PNG: originals on top, one row of reconstructions per dictionary below. Prints MSE and PSNR "
-                + "(0..255 scale) per dictionary.")
+        description = {"Rebuilds digits or pictures with saved patch dictionaries and writes them as one picture.",
+                "The dictionaries may be k-means or sparse coding. The picture has the originals on top and one row "
+                        + "of reconstructions per dictionary below; MSE and PSNR (0..255 scale) are printed per "
+                        + "dictionary."})
 final class ReconstructCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", split = ",",
@@ -44,7 +45,8 @@ final class ReconstructCommand implements Callable<Integer> {
 
     static final class Input {
         @Option(names = "--image", paramLabel = "FILE", split = ",",
-                description = "Pictures (PNG/JPEG), any size: grey, resized to 28x28, inverted when mostly light.")
+                description = "Pictures (PNG/JPEG), any size: made grey, resized to 28x28 and inverted as --invert "
+                        + "says.")
         List<Path> images;
 
         @Option(names = "--idx", paramLabel = "FILE", description = "An MNIST idx image file (plain or .gz).")
@@ -55,21 +57,22 @@ final class ReconstructCommand implements Callable<Integer> {
         Path npz;
     }
 
-    @Option(names = "--npz-key", paramLabel = "KEY", description = "With --npz: the images array (default: detected).")
-    private String npzKey;
+    @picocli.CommandLine.Mixin
+    private ImageKeyOption imageKey = new ImageKeyOption();
 
-    @Option(names = "--first", description = "With --idx/--npz: how many digits from the start (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--first", paramLabel = "N",
+            description = "With --idx or --npz: how many digits from the start (default: ${DEFAULT-VALUE}).")
     private int first = 16;
 
-    @Option(names = "--invert", description = "With --image: AUTO, YES or NO (default: ${DEFAULT-VALUE}).")
-    private PictureLoader.Invert invert = PictureLoader.Invert.AUTO;
+    @picocli.CommandLine.Mixin
+    private InvertOption invert = new InvertOption();
 
-    @Option(names = "--tiling", paramLabel = "MODE",
-            description = "overlap (default): every window, pixels averaged; padded: zero-padded to a multiple of "
+    @Option(names = "--tiling", paramLabel = "overlap|padded",
+            description = "overlap (default): every window, pixels averaged. padded: zero-padded to a multiple of "
                     + "the patch size (28 -> 30), non-overlapping tiles, blank tiles -> the all-zero null centroid.")
     private String tiling = Tiling.OVERLAP.configName();
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The PNG to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = ImageOutput.DESCRIPTION)
     private Path out;
 
     @Override
@@ -79,26 +82,20 @@ final class ReconstructCommand implements Callable<Integer> {
         }
         Tiling mode;
         try {
-            mode = Tiling.fromConfigName(tiling);
+            mode = Tiling.fromConfigName(tiling.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--" + e.getMessage());
         }
+        ImageOutput picture = ImageOutput.check("--out", out);
         Map<String, PatchCodebook> dictionaries = dictionaries();
-        ImageSet images;
-        if (input.idx != null) {
-            images = IdxReader.readImages(input.idx, null).head(first);
-        } else if (input.npz != null) {
-            images = NpzReader.readImages(input.npz, npzKey, null).head(first);
-        } else {
-            images = PictureLoader.load(input.images, 28, 28, invert);
-        }
+        ImageSet images = images();
         Map<String, float[]> rows = new LinkedHashMap<>();
         try (PatchCoder coder = new PatchCoder(Runtime.getRuntime().availableProcessors(), 0)) {
             for (Map.Entry<String, PatchCodebook> e : dictionaries.entrySet()) {
                 rows.put(e.getKey(), coder.reconstruct(images, e.getValue(), mode));
             }
         }
-        PatchDictionaryFigures.reconstructions(out, images, rows, 4);
+        picture.write(png -> PatchDictionaryFigures.reconstructions(png, images, rows, 4));
         for (Map.Entry<String, float[]> e : rows.entrySet()) {
             double mse = PatchReconstructor.mse(images, e.getValue());
             System.out.printf(Locale.ROOT, "%d images, %s: MSE %.2f (%.5f on [0,1]), PSNR %.2f dB%n",
@@ -106,6 +103,17 @@ final class ReconstructCommand implements Callable<Integer> {
         }
         System.out.println(mode.configName() + " tiling -> " + out);
         return ExitCode.OK;
+    }
+
+    /** The digits or pictures to rebuild. */
+    private ImageSet images() throws IOException {
+        if (input.idx != null) {
+            return IdxReader.readImages(input.idx, null).head(first);
+        }
+        if (input.npz != null) {
+            return NpzReader.readImages(input.npz, imageKey.value(), null).head(first);
+        }
+        return PictureLoader.load(input.images, 28, 28, invert.value());
     }
 
     /**

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 
 /** The top-level command: runs the pipeline named by a config's {@code task:}; subcommands do the rest. */
 @Command(name = "trainer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"YAML-driven DL4J/ND4J pipelines for unsupervised learning on images.",
-                "Runs the pipeline named by the config's task: (" + Tasks.NAMES + ")."},
+        description = {"Runs YAML-driven DL4J/ND4J pipelines for unsupervised learning on images.",
+                "With --config, runs the pipeline named by the config's task: (" + Tasks.NAMES + "); the "
+                        + "subcommands below do the rest."},
         subcommands = {DataCommand.class, BenchCommand.class, ReconstructCommand.class, EvaluateCommand.class, PredictCommand.class,
                 SampleCommand.class, QuantizeCommand.class, SweepCommand.class},
         exitCodeOnInvalidInput = ExitCode.BAD_INPUT, exitCodeOnExecutionException = ExitCode.RUN_FAILED)
@@ -30,8 +31,8 @@ public final class RootCommand implements Callable<Integer> {
     private List<String> overrides = new ArrayList<>();
 
     @Option(names = "--resume", description = "Continue the interrupted training of this config's model "
-            + "(models/<name>.checkpoint): epoch, learning rate, Adam state, early-stopping counters; "
-            + "or the newest interrupted sweep of a sweep config.")
+            + "(models/<name>.checkpoint: epoch, learning rate, Adam state, early-stopping counters), or the "
+            + "newest interrupted sweep of a sweep config.")
     private boolean resume;
 
     @Option(names = "--ui", description = "Serve DL4J's training UI on 127.0.0.1 while a VAE trains (prints the URL).")
@@ -43,8 +44,14 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = "--ui-wait", description = "With --ui: keep serving after the run until interrupted (Ctrl-C).")
     private boolean uiWait;
 
-    @CommandLine.Mixin
-    private SeedsOption seeds = new SeedsOption();
+    @Option(names = "--seeds", split = ",", paramLabel = "N",
+            description = "Run a vae_gmm or latent_gmm config once per seed (e.g. --seeds 1,2,3), as a sweep over "
+                    + "its seed: summary.json and the printed table give mean ± sd across seeds of every summary "
+                    + "metric. For a sweep config, use sweep --seeds.")
+    private List<Long> seeds = new ArrayList<>();
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
     /**
      * The process entry: bounds ND4J's native memory ({@link NativeMemoryLimit}), quiets SameDiff's stdout chatter,
@@ -68,16 +75,28 @@ public final class RootCommand implements Callable<Integer> {
 
     /** Parses and runs {@code args}; returns the process exit code. */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The command tree as users meet it: one-line errors ({@link ErrorReporter}), enum values in any case, and the
+     * usage help of {@link WholeWordHelp}.
+     */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new RootCommand());
-        cli.setExecutionExceptionHandler(new ErrorReporter());
-        return cli.execute(args);
+        ErrorReporter errors = new ErrorReporter();
+        cli.setExecutionExceptionHandler(errors);
+        cli.setParameterExceptionHandler(errors);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setUsageHelpWidth(WholeWordHelp.WIDTH);
+        cli.setHelpFactory(WholeWordHelp::new);
+        return cli;
     }
 
     @Override
     public Integer call() throws Exception {
         if (config == null) {
-            CommandLine.usage(this, System.err);
-            System.err.println("error: --config FILE is required (or name a subcommand)");
+            ErrorReporter.usageMistake(spec.commandLine(), "--config FILE is required (or name a subcommand)");
             return ExitCode.BAD_INPUT;
         }
         Path file = new ConfigLocator().locate(config);
@@ -90,8 +109,8 @@ public final class RootCommand implements Callable<Integer> {
                 throw new dev.latentlab.BadInputException("--seeds cannot --resume (resume the sweep with "
                         + "sweep --resume on a sweep config instead)");
             }
-            Path folder = Tasks.runSeeds(loaded, seeds.values());
-            SeedsOption.printTable(folder);
+            Path folder = Tasks.runSeeds(loaded, List.copyOf(seeds));
+            SeedsTable.print(folder);
             System.out.println("sweep folder: " + folder);
             return ExitCode.OK;
         }

@@ -11,20 +11,21 @@ import picocli.CommandLine.Option;
 
 /** {@code sample --model models/vae_148 --out samples.png}: digits generated from each GMM component. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw latent codes from each Gaussian mixture component, decode them, write a PNG grid (row = component); "
-                + "for a mixture fitted on a UMAP embedding, decode training digits each component claims.")
+        description = {"Draws digits from each component of a saved VAE + GMM model and writes them as one picture.",
+                "Each row is a component: latent codes sampled from it and decoded; for a mixture fitted on a UMAP "
+                        + "embedding, training digits that the component claims."})
 final class SampleCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     private ModelOption modelOption = new ModelOption();
 
-    @Option(names = "--per-component", description = "Samples per component (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--per-component", paramLabel = "N", description = "Samples per component, 1 to 100 (default: ${DEFAULT-VALUE}).")
     private int perComponent = 10;
 
-    @Option(names = "--seed", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
     private long seed = 42;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The PNG to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = ImageOutput.DESCRIPTION)
     private Path out;
 
     @Override
@@ -32,8 +33,9 @@ final class SampleCommand implements Callable<Integer> {
         if (perComponent < 1 || perComponent > 100) {
             throw new BadInputException("--per-component " + perComponent + ": expected an integer in 1..100");
         }
+        ImageOutput picture = ImageOutput.check("--out", out);
         LatentClassifier classifier = LatentClassifierFiles.load(modelOption.dir());
-        VaeFigures.componentSamples(out, classifier, perComponent, seed);
+        picture.write(png -> VaeFigures.componentSamples(png, classifier, perComponent, seed));
         System.out.println("wrote " + classifier.classifier().model().components() + " x " + perComponent
                 + " samples to " + out);
         return ExitCode.OK;

@@ -10,20 +10,19 @@ import picocli.CommandLine.Option;
 
 /** The labelled-subset options of {@code data npz} and {@code data images}: {@code --split}, {@code --digits}, {@code --limit}. */
 final class SubsetOptions {
-    @Option(names = "--split", description = "train or test (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--split", paramLabel = "train|test",
+            description = "The training or the test split (default: ${DEFAULT-VALUE}).")
     private String split = "test";
 
-    @Option(names = "--digits", split = ",", paramLabel = "D", description = "Keep these labels (default: all).")
+    @Option(names = "--digits", split = ",", paramLabel = "N", description = "Keep these labels (default: all).")
     private List<Integer> digits = List.of();
 
-    @Option(names = "--limit", description = "At most this many images after filtering (default: all).")
+    @Option(names = "--limit", paramLabel = "N", description = "At most this many images after filtering (default: all).")
     private Integer limit;
 
-    /** Refuses a split other than train or test, and a limit below 1. */
+    /** Refuses a split other than train or test (in any case), and a limit below 1. */
     void check() {
-        if (!split.equals("train") && !split.equals("test")) {
-            throw new BadInputException("--split " + split + ": expected train or test");
-        }
+        split = Choice.of("--split", split, "train", "test");
         if (limit != null && limit < 1) {
             throw new BadInputException("--limit " + limit + ": expected an integer >= 1");
         }

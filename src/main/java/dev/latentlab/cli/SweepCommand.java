@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 
 /** {@code sweep}: runs a hyper-parameter sweep config ({@code task: sweep}); the same as {@code --config} on one. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a hyper-parameter sweep (DL4J Arbiter): every candidate is a full run of the base",
-                "config with overrides; writes candidates.csv, best.yaml, plots and summary.json into one folder."})
+        description = {"Runs a hyper-parameter sweep (DL4J Arbiter) of a sweep config (task: sweep).",
+                "Every candidate is a full run of the base config with the candidate's values; candidates.csv, "
+                        + "best.yaml, figures and summary.json go into one sweep folder under runs/."})
 final class SweepCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
@@ -28,20 +29,22 @@ final class SweepCommand implements Callable<Integer> {
             + "candidates are skipped, failed and unfinished ones run.")
     private boolean resume;
 
-    @picocli.CommandLine.Mixin
-    private SeedsOption seeds = new SeedsOption();
+    @Option(names = "--seeds", split = ",", paramLabel = "N",
+            description = "Run every candidate once per seed (e.g. --seeds 1,2,3): summary.json and "
+                    + "across_seeds.txt give mean ± sd across seeds of the objective and of every summary metric.")
+    private List<Long> seeds = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         Path file = new ConfigLocator().locate(config);
         List<String> all = new ArrayList<>(overrides);
         if (!seeds.isEmpty()) {
-            all.add("parameters.seed={values: " + seeds.values() + "}");
+            all.add("parameters.seed={values: " + seeds + "}");
         }
         var loaded = ConfigLoader.load(file, all);
         loaded.task(List.of(SweepConfig.TASK));
         Path folder = Tasks.run(loaded, resume);
-        SeedsOption.printTable(folder);
+        SeedsTable.print(folder);
         System.out.println("sweep folder: " + folder);
         return ExitCode.OK;
     }

@@ -104,7 +104,7 @@ class QuantizeCliTest {
                 List.of("quantize", "--image", tmp.resolve("missing.jpg").toString(), "--k", "8", "--out", out.toString()),
                 List.of("quantize", "--image", TINY, "--k", "0", "--out", out.toString()),
                 List.of("quantize", "--image", TINY, "--k", "8", "--method", "kmean", "--out", out.toString()),
-                List.of("quantize", "--image", TINY, "--k", "8", "--out", tmp.resolve("bad/x.jpg").toString()),
+                List.of("quantize", "--image", TINY, "--k", "8", "--out", tmp.resolve("bad/x.gif").toString()),
                 List.of("quantize", "--image", TINY, "--k", "999999", "--out", out.toString()));
         for (List<String> args : cases) {
             CliRun run = CliRun.of(args);

@@ -272,8 +272,7 @@ class VaeGmmCliTest {
                 List.of("--model", models.resolve("tiny").toString(), "--npz", tmp.resolve("missing.npz").toString(),
                         "--out", tmp.resolve("r.csv").toString()),
                 List.of("--model", models.resolve("tiny").toString(), "--idx",
-                        data.resolve("t10k-images-idx3-ubyte.gz").toString(), "--out",
-                        tmp.resolve("nofolder").resolve("s.csv").toString()));
+                        data.resolve("t10k-images-idx3-ubyte.gz").toString(), "--out", tmp.toString()));
         for (List<String> b : bad) {
             List<String> a = new ArrayList<>(List.of("predict"));
             a.addAll(b);
