@@ -18,6 +18,7 @@ import dev.latentlab.vae.LatentClassifierFiles;
 import dev.latentlab.vae.ModelClasses;
 import dev.latentlab.vae.VaeArchitecture;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.ArgGroup;
@@ -64,6 +65,10 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "With --npz: the key of the labels array (default: detected).")
     private String labelKey;
 
+    @Option(names = "--known-only", description = "Leave out the images whose class the model does not know "
+            + "(and say how many); without it they are refused, for --npz, --idx and --images alike.")
+    private boolean knownOnly;
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "The JSON report (default: evaluation-<model>-<input>.json in the working folder). "
                     + OutputPath.FOLDERS)
@@ -91,6 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new BadInputException(name + ": no labels found (use --label-key)");
         }
         LatentClassifier.checkInput(LatentClassifierFiles.architecture(modelOption.dir()), images, name);
+        images = ModelClasses.of(modelOption.checkedDir()).known(images, name, knownOnly);
         return report(LatentClassifierFiles.load(modelOption.dir()), images, name);
     }
 
@@ -99,13 +105,16 @@ final class EvaluateCommand implements Callable<Integer> {
         String what = "--images " + input.images;
         Path model = modelOption.checkedDir();
         ModelClasses classes = ModelClasses.of(model);
-        classes.check(ImageFolderListing.classes(input.images, "--images").stream()
-                .map(ImageFolderListing.ClassFolder::name).toList(), what);
+        List<String> folders = ImageFolderListing.classes(input.images, "--images").stream()
+                .map(ImageFolderListing.ClassFolder::name).toList();
+        if (!knownOnly || classes.knownFolders(folders).isEmpty()) {
+            classes.check(folders, what);
+        }
         LatentClassifier classifier = LatentClassifierFiles.load(model);
         VaeArchitecture a = classifier.vae().architecture();
         FolderImages pictures = new ImageFolderReader(a.channels(), a.height(), a.width(),
                 invert.value()).readClasses(input.images, "--images");
-        ImageSet images = classes.relabel(pictures, what);
+        ImageSet images = classes.relabel(pictures, what, knownOnly);
         return report(classifier, images, picturesName());
     }
 

@@ -3,6 +3,7 @@ package dev.latentlab.cli;
 import dev.latentlab.BadInputException;
 import dev.latentlab.data.FolderImages;
 import dev.latentlab.data.IdxReader;
+import dev.latentlab.data.ImageFolderListing;
 import dev.latentlab.data.ImageFolderReader;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageTensors;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Option;
                         + "responsibilities of its components). --out FILE.csv writes CSV, --out FILE.npz the same "
                         + "columns as arrays (index, label, component, probability, classes, class_probabilities). "
                         + "With --images the rows follow the files in the order given (folders sorted), and the CSV "
-                        + "names each file."})
+                        + "names each file; a folder of class folders (as evaluate takes) is walked class by class, "
+                        + "and the CSV then has a folder_class column."})
 final class PredictCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
@@ -51,8 +53,8 @@ final class PredictCommand implements Callable<Integer> {
         Path idx;
 
         @Option(names = "--images", paramLabel = "DIR|FILE", arity = "1..*",
-                description = "Pictures (PNG, JPEG, BMP; any size, resized to the model's input) or folders of them "
-                        + "(their own pictures); the CSV then has a path column.")
+                description = "Pictures (PNG, JPEG, BMP; any size, resized to the model's input), folders of them, "
+                        + "or folders of class folders (DIR/<class>/<image>); the CSV then has a path column.")
         List<Path> pictures;
     }
 
@@ -112,8 +114,12 @@ final class PredictCommand implements Callable<Integer> {
 
     /** One row per image; with {@code paths} (pictures) each row names its file after the index. */
     private void writeCsv(MixturePrediction p, List<Path> paths) throws IOException {
+        List<String> folderClasses = paths == null ? List.of()
+                : paths.stream().map(f -> ImageFolderListing.classOf(f, input.pictures)).toList();
+        boolean classColumn = folderClasses.stream().anyMatch(c -> !c.isEmpty());
         AtomicFiles.writeText(out, w -> {
-            w.write(paths == null ? "index,label,component,probability" : "index,path,label,component,probability");
+            w.write(paths == null ? "index,label,component,probability"
+                    : "index,path," + (classColumn ? "folder_class," : "") + "label,component,probability");
             for (int c : p.classes()) {
                 w.write(",p_" + c);
             }
@@ -124,6 +130,9 @@ final class PredictCommand implements Callable<Integer> {
                 row.append(t).append(',');
                 if (paths != null) {
                     row.append(csvField(paths.get(t).toString())).append(',');
+                    if (classColumn) {
+                        row.append(csvField(folderClasses.get(t))).append(',');
+                    }
                 }
                 row.append(p.labels()[t]).append(',').append(p.components()[t]).append(',')
                         .append(p.componentProbability()[t]);

@@ -50,12 +50,19 @@ public final class ImageFolderListing {
         return classes;
     }
 
-    /** The images named by {@code paths}: files as given, folders by their images (not recursive). */
+    /**
+     * The images named by {@code paths}: files as given, folders by their images; a folder that holds no image
+     * itself but class folders ({@code dir/<class>/<image>}, as {@link #classes} reads) by the images of each class
+     * folder in turn.
+     */
     public static List<Path> files(List<Path> paths, String what) {
         List<Path> out = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 List<Path> images = images(p);
+                if (images.isEmpty() && hasClassFolders(p)) {
+                    images = classes(p, what).stream().flatMap(c -> c.files().stream()).toList();
+                }
                 if (images.isEmpty()) {
                     throw new BadInputException(what + " " + p + ": folder holds no image (expected " + extensionsText()
                             + " files)");
@@ -74,6 +81,27 @@ public final class ImageFolderListing {
             throw new BadInputException(what + ": no image given");
         }
         return out;
+    }
+
+    /** The class a listed file belongs to: its folder's name when it came from a class folder of one of {@code paths}. */
+    public static String classOf(Path file, List<Path> paths) {
+        Path folder = file.getParent();
+        Path above = folder == null ? null : folder.getParent();
+        return above != null && paths.stream().anyMatch(p -> Files.isDirectory(p) && sameFile(p, above))
+                ? folder.getFileName().toString() : "";
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasClassFolders(Path dir) {
+        return list(dir).stream().anyMatch(sub -> Files.isDirectory(sub) && !sub.getFileName().toString().startsWith(".")
+                && !images(sub).isEmpty());
     }
 
     /** Whether the file name ends in one of {@link #EXTENSIONS}. */

@@ -42,13 +42,54 @@ public record ModelClasses(List<String> classNames, List<Integer> labels) {
         return new ModelClasses(List.copyOf(names), List.copyOf(labels));
     }
 
+    /** What {@code --known-only} says to a user whose data holds classes the model does not know. */
+    public static final String KNOWN_ONLY_HINT = "evaluate the known classes only with --known-only";
+
     /** Refuses class folder names the model does not know, naming them. */
     public void check(List<String> folderNames, String what) {
         List<String> unknown = folderNames.stream().filter(n -> !labels.contains(labelOf(n))).toList();
         if (!unknown.isEmpty()) {
             throw new BadInputException(what + ": class folders " + unknown + " are not classes of the model (it knows "
-                    + (classNames.isEmpty() ? labels : classNames) + ")");
+                    + known() + "; " + KNOWN_ONLY_HINT + ")");
         }
+    }
+
+    /**
+     * Labelled images (npz, idx) against the model's labels, by the same rule as class folders: labels the model
+     * does not know are refused, naming them, unless {@code knownOnly}, which keeps the images of known labels
+     * (and says how many it left out).
+     */
+    public ImageSet known(ImageSet images, String what, boolean knownOnly) {
+        TreeSet<Integer> unknown = new TreeSet<>();
+        int left = 0;
+        for (int label : images.labels()) {
+            if (!labels.contains(label)) {
+                unknown.add(label);
+                left++;
+            }
+        }
+        if (unknown.isEmpty()) {
+            return images;
+        }
+        if (!knownOnly) {
+            throw new BadInputException(what + ": labels " + unknown + " (" + left + " of " + images.count()
+                    + " images) are not classes of the model (it knows " + known() + "; " + KNOWN_ONLY_HINT + ")");
+        }
+        if (left == images.count()) {
+            throw new BadInputException(what + ": no image has a label of the model (it knows " + known() + ")");
+        }
+        System.err.println("--known-only: left out " + left + " of " + images.count() + " images, labels " + unknown
+                + " (not classes of the model)");
+        return images.withLabels(labels);
+    }
+
+    /** The folder names among {@code folderNames} that the model knows (all of them when it knows every one). */
+    public List<String> knownFolders(List<String> folderNames) {
+        return folderNames.stream().filter(n -> labels.contains(labelOf(n))).toList();
+    }
+
+    private Object known() {
+        return classNames.isEmpty() ? labels : classNames;
     }
 
     /** The model's label of a class folder name; Integer.MIN_VALUE when it has none. */
@@ -67,7 +108,22 @@ public record ModelClasses(List<String> classNames, List<Integer> labels) {
      * @throws BadInputException naming the folders the model does not know
      */
     public ImageSet relabel(FolderImages pictures, String what) {
-        check(pictures.classNames(), what);
+        return relabel(pictures, what, false);
+    }
+
+    /**
+     * As {@link #relabel(FolderImages, String)}; with {@code knownOnly}, the images of folders the model does not
+     * know are left out (and how many is said) instead of refused.
+     */
+    public ImageSet relabel(FolderImages pictures, String what, boolean knownOnly) {
+        List<String> unknown = pictures.classNames().stream().filter(n -> !labels.contains(labelOf(n))).toList();
+        if (!knownOnly || unknown.isEmpty()) {
+            check(pictures.classNames(), what);
+        } else if (unknown.size() == pictures.classNames().size()) {
+            throw new BadInputException(what + ": no class folder is a class of the model (it knows " + known() + ")");
+        } else {
+            System.err.println("--known-only: left out the class folders " + unknown + " (not classes of the model)");
+        }
         int[] folderValues = pictures.labelValues();
         int[] mapped = new int[folderValues.length];
         for (int i = 0; i < folderValues.length; i++) {
@@ -80,8 +136,10 @@ public record ModelClasses(List<String> classNames, List<Integer> labels) {
         ImageSet images = pictures.images();
         int[] out = new int[images.count()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = toModel.get(images.labels()[i]);
+            out[i] = toModel.get(images.labels()[i]);   // Integer.MIN_VALUE for a folder the model does not know
         }
-        return new ImageSet(images.count(), images.channels(), images.height(), images.width(), images.pixels(), out);
+        ImageSet relabelled = new ImageSet(images.count(), images.channels(), images.height(), images.width(),
+                images.pixels(), out);
+        return unknown.isEmpty() ? relabelled : relabelled.withLabels(labels);
     }
 }

@@ -103,6 +103,34 @@ class ImageFolderCliTest {
     }
 
     @Test
+    void classesTheModelDoesNotKnowAreTreatedAlikeInNpzAndFolders() throws IOException {
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        String model = models.resolve("folder").toString();
+        Path npz = tmp.resolve("digits_1_7.npz");
+        assertThat(CliRun.of("data", "npz", "--split", "test", "--digits", "1,7", "--dir", MnistFixtures.dir().toString(),
+                "--out", npz.toString()).exitCode()).isZero();
+        Path folders = tmp.resolve("folders_1_7");
+        ImageFolderWriter.write(MnistFiles.test(MnistFixtures.dir()).withLabels(List.of(1, 7)), folders, "png", 0, false);
+        int ones = MnistFiles.test(MnistFixtures.dir()).withLabels(List.of(1)).count();
+        for (List<String> input : List.of(List.of("--npz", npz.toString()), List.of("--images", folders.toString()))) {
+            Path out = tmp.resolve("known-" + input.get(0).substring(2) + ".json");
+            List<String> refused = new ArrayList<>(List.of("evaluate", "--model", model, "--out", out.toString()));
+            refused.addAll(input);
+            CliRun r = CliRun.of(refused.toArray(String[]::new));
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).contains("[7]").contains("not classes of the model").contains("--known-only");
+            assertThat(out).doesNotExist();
+
+            refused.add("--known-only");
+            CliRun known = CliRun.of(refused.toArray(String[]::new));
+            assertThat(known.exitCode()).as(known.err()).isZero();
+            assertThat(known.err()).contains("--known-only: left out").contains("[7]");
+            assertThat(JSON.readTree(out.toFile()).get("count").asInt()).isEqualTo(ones);
+        }
+    }
+
+    @Test
     void predictOnPicturesNamesEachFileAndAgreesWithEvaluate() throws IOException {
         assertThat(first.exitCode()).as(first.err()).isZero();
         Path csv = tmp.resolve("pictures.csv");
@@ -129,6 +157,19 @@ class ImageFolderCliTest {
         assertThat((double) right / heldOut().count()).isCloseTo(accuracy, within(1e-9));
         assertThat(CliRun.of("predict", "--model", models.resolve("folder").toString(), "--images",
                 test.toString() + "/nothing.png").exitCode()).isEqualTo(2);
+
+        // the folder of class folders that evaluate takes: walked class by class, the class in its own column
+        Path walked = tmp.resolve("walked.csv");
+        CliRun classFolders = CliRun.of("predict", "--model", models.resolve("folder").toString(), "--images",
+                test.toString(), "--out", walked.toString());
+        assertThat(classFolders.exitCode()).as(classFolders.err()).isZero();
+        List<String> walkedRows = Files.readAllLines(walked);
+        assertThat(walkedRows.get(0)).startsWith("index,path,folder_class,label,");
+        assertThat(walkedRows).hasSize(rows.size());
+        for (String row : walkedRows.subList(1, walkedRows.size())) {
+            String[] cells = row.split(",");
+            assertThat(cells[2]).isEqualTo(Path.of(cells[1]).getParent().getFileName().toString());
+        }
     }
 
     @Test
