@@ -59,6 +59,11 @@ final class QuantizeCommand implements Callable<Integer> {
         if (k > n) {
             throw new BadInputException("--k " + k + ": expected at most the picture's " + n + " pixels");
         }
+        int distinct = ColourStats.distinctColours(picture.pixels());
+        if (k > distinct) {
+            System.err.println("note: --k " + k + " is above the picture's " + distinct + " distinct colours: the "
+                    + "palette can use at most " + distinct + " (the extra centres stay empty or duplicate)");
+        }
         QuantizeOptions options = QuantizeOptions.defaults(seed)
                 .withThreads(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
         ColourQuantizer.warmUp();

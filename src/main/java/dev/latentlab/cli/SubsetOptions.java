@@ -20,9 +20,14 @@ final class SubsetOptions {
     @Option(names = "--limit", paramLabel = "N", description = "At most this many images after filtering (default: all).")
     private Integer limit;
 
-    /** Refuses a split other than train or test (in any case), and a limit below 1. */
+    /** Refuses a split other than train or test (in any case), labels outside 0-9, and a limit below 1. */
     void check() {
         split = Choice.of("--split", split, "train", "test");
+        List<Integer> notLabels = digits.stream().filter(d -> d < 0 || d > 9).toList();
+        if (!notLabels.isEmpty()) {
+            throw new BadInputException("--digits " + notLabels.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(",")) + ": expected labels 0-9 (the dataset's classes)");
+        }
         if (limit != null && limit < 1) {
             throw new BadInputException("--limit " + limit + ": expected an integer >= 1");
         }

@@ -24,6 +24,36 @@ final class ImageFileReader {
     private ImageFileReader() {
     }
 
+    /** Whether the picture's stored pixels have colour channels (its header says RGB); false when unreadable. */
+    static boolean storedInColour(Path file) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return false;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                javax.imageio.ImageTypeSpecifier type = reader.getRawImageType(0);
+                return type != null && type.getColorModel().getColorSpace().getNumComponents() >= 3
+                        && !(type.getColorModel() instanceof java.awt.image.IndexColorModel palette && greyPalette(palette));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean greyPalette(java.awt.image.IndexColorModel palette) {
+        for (int i = 0; i < palette.getMapSize(); i++) {
+            if (palette.getRed(i) != palette.getGreen(i) || palette.getGreen(i) != palette.getBlue(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static BufferedImage read(Path file) {
         Path found = ShippedFiles.resolve(file);
         if (!Files.isRegularFile(found)) {

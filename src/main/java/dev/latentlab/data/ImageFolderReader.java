@@ -18,6 +18,8 @@ import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads image files (PNG, JPEG, BMP, any size) through DataVec into an {@link ImageSet} of the model's input shape:
@@ -31,6 +33,7 @@ import org.nd4j.linalg.dataset.DataSet;
  * {@link #readFiles} for loose files and folders without classes (e.g. {@code predict --images}).
  */
 public final class ImageFolderReader {
+    private static final Logger LOG = LoggerFactory.getLogger(ImageFolderReader.class);
     private static final int BATCH = 256;
 
     private final int channels;
@@ -95,8 +98,14 @@ public final class ImageFolderReader {
     }
 
     private Decoded decode(List<Path> files, String what, boolean labelled) {
+        int colour = 0;
         for (Path f : files) {
             checkComplete(f, what);
+            colour += channels == 1 && ImageFileReader.storedInColour(f) ? 1 : 0;
+        }
+        if (colour > 0) {
+            LOG.warn("{} of the {} pictures of {} are stored in colour: converted to grey for the model's one "
+                    + "channel", colour, files.size(), what);
         }
         int size = channels * height * width;
         byte[] pixels = new byte[files.size() * size];

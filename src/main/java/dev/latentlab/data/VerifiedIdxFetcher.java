@@ -55,6 +55,7 @@ public abstract class VerifiedIdxFetcher {
         if (adoptInPlace(dir)) {
             return false;
         }
+        LOG.info("{} is not in {}: downloading it there (once; `data fetch` does only this)", dataset, dir);
         fetch(dir);
         return true;
     }

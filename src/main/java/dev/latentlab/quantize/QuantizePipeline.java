@@ -110,6 +110,10 @@ public final class QuantizePipeline {
                         LOG.warn("{}: K={} is more than its {} pixels; skipped", stem, k, n);
                         continue;
                     }
+                    if (k > distinct) {
+                        LOG.warn("{}: K={} is above its {} distinct colours: the palette can use at most {}", stem, k,
+                                distinct, distinct);
+                    }
                     for (QuantizeMethod method : methods) {
                         Quantization q = quantizer.quantize(method, k);
                         byMethod.computeIfAbsent(method, m -> new TreeMap<>()).put(k, q);

@@ -131,6 +131,27 @@ class ImageFolderCliTest {
     }
 
     @Test
+    void aColourPictureForAGreyModelIsConvertedWithANote() throws IOException {
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(28, 28,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = rgb.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillRect(10, 4, 8, 20);
+        g.dispose();
+        Path picture = tmp.resolve("colour/orange_one.png");
+        Files.createDirectories(picture.getParent());
+        javax.imageio.ImageIO.write(rgb, "png", picture.toFile());
+        CliRun predict = CliRun.of("predict", "--model", models.resolve("folder").toString(), "--images",
+                picture.toString(), "--out", tmp.resolve("colour.csv").toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        assertThat(predict.err()).contains("1 of the 1 pictures").contains("stored in colour: converted to grey");
+        CliRun grey = CliRun.of("predict", "--model", models.resolve("folder").toString(), "--images",
+                test.resolve("1").toString(), "--out", tmp.resolve("grey.csv").toString());
+        assertThat(grey.err()).doesNotContain("stored in colour");
+    }
+
+    @Test
     void predictOnPicturesNamesEachFileAndAgreesWithEvaluate() throws IOException {
         assertThat(first.exitCode()).as(first.err()).isZero();
         Path csv = tmp.resolve("pictures.csv");
