@@ -2,6 +2,7 @@ package dev.latentlab.cli;
 
 import dev.latentlab.BadInputException;
 import dev.latentlab.config.ConfigYaml;
+import dev.latentlab.config.InputFiles;
 import dev.latentlab.config.LatentGmmConfig;
 import dev.latentlab.config.LoadedConfig;
 import dev.latentlab.config.Output;
@@ -13,6 +14,7 @@ import dev.latentlab.dictionary.PatchDictionaryPipeline;
 import dev.latentlab.dictionary.SparkBackend;
 import dev.latentlab.latentgmm.LatentGmmPipeline;
 import dev.latentlab.quantize.QuantizePipeline;
+import dev.latentlab.store.ShippedFiles;
 import dev.latentlab.sweep.PipelineLauncher;
 import dev.latentlab.sweep.SweepPipeline;
 import dev.latentlab.vae.TrainingListener;
@@ -38,6 +40,20 @@ final class Tasks {
         @Override
         public String resolve(LoadedConfig config) {
             return ConfigYaml.toYaml(bind(config, config.task(PIPELINES)));
+        }
+
+        @Override
+        public void checkInputs(LoadedConfig config) {
+            if (bind(config, config.task(PIPELINES)) instanceof InputFiles named) {
+                named.inputFiles().forEach((key, paths) -> {
+                    for (String path : paths) {
+                        if (!Files.exists(ShippedFiles.resolve(Path.of(path)))) {
+                            throw new BadInputException(key + " = " + path + ": not found (looked in "
+                                    + Path.of("").toAbsolutePath() + ")");
+                        }
+                    }
+                });
+            }
         }
 
         @Override

@@ -1,5 +1,8 @@
 package dev.latentlab.config;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * The config of task {@value #TASK}: Gaussian mixtures fitted on fixed latent codes (a vae_gmm run's
  * {@code latents.npz}), one fit per component count, the winner chosen by validation accuracy or BIC. Quick to
@@ -16,7 +19,7 @@ package dev.latentlab.config;
  * @param output   where runs and the chosen mixture go
  */
 public record LatentGmmConfig(String task, String name, long seed, String latents, VaeGmmConfig.Gmm gmm,
-                              String selectBy, Report report, Output output) {
+                              String selectBy, Report report, Output output) implements InputFiles {
     /** The task id this config is for. */
     public static final String TASK = "latent_gmm";
     /** Every key at its default. */
@@ -42,5 +45,10 @@ public record LatentGmmConfig(String task, String name, long seed, String latent
         public Report {
             Check.atLeast("scatter_points", scatterPoints, 1);
         }
+    }
+
+    @Override
+    public Map<String, List<String>> inputFiles() {
+        return Map.of("latents", List.of(latents));
     }
 }

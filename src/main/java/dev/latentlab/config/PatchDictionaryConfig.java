@@ -1,7 +1,9 @@
 package dev.latentlab.config;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public record PatchDictionaryConfig(String task, String name, long seed, List<String> methods, Data data,
                                     Patches patches, KMeans kmeans, Sparse sparse, SparkConfig spark, Report report,
-                                    Output output) {
+                                    Output output) implements InputFiles {
     /** The task id this config is for. */
     public static final String TASK = "kmeans_patches";
     /** The method names. */
@@ -255,5 +257,20 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
                 Check.nonEmpty("novel_images[" + i + "]", novelImages.get(i));
             }
         }
+    }
+
+    @Override
+    public Map<String, List<String>> inputFiles() {
+        Map<String, List<String>> files = new LinkedHashMap<>();
+        if (data.source().equals("folder")) {
+            files.put("data.dir", List.of(data.dir()));
+        }
+        if (data.testDir() != null) {
+            files.put("data.test_dir", List.of(data.testDir()));
+        }
+        if (!report.novelImages().isEmpty()) {
+            files.put("report.novel_images", report.novelImages());
+        }
+        return files;
     }
 }

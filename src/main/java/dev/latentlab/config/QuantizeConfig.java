@@ -1,6 +1,8 @@
 package dev.latentlab.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The config of task {@code quantize}: colour quantization of pictures with k-means, mini-batch k-means, a Gaussian
@@ -19,7 +21,7 @@ import java.util.List;
  * @param output  where runs go ({@code save_model} is unused: nothing is saved but the run folder)
  */
 public record QuantizeConfig(String task, String name, long seed, List<String> images, List<String> methods,
-                             List<Integer> k, KMeans kmeans, Gmm gmm, Report report, Output output) {
+                             List<Integer> k, KMeans kmeans, Gmm gmm, Report report, Output output) implements InputFiles {
     /** The task id this config is for. */
     public static final String TASK = "quantize";
     /** The method names. */
@@ -129,5 +131,10 @@ public record QuantizeConfig(String task, String name, long seed, List<String> i
             Check.atLeast("scatter_sample", scatterSample, 1);
             Check.atLeast("cell_width", cellWidth, 16);
         }
+    }
+
+    @Override
+    public Map<String, List<String>> inputFiles() {
+        return Map.of("images", images);
     }
 }

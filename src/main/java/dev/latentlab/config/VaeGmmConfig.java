@@ -1,6 +1,8 @@
 package dev.latentlab.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code vae_gmm} task: a convolutional VAE trained on digits, a Gaussian mixture fitted on its latent means
@@ -18,7 +20,7 @@ import java.util.List;
  * @param output   where runs and models go
  */
 public record VaeGmmConfig(String task, String name, long seed, Data data, Model model, Train train, Gmm gmm,
-                           Evaluate evaluate, Report report, Output output) {
+                           Evaluate evaluate, Report report, Output output) implements InputFiles {
     public static final String TASK = "vae_gmm";
     /** Every key at its default. */
     public static final VaeGmmConfig DEFAULTS = new VaeGmmConfig(TASK, TASK, 42L, Data.DEFAULTS, Model.DEFAULTS,
@@ -264,5 +266,22 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
             Check.atLeast("samples_per_component", samplesPerComponent, 1);
             Check.atLeast("scatter_points", scatterPoints, 1);
         }
+    }
+
+    @Override
+    public Map<String, List<String>> inputFiles() {
+        Map<String, List<String>> files = new LinkedHashMap<>();
+        if (data.source().equals("npz")) {
+            files.put("data.npz", List.of(data.npz()));
+        } else if (data.source().equals("folder")) {
+            files.put("data.dir", List.of(data.dir()));
+        }
+        if (data.testDir() != null) {
+            files.put("data.test_dir", List.of(data.testDir()));
+        }
+        if (!evaluate.npz().isEmpty()) {
+            files.put("evaluate.npz", evaluate.npz());
+        }
+        return files;
     }
 }

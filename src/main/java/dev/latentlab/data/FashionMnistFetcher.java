@@ -1,6 +1,7 @@
 package dev.latentlab.data;
 
 import dev.latentlab.BadInputException;
+import dev.latentlab.store.ModelFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -87,7 +88,7 @@ public final class FashionMnistFetcher extends VerifiedIdxFetcher {
             }
             VerifiedMarker.install(dir, staged, sums);
         } finally {
-            deleteTree(work);
+            ModelFolder.deleteTree(work);
         }
     }
 
@@ -131,19 +132,5 @@ public final class FashionMnistFetcher extends VerifiedIdxFetcher {
             in.transferTo(o);
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        List<Path> all = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            s.forEach(all::add);
-        }
-        all.sort(Comparator.reverseOrder());
-        for (Path p : all) {
-            Files.deleteIfExists(p);
-        }
     }
 }

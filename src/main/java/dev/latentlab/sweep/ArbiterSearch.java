@@ -3,6 +3,7 @@ package dev.latentlab.sweep;
 import dev.latentlab.rng.RandomStreams;
 import dev.latentlab.config.SweepConfig;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,18 @@ final class ArbiterSearch {
         CandidateGenerator generator = generator();
         generator.setRngSeed(searchSeed());
         return (Map<String, Object>) generator.getCandidate().getValue();
+    }
+
+    /** The values of every candidate the search will run, in order (to check them all before the first runs). */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> candidates() {
+        CandidateGenerator generator = generator();
+        generator.setRngSeed(searchSeed());
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int i = plannedCandidates(); i > 0 && generator.hasMoreCandidates(); i--) {
+            all.add((Map<String, Object>) generator.getCandidate().getValue());
+        }
+        return all;
     }
 
     /** The seed of the search's own draws: the stream "sweep.search" of the sweep's {@code seed}. */

@@ -9,15 +9,18 @@ import dev.latentlab.config.SweepConfig;
 import dev.latentlab.report.HtmlReport;
 import dev.latentlab.report.RunDirectory;
 import dev.latentlab.store.AtomicFiles;
+import dev.latentlab.store.ModelFolder;
 import dev.latentlab.store.NameLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +66,7 @@ public final class SweepPipeline {
         Path baseFile = locateBase();
         ArbiterSearch search = new ArbiterSearch(sweep);
         int planned = search.plannedCandidates();
-        checkOverrides(baseFile, search.firstCandidate());
+        checkCandidates(baseFile, search.candidates());
         long start = System.nanoTime();
         Path runsRoot = Path.of(sweep.output().runsDir());
         Path interrupted = resume ? interrupted() : null;
@@ -85,6 +88,8 @@ public final class SweepPipeline {
                 SweepState state = SweepState.in(run.path());
                 if (!resume) {
                     state.save();
+                } else {
+                    removeInterruptedCandidates(run.path(), state);
                 }
                 CandidateConfigs configs = new CandidateConfigs(sweep, baseFile);
                 CandidateRunner runner = new CandidateRunner(configs, run.path(), launcher, state,
@@ -149,12 +154,46 @@ public final class SweepPipeline {
         }
     }
 
-    /** Binds the base config with the first candidate's overrides, so that a mistyped key path stops the sweep at once. */
-    private void checkOverrides(Path baseFile, Map<String, Object> first) {
-        try {
-            launcher.resolve(new CandidateConfigs(sweep, baseFile).standalone(sweep.name(), first));
-        } catch (BadInputException e) {
-            throw new BadInputException(file + ": the overrides do not fit " + baseFile + ": " + e.getMessage(), e);
+    /**
+     * Binds the base config with every candidate's overrides and checks the input files each names, so that a
+     * mistyped key path or a missing file stops the sweep before its first candidate runs.
+     */
+    private void checkCandidates(Path baseFile, List<Map<String, Object>> candidates) {
+        CandidateConfigs configs = new CandidateConfigs(sweep, baseFile);
+        for (int i = 0; i < candidates.size(); i++) {
+            try {
+                LoadedConfig candidate = configs.standalone(sweep.name(), candidates.get(i));
+                launcher.resolve(candidate);
+                launcher.checkInputs(candidate);
+            } catch (BadInputException e) {
+                throw new BadInputException(file + ": the overrides do not fit " + baseFile + " (candidate " + i + ": "
+                        + SweepProgress.describe(candidates.get(i)) + "): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * The candidate folders no record names: candidates interrupted mid-run, which run again into a new folder, so
+     * that a resumed sweep holds one folder per candidate.
+     */
+    private static void removeInterruptedCandidates(Path sweepDir, SweepState state) throws IOException {
+        Path candidates = sweepDir.resolve("candidates");
+        if (!Files.isDirectory(candidates)) {
+            return;
+        }
+        Set<Path> recorded = new HashSet<>();
+        for (CandidateRecord r : state.all()) {
+            if (r.runDir() != null) {
+                recorded.add(Path.of(r.runDir()).getFileName());
+            }
+        }
+        List<Path> partial;
+        try (Stream<Path> dirs = Files.list(candidates)) {
+            partial = dirs.filter(Files::isDirectory).filter(d -> !recorded.contains(d.getFileName())).toList();
+        }
+        for (Path d : partial) {
+            LOG.info("removing {}: a candidate interrupted before it finished (it runs again)", d);
+            ModelFolder.deleteTree(d);
         }
     }
 

@@ -178,6 +178,28 @@ class SweepCliTest {
         assertThat(badSpace.exitCode()).isEqualTo(2);
         assertThat(badSpace.err()).contains("search.max_candidates").contains("random");
 
+        // a file that only a later candidate names is found missing before the first candidate runs
+        Path sweepFile = tmp.resolve("latents_sweep.yaml");
+        try {
+            Files.writeString(sweepFile, """
+                    task: sweep
+                    name: latents_sweep
+                    base: latent_gmm.yaml
+                    overrides: {gmm.n_init: 1, output.save_model: false}
+                    parameters:
+                      latents: {values: [configs/samples/vae_148_latents.npz, configs/samples/missing.npz]}
+                    objective: {metric: chosen.bic, direction: minimize}
+                    """);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        CliRun missingInput = CliRun.of("sweep", "--config", sweepFile.toString(),
+                "--set", "output.runs_dir=" + tmp.resolve("runs"));
+        assertThat(missingInput.exitCode()).as(missingInput.err()).isEqualTo(2);
+        assertThat(missingInput.errLines()).hasSize(1);
+        assertThat(missingInput.err()).contains("candidate 1").contains("latents = configs/samples/missing.npz: "
+                + "not found (looked in ");
+
         CliRun notASweep = CliRun.of("sweep", "--config", "configs/kmeans_quick.yaml");
         assertThat(notASweep.exitCode()).isEqualTo(2);
         assertThat(notASweep.err()).contains("task").contains("sweep");

@@ -54,8 +54,15 @@ class SweepPipelineTest {
         }
 
         @Override
+        public void checkInputs(LoadedConfig config) {
+            // the fake candidates name no files
+        }
+
+        @Override
         public Path run(LoadedConfig config) throws IOException {
-            if (ran.size() >= stopAfter) {
+            if (ran.size() >= stopAfter) {   // the candidate's run folder was started, then the machine went away
+                RunDirectory.create(Path.of(config.tree().at("/output/runs_dir").textValue()),
+                        config.tree().get("name").textValue()).close();
                 throw new Error("simulated crash: the machine went away");
             }
             resolve(config);
@@ -164,6 +171,11 @@ class SweepPipelineTest {
         JsonNode summary = JSON.readTree(resumed.resolve("summary.json").toFile());
         assertThat(summary.at("/complete").intValue()).isEqualTo(5);
         assertThat(summary.at("/best/parameters/x").intValue()).isEqualTo(1);
+        try (java.util.stream.Stream<Path> folders = Files.list(resumed.resolve("candidates"))) {
+            assertThat(folders.map(d -> d.getFileName().toString().replaceFirst("^[0-9-]+-", "")).sorted())
+                    .as("one folder per candidate: the interrupted one's partial folder is gone")
+                    .containsExactly("s-c000", "s-c001", "s-c002", "s-c003", "s-c004");
+        }
     }
 
     @Test
