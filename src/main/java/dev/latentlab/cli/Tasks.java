@@ -45,14 +45,7 @@ final class Tasks {
         @Override
         public void checkInputs(LoadedConfig config) {
             if (bind(config, config.task(PIPELINES)) instanceof InputFiles named) {
-                named.inputFiles().forEach((key, paths) -> {
-                    for (String path : paths) {
-                        if (!Files.exists(ShippedFiles.resolve(Path.of(path)))) {
-                            throw new BadInputException(key + " = " + path + ": not found (looked in "
-                                    + Path.of("").toAbsolutePath() + ")");
-                        }
-                    }
-                });
+                Tasks.checkInputs(named);
             }
         }
 
@@ -73,6 +66,21 @@ final class Tasks {
         return run(loaded, resume, TrainingListener.NONE);
     }
 
+    /**
+     * The input files and folders a config names exist (from the working folder, or shipped in the jar): a missing
+     * one is refused in one line naming its key and the folder it was looked for in, before any work.
+     */
+    private static void checkInputs(InputFiles config) {
+        config.inputFiles().forEach((key, paths) -> {
+            for (String path : paths) {
+                if (!Files.exists(ShippedFiles.resolve(Path.of(path)))) {
+                    throw new BadInputException(key + " = " + path + ": not found (looked in "
+                            + Path.of("").toAbsolutePath() + ")");
+                }
+            }
+        });
+    }
+
     /** As {@link #run(LoadedConfig, boolean)}, a VAE training also reporting to {@code watcher}. */
     static Path run(LoadedConfig loaded, boolean resume, TrainingListener watcher) throws IOException {
         String task = loaded.task(ALL);
@@ -81,6 +89,9 @@ final class Tasks {
                     + VaeGmmConfig.TASK + " and " + SweepConfig.TASK + ")");
         }
         Record config = bind(loaded, task);
+        if (config instanceof InputFiles named) {
+            checkInputs(named);
+        }
         if (config instanceof PatchDictionaryConfig c) {
             if (!c.kmeans().engine().equals(PatchDictionaryConfig.KMeans.SPARK)) {
                 return new PatchDictionaryPipeline(c).run();

@@ -47,7 +47,7 @@ class OptionValuesTest {
         CliRun data = CliRun.of("data", "npz", "--split", "TEST", "--digits", "1", "--limit", "2", "--dir",
                 MnistFixtures.dir().toString(), "--out", npz.toString());
         assertThat(data.exitCode()).as(data.err()).isZero();
-        CliRun quantize = CliRun.of("quantize", "--image", "src/test/resources/quantize/tiny.png", "--k", "2",
+        CliRun quantize = CliRun.of("quantize", "--image", "configs/images/tiny.png", "--k", "2",
                 "--method", "KMeans", "--out", tmp.resolve("q.png").toString());
         assertThat(quantize.exitCode()).as(quantize.err()).isZero();
         CliRun images = CliRun.of("data", "images", "--dataset", "MNIST", "--format", "PNG", "--split", "Test",

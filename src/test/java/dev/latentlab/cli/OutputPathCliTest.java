@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * folders on the way are created; a picture's format follows its extension.
  */
 class OutputPathCliTest {
-    private static final String PICTURE = "src/test/resources/quantize/tiny.png";
+    private static final String PICTURE = "configs/images/tiny.png";
 
     @TempDir
     static Path shared;

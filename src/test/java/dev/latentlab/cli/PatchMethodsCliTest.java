@@ -238,7 +238,8 @@ class PatchMethodsCliTest {
         CliRun tiling = CliRun.of(quick(otherRuns, otherModels, "--set", "patches.tiling=tiles"));
 
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.errLines()).containsExactly("error: nope/missing.png: image file not found");
+        assertThat(missing.errLines()).containsExactly("error: report.novel_images = nope/missing.png: not found "
+                + "(looked in " + Path.of("").toAbsolutePath() + ")");
         assertThat(range.exitCode()).isEqualTo(2);
         assertThat(range.errLines()).hasSize(1);
         assertThat(range.err()).startsWith("error: report.code_patch = 99999999: expected an index below the ")

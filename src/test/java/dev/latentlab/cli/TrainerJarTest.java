@@ -71,12 +71,12 @@ class TrainerJarTest {
     }
 
     @Test
-    void aMissingInputNamesTheFolderItWasLookedFor() throws Exception {
+    void aMissingInputNamesItsKeyAndTheFolderItWasLookedFor() throws Exception {
         Path work = Files.createDirectories(tmp.resolve("missing"));
         try (ChildTrainer jar = ChildTrainer.startJar(work, List.of("--config", "quantize_quick", "--set",
                 "images=[configs/images/not_shipped.png]"))) {
             assertThat(jar.waitFor(60)).isEqualTo(2);
-            assertThat(jar.output()).contains("configs/images/not_shipped.png: image file not found (looked in "
+            assertThat(jar.output()).contains("error: images = configs/images/not_shipped.png: not found (looked in "
                     + work.toRealPath() + ")");
         }
         assertThat(work.resolve("runs")).doesNotExist();
