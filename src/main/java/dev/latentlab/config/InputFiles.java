@@ -1,5 +1,6 @@
 package dev.latentlab.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,4 +12,21 @@ import java.util.Map;
 public interface InputFiles {
     /** Key path (e.g. {@code report.novel_images}) → the paths it names, in order; keys naming none are absent. */
     Map<String, List<String>> inputFiles();
+
+    /**
+     * The data section's inputs: {@code data.dir} when the images come from a folder (a dataset folder is fetched
+     * instead), {@code data.npz} for an npz source (null for a task without one), {@code data.test_dir} when set.
+     */
+    static Map<String, List<String>> dataSection(String source, String dir, String npz, String testDir) {
+        Map<String, List<String>> files = new LinkedHashMap<>();
+        if (source.equals("folder")) {
+            files.put("data.dir", List.of(dir));
+        } else if (source.equals("npz") && npz != null) {
+            files.put("data.npz", List.of(npz));
+        }
+        if (testDir != null) {
+            files.put("data.test_dir", List.of(testDir));
+        }
+        return files;
+    }
 }

@@ -1,7 +1,6 @@
 package dev.latentlab.config;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -261,13 +260,7 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
 
     @Override
     public Map<String, List<String>> inputFiles() {
-        Map<String, List<String>> files = new LinkedHashMap<>();
-        if (data.source().equals("folder")) {
-            files.put("data.dir", List.of(data.dir()));
-        }
-        if (data.testDir() != null) {
-            files.put("data.test_dir", List.of(data.testDir()));
-        }
+        Map<String, List<String>> files = InputFiles.dataSection(data.source(), data.dir(), null, data.testDir());
         if (!report.novelImages().isEmpty()) {
             files.put("report.novel_images", report.novelImages());
         }

@@ -1,6 +1,5 @@
 package dev.latentlab.config;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -270,15 +269,8 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
 
     @Override
     public Map<String, List<String>> inputFiles() {
-        Map<String, List<String>> files = new LinkedHashMap<>();
-        if (data.source().equals("npz")) {
-            files.put("data.npz", List.of(data.npz()));
-        } else if (data.source().equals("folder")) {
-            files.put("data.dir", List.of(data.dir()));
-        }
-        if (data.testDir() != null) {
-            files.put("data.test_dir", List.of(data.testDir()));
-        }
+        Map<String, List<String>> files = InputFiles.dataSection(data.source(), data.dir(), data.npz(),
+                data.testDir());
         if (!evaluate.npz().isEmpty()) {
             files.put("evaluate.npz", evaluate.npz());
         }
