@@ -16,7 +16,7 @@ import dev.latentlab.store.AtomicFiles;
 import dev.latentlab.vae.LatentClassifier;
 import dev.latentlab.vae.LatentClassifierFiles;
 import dev.latentlab.vae.ModelClasses;
-import dev.latentlab.vae.VaeArchitecture;
+import dev.latentlab.vae.ModelArchitecture;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -98,7 +98,7 @@ final class EvaluateCommand implements Callable<Integer> {
         classes.check(ImageFolderListing.classes(input.images, "--images").stream()
                 .map(ImageFolderListing.ClassFolder::name).toList(), what);
         LatentClassifier classifier = LatentClassifierFiles.load(model);
-        VaeArchitecture a = classifier.vae().architecture();
+        ModelArchitecture a = classifier.vae().architecture();
         FolderImages pictures = new ImageFolderReader(a.channels(), a.height(), a.width(),
                 invert.value()).readClasses(input.images, "--images");
         ImageSet images = classes.relabel(pictures, what);

@@ -32,6 +32,10 @@ final class SampleCommand implements Callable<Integer> {
         if (perComponent < 1 || perComponent > 100) {
             throw new BadInputException("--per-component " + perComponent + ": expected an integer in 1..100");
         }
+        if (!LatentClassifierFiles.architecture(modelOption.checkedDir()).variational()) {
+            throw new BadInputException(modelOption.dir() + ": a plain autoencoder (model.variational: false) has no "
+                    + "prior to sample from; sample needs a VAE");
+        }
         LatentClassifier classifier = LatentClassifierFiles.load(modelOption.dir());
         VaeFigures.componentSamples(out, classifier, perComponent, seed);
         System.out.println("wrote " + classifier.classifier().model().components() + " x " + perComponent
