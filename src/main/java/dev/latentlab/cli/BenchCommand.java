@@ -76,24 +76,6 @@ final class BenchCommand {
         @Option(names = "--data", paramLabel = "DIR", description = "MNIST folder (default: ${DEFAULT-VALUE}); fetched when missing.")
         private Path dataDir = MnistFetcher.DEFAULT_DIR;
 
-        @Option(names = "--dense", split = ",", paramLabel = "WIDTHS",
-                description = "Time the dense autoencoder with these hidden layers, e.g. 500,500,2000 (default: the conv VAE).")
-        private java.util.List<Integer> dense = java.util.List.of();
-
-        @Option(names = "--latent", description = "Latent dimension (default: 2 for the conv VAE, 10 with --dense).")
-        private Integer latent;
-
-        private ModelArchitecture architecture() {
-            try {
-                if (dense.isEmpty()) {
-                    return latent == null ? VaeArchitecture.DEFAULT : VaeArchitecture.DEFAULT.withLatentDim(latent);
-                }
-                return new DenseArchitecture(28, 28, 1, dense, latent == null ? 10 : latent, 0, 0, false, "mse");
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("bench vae: " + e.getMessage());
-            }
-        }
-
         @Override
         public Integer call() throws IOException {
             if (digits < 1 || k < 1 || threads < 1 || tileRows < 0 || repeats < 1 || lloydIterations < 0) {
@@ -327,24 +309,6 @@ final class BenchCommand {
 
         @Option(names = "--data", paramLabel = "DIR", description = "MNIST folder (default: ${DEFAULT-VALUE}); fetched when missing.")
         private Path dataDir = MnistFetcher.DEFAULT_DIR;
-
-        @Option(names = "--dense", split = ",", paramLabel = "WIDTHS",
-                description = "Time the dense autoencoder with these hidden layers, e.g. 500,500,2000 (default: the conv VAE).")
-        private java.util.List<Integer> dense = java.util.List.of();
-
-        @Option(names = "--latent", description = "Latent dimension (default: 2 for the conv VAE, 10 with --dense).")
-        private Integer latent;
-
-        private ModelArchitecture architecture() {
-            try {
-                if (dense.isEmpty()) {
-                    return latent == null ? VaeArchitecture.DEFAULT : VaeArchitecture.DEFAULT.withLatentDim(latent);
-                }
-                return new DenseArchitecture(28, 28, 1, dense, latent == null ? 10 : latent, 0, 0, false, "mse");
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("bench vae: " + e.getMessage());
-            }
-        }
 
         @Override
         public Integer call() throws IOException {
