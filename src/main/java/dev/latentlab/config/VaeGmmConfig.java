@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * The {@code vae_gmm} task: a convolutional VAE trained on digits, a Gaussian mixture fitted on its latent means
- * and used as a classifier, evaluated on held-out digits.
+ * The {@code vae_gmm} task: a convolutional VAE (or, with {@code model.type: dense}, a fully connected
+ * autoencoder) trained on digits, a Gaussian mixture fitted on its latent means and used as a classifier, evaluated
+ * on held-out digits.
  *
  * @param task     always {@value #TASK}
  * @param name     the run name ({@code runs/<stamp>-<name>/}, {@code models/<name>/}); defaults to the file name
  * @param seed     the seed of every random choice in the run (split, shuffles, weights, dropout, GMM)
  * @param data     the training digits
- * @param model    the VAE architecture and loss
+ * @param model    the model's type, architecture and loss
  * @param train    the training loop
  * @param gmm      the Gaussian mixture on the latent means
  * @param evaluate held-out evaluation
