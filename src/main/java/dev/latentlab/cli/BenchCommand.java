@@ -16,6 +16,8 @@ import dev.latentlab.mixture.GaussianMixture;
 import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.patches.PatchExtractor;
 import dev.latentlab.vae.TrainingStepBenchmark;
+import dev.latentlab.vae.DenseArchitecture;
+import dev.latentlab.vae.ModelArchitecture;
 import dev.latentlab.vae.VaeArchitecture;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -122,9 +124,10 @@ final class BenchCommand {
 
     /** {@code bench vae --batch 128 --steps 20}: seconds per VAE training step and per epoch of digits 1/4/8. */
     @Command(name = "vae", mixinStandardHelpOptions = true,
-            description = {"Times training steps of the default conv VAE on real MNIST digits.",
-                    "The steps (Adam, dropout on) are timed after a warm-up; the epoch estimate is for the 80%% "
-                            + "training split of the chosen digits."})
+            description = {"Times training steps of the default conv VAE, or of N2D's dense autoencoder, on real MNIST digits.",
+                    "The steps (Adam, dropout on for the conv VAE) are timed after a warm-up; the epoch estimate is "
+                            + "for the 80%% training split of the chosen digits. With --dense, the dense autoencoder "
+                            + "with those hidden layers is timed instead (a plain autoencoder, MSE, no dropout)."})
     static final class Vae implements Callable<Integer> {
         @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: ${DEFAULT-VALUE}).")
         private int batch = 128;
@@ -141,26 +144,47 @@ final class BenchCommand {
         @picocli.CommandLine.Mixin
         private MnistDirOption dataDir = new MnistDirOption();
 
+        @Option(names = "--dense", split = ",", paramLabel = "WIDTHS",
+                description = "Time the dense autoencoder with these hidden layers, e.g. 500,500,2000 (default: the conv VAE).")
+        private java.util.List<Integer> dense = java.util.List.of();
+
+        @Option(names = "--latent", description = "Latent dimension (default: 2 for the conv VAE, 10 with --dense).")
+        private Integer latent;
+
+        private ModelArchitecture architecture() {
+            try {
+                if (dense.isEmpty()) {
+                    return latent == null ? VaeArchitecture.DEFAULT : VaeArchitecture.DEFAULT.withLatentDim(latent);
+                }
+                return new DenseArchitecture(28, 28, 1, dense, latent == null ? 10 : latent, 0, 0, false, "mse");
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("bench vae: " + e.getMessage());
+            }
+        }
+
         @Override
         public Integer call() throws IOException {
             if (batch < 1 || steps < 1 || warmup < 0) {
                 throw new BadInputException("bench vae: --batch and --steps must be >= 1, --warmup >= 0");
             }
+            ModelArchitecture architecture = architecture();
             new MnistFetcher().fetchIfMissing(dataDir.value());
             ImageSet images = MnistFiles.train(dataDir.value()).withLabels(digits);
             long trainImages = Math.round(images.count() * 0.8);
             int used = Math.min(images.count(), Math.max(batch, 2048));
             TrainingStepBenchmark.Result r;
             try (INDArray x = ImageTensors.unit(images.head(used))) {
-                r = TrainingStepBenchmark.run(VaeArchitecture.DEFAULT, x, batch, warmup, steps, 42L);
+                r = TrainingStepBenchmark.run(architecture, x, batch, warmup, steps, 42L);
             }
             ObjectMapper json = new ObjectMapper();
             ObjectNode line = json.createObjectNode();
+            line.put("model", dense.isEmpty() ? "conv" : "dense " + dense);
             line.put("batch", r.batchSize());
             line.put("timed_steps", r.timedSteps());
             line.put("median_step_seconds", r.medianSeconds());
             line.put("mean_step_seconds", r.meanSeconds());
             line.put("min_step_seconds", r.minSeconds());
+            line.put("median_seconds_per_image", r.medianSeconds() / r.batchSize());
             line.put("train_images", trainImages);
             line.put("epoch_seconds_estimate", r.epochSeconds(trainImages));
             line.put("threads", Runtime.getRuntime().availableProcessors());

@@ -16,7 +16,7 @@ import dev.latentlab.store.AtomicFiles;
 import dev.latentlab.vae.LatentClassifier;
 import dev.latentlab.vae.LatentClassifierFiles;
 import dev.latentlab.vae.ModelClasses;
-import dev.latentlab.vae.VaeArchitecture;
+import dev.latentlab.vae.ModelArchitecture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -111,7 +111,7 @@ final class EvaluateCommand implements Callable<Integer> {
             classes.check(folders, what);
         }
         LatentClassifier classifier = LatentClassifierFiles.load(model);
-        VaeArchitecture a = classifier.vae().architecture();
+        ModelArchitecture a = classifier.vae().architecture();
         FolderImages pictures = new ImageFolderReader(a.channels(), a.height(), a.width(),
                 invert.value()).readClasses(input.images, "--images");
         ImageSet images = classes.relabel(pictures, what, knownOnly);

@@ -14,7 +14,7 @@ import dev.latentlab.mixture.MixturePrediction;
 import dev.latentlab.store.AtomicFiles;
 import dev.latentlab.vae.LatentClassifier;
 import dev.latentlab.vae.LatentClassifierFiles;
-import dev.latentlab.vae.VaeArchitecture;
+import dev.latentlab.vae.ModelArchitecture;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -78,7 +78,7 @@ final class PredictCommand implements Callable<Integer> {
         ImageSet images = input.npz != null ? NpzReader.readImages(input.npz, imageKey.value(), null)
                 : IdxReader.readImages(input.idx, null);
         LatentClassifier classifier = LatentClassifierFiles.load(modelOption.dir());
-        VaeArchitecture a = classifier.vae().architecture();
+        ModelArchitecture a = classifier.vae().architecture();
         if (images.height() != a.height() || images.width() != a.width()) {
             throw new BadInputException((input.npz != null ? input.npz : input.idx) + ": images are " + images.height()
                     + "x" + images.width() + ", the model expects " + a.height() + "x" + a.width());
@@ -90,7 +90,7 @@ final class PredictCommand implements Callable<Integer> {
     private int predictPictures(boolean npzOut) throws IOException {
         Path model = modelOption.checkedDir();
         LatentClassifier classifier = LatentClassifierFiles.load(model);
-        VaeArchitecture a = classifier.vae().architecture();
+        ModelArchitecture a = classifier.vae().architecture();
         FolderImages pictures = new ImageFolderReader(a.channels(), a.height(), a.width(), invert.value())
                 .readFiles(input.pictures, "--images");
         return write(classifier, pictures.images(), pictures.files(), npzOut);

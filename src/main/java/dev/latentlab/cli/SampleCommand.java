@@ -34,6 +34,10 @@ final class SampleCommand implements Callable<Integer> {
             throw new BadInputException("--per-component " + perComponent + ": expected an integer in 1..100");
         }
         ImageOutput picture = ImageOutput.check("--out", out);
+        if (!LatentClassifierFiles.architecture(modelOption.checkedDir()).variational()) {
+            throw new BadInputException(modelOption.dir() + ": a plain autoencoder (model.variational: false) has no "
+                    + "prior to sample from; sample needs a VAE");
+        }
         LatentClassifier classifier = LatentClassifierFiles.load(modelOption.dir());
         picture.write(png -> VaeFigures.componentSamples(png, classifier, perComponent, seed));
         System.out.println("wrote " + classifier.classifier().model().components() + " x " + perComponent

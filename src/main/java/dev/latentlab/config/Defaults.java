@@ -3,13 +3,17 @@ package dev.latentlab.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
  * Record defaults: finds a config record's {@code public static final DEFAULTS} instance and lays a user's tree
- * over its YAML form, so that a missing key takes its default while an explicit value (null included) wins.
+ * over its YAML form, so that a missing key takes its default while an explicit value (null included) wins. A
+ * record whose defaults depend on one of its keys (vae_gmm's {@code model.type}) also declares
+ * {@code public static X defaultsFor(JsonNode tree)}, which picks the defaults for the user's tree.
  */
 final class Defaults {
     private Defaults() {
@@ -18,6 +22,24 @@ final class Defaults {
     /** The YAML tree (snake_case keys) of {@code type}'s {@code DEFAULTS} instance. */
     static ObjectNode treeOf(Class<? extends Record> type) {
         return ConfigMappers.STRICT.valueToTree(instanceOf(type));
+    }
+
+    /**
+     * The YAML tree of the defaults {@code user} is laid over: what {@code type}'s {@code defaultsFor(tree)}
+     * returns when it declares one, else {@code DEFAULTS}.
+     */
+    static ObjectNode treeOf(Class<? extends Record> type, JsonNode user) {
+        Method picker;
+        try {
+            picker = type.getMethod("defaultsFor", JsonNode.class);
+        } catch (NoSuchMethodException e) {
+            return treeOf(type);
+        }
+        try {
+            return ConfigMappers.STRICT.valueToTree(type.cast(picker.invoke(null, user)));
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException(type.getName() + ".defaultsFor failed", e);
+        }
     }
 
     /** The record's {@code DEFAULTS}; a config record without one is a programming error. */

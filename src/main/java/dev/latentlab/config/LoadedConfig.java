@@ -72,13 +72,14 @@ public final class LoadedConfig {
 
     /**
      * Binds the tree to {@code type}, a config record declaring {@code public static final DEFAULTS}: missing
-     * keys take their defaults (a root {@code name} defaults to the file's base name), then Jackson binds
+     * keys take their defaults (a root {@code name} defaults to the file's base name; defaults that depend on a
+     * key of the tree come from the record's {@code defaultsFor}, see {@link Defaults}), then Jackson binds
      * strictly and the record's compact constructor validates. Any mistake is a one-line
      * {@link BadInputException} naming the file (or {@code --set}), the full key path, the value and the
      * expectation.
      */
     public <T extends Record> T bind(Class<T> type) {
-        ObjectNode defaults = Defaults.treeOf(type);
+        ObjectNode defaults = Defaults.treeOf(type, tree);
         if (defaults.has("name")) {
             defaults.put("name", baseName());
         }

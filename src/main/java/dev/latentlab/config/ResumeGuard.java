@@ -23,10 +23,13 @@ public final class ResumeGuard {
     /**
      * Refuses, as a {@link BadInputException} naming the key and both values, the first key under
      * {@code guarded} whose value in {@code current} differs from {@code stored} (whose origin {@code storedFile}
-     * the message names).
+     * the message names). A key {@code stored} lacks (written before the key existed) is taken at its value in
+     * {@code defaults}, a resolved config of today's defaults (null: none).
      */
-    public static void check(String stored, String current, List<String> guarded, String storedFile) {
-        Map<String, String> before = leaves(stored);
+    public static void check(String stored, String current, String defaults, List<String> guarded,
+                             String storedFile) {
+        JsonNode storedTree = tree(stored);
+        Map<String, String> before = leaves(defaults == null ? storedTree : Defaults.merge(tree(defaults), storedTree));
         Map<String, String> now = leaves(current);
         for (String key : union(before, now)) {
             if (!isGuarded(key, guarded)) {
@@ -57,14 +60,20 @@ public final class ResumeGuard {
         return all.keySet();
     }
 
-    /** Every leaf of the YAML tree by its dotted key path; lists are leaves (their text as a whole). */
-    private static Map<String, String> leaves(String yaml) {
-        JsonNode root;
+    private static JsonNode tree(String yaml) {
         try {
-            root = ConfigMappers.STRICT.readTree(yaml);
+            return ConfigMappers.STRICT.readTree(yaml);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read a resolved config: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Every leaf of the YAML tree by its dotted key path; lists are leaves (their text as a whole). */
+    private static Map<String, String> leaves(String yaml) {
+        return leaves(tree(yaml));
+    }
+
+    private static Map<String, String> leaves(JsonNode root) {
         Map<String, String> out = new LinkedHashMap<>();
         collect(root, "", out);
         return out;

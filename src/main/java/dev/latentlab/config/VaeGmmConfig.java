@@ -1,17 +1,19 @@
 package dev.latentlab.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code vae_gmm} task: a convolutional VAE trained on digits, a Gaussian mixture fitted on its latent means
- * and used as a classifier, evaluated on held-out digits.
+ * The {@code vae_gmm} task: a convolutional VAE (or, with {@code model.type: dense}, a fully connected
+ * autoencoder) trained on digits, a Gaussian mixture fitted on its latent means and used as a classifier, evaluated
+ * on held-out digits.
  *
  * @param task     always {@value #TASK}
  * @param name     the run name ({@code runs/<stamp>-<name>/}, {@code models/<name>/}); defaults to the file name
  * @param seed     the seed of every random choice in the run (split, shuffles, weights, dropout, GMM)
  * @param data     the training digits
- * @param model    the VAE architecture and loss
+ * @param model    the model's type, architecture and loss
  * @param train    the training loop
  * @param gmm      the Gaussian mixture on the latent means
  * @param evaluate held-out evaluation
@@ -30,6 +32,36 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
         Check.matches("name", name, PatchDictionaryConfig.RUN_NAME, "a name of letters, digits, '_', '.', '-'");
         Check.sectionsPresent("data model train gmm evaluate report output",
                 data, model, train, gmm, evaluate, report, output);
+        if (model.usesConv()) {
+            checkStrides(model);
+        }
+        if (!data.source().equals("folder") && !model.input().equals(List.of(1, 28, 28))) {
+            throw new InvalidValueException("model.input", model.input(), "[1, 28, 28] for data.source "
+                    + data.source() + " (28x28 grey digits); other sizes and RGB need data.source: folder");
+        }
+        if (model.input().get(0) != 1 && (data.augment().rotationDegrees() > 0 || data.augment().flipProbability() > 0
+                || data.augment().noiseStd() > 0)) {
+            throw new InvalidValueException("data.augment", "on", "all off for RGB input (augmentation works on grey images)");
+        }
+    }
+
+    /**
+     * The defaults a config's tree is laid over: {@link #DEFAULTS}, or with {@code model.type: dense} the dense
+     * model's ({@link Model#DENSE_DEFAULTS}: no conv keys, no dropout; {@code beta} 0 when the tree also says
+     * {@code model.variational: false}), so that a key the file leaves out never counts as set.
+     */
+    public static VaeGmmConfig defaultsFor(JsonNode tree) {
+        JsonNode model = tree.path("model");
+        if (!Model.DENSE.equals(model.path("type").asText(null))) {
+            return DEFAULTS;
+        }
+        boolean plain = model.path("variational").isBoolean() && !model.path("variational").booleanValue();
+        return new VaeGmmConfig(TASK, TASK, DEFAULTS.seed(), Data.DEFAULTS,
+                plain ? Model.AUTOENCODER_DEFAULTS : Model.DENSE_DEFAULTS, Train.DEFAULTS, Gmm.DEFAULTS,
+                Evaluate.DEFAULTS, Report.DEFAULTS, Output.DEFAULTS);
+    }
+
+    private static void checkStrides(Model model) {
         if (model.strides().size() != model.channels().size()) {
             throw new InvalidValueException("model.strides", model.strides(),
                     "one stride per entry of model.channels (" + model.channels().size() + ")");
@@ -39,14 +71,6 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
         if (model.input().get(1) % step != 0 || model.input().get(2) % step != 0) {
             throw new InvalidValueException("model.input", model.input(), "H and W divisible by " + step + " (the "
                     + halvings + " stride-2 layers of model.strides " + model.strides() + " halve them exactly)");
-        }
-        if (!data.source().equals("folder") && !model.input().equals(List.of(1, 28, 28))) {
-            throw new InvalidValueException("model.input", model.input(), "[1, 28, 28] for data.source "
-                    + data.source() + " (28x28 grey digits); other sizes and RGB need data.source: folder");
-        }
-        if (model.input().get(0) != 1 && (data.augment().rotationDegrees() > 0 || data.augment().flipProbability() > 0
-                || data.augment().noiseStd() > 0)) {
-            throw new InvalidValueException("data.augment", "on", "all off for RGB input (augmentation works on grey images)");
         }
     }
 
@@ -108,34 +132,76 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
     }
 
     /**
-     * @param channels  encoder conv widths (the decoder mirrors them)
-     * @param strides   one stride (1 or 2) per encoder conv
-     * @param dense     width of the dense layer before the latent heads
+     * The model: {@code type} conv (the convolutional VAE: channels, strides, dense) or dense (fully connected
+     * layers, N2D's autoencoder: layers; a VAE, or with {@code variational: false} a plain autoencoder). A key of
+     * the other type must be null (unset): the defaults leave it so ({@link VaeGmmConfig#defaultsFor}).
+     *
+     * @param type      {@code conv} or {@code dense}
+     * @param channels  conv: encoder conv widths (the decoder mirrors them); dense: null
+     * @param strides   conv: one stride (1 or 2) per encoder conv; dense: null
+     * @param dense     conv: width of the dense layer before the latent heads; dense: null
+     * @param layers    dense: the encoder's hidden widths (ReLU), mirrored by the decoder; conv: null
      * @param latentDim latent dimension
-     * @param dropout   drop probability (spatial on conv blocks, plain on the dense layer), in [0, 1)
-     * @param beta      weight of the KL divergence in the loss
+     * @param dropout   drop probability (conv: spatial on conv blocks, plain on the dense layer; dense: plain on
+     *                  each hidden encoder layer), in [0, 1)
+     * @param beta      weight of the KL divergence in the loss (0 for a plain autoencoder)
      * @param input     the images the model takes, [C, H, W]: C 1 (grey) or 3 (RGB); pictures are resized to H×W,
      *                  which every stride-2 layer must divide evenly
-     * @param decoderDropout drop probability of spatial dropout after each hidden transposed convolution of the
-     *                  decoder (seed 004's decoder has it), in [0, 1); 0 = none
+     * @param decoderDropout conv: drop probability of spatial dropout after each hidden transposed convolution of
+     *                  the decoder (seed 004's decoder has it), in [0, 1); 0 = none; dense: 0
+     * @param variational true: a VAE (μ, log σ², sampled z, KL term); false (dense only): a plain autoencoder whose
+     *                  latent is its code
+     * @param loss      the reconstruction term, summed over the pixels of an image: {@code bce} (sigmoid output)
+     *                  or {@code mse} (dense only: linear output, squared error)
      */
-    public record Model(List<Integer> channels, List<Integer> strides, int dense, int latentDim, double dropout,
-                        double beta, List<Integer> input, double decoderDropout) {
-        public static final Model DEFAULTS = new Model(List.of(32, 64, 128, 128, 256), List.of(1, 2, 1, 2, 1),
-                512, 2, 0.2, 0.5, List.of(1, 28, 28), 0.0);
+    public record Model(String type, List<Integer> channels, List<Integer> strides, Integer dense, List<Integer> layers,
+                        int latentDim, double dropout, double beta, List<Integer> input, double decoderDropout,
+                        boolean variational, String loss) {
+        public static final String CONV = "conv";
+        public static final String DENSE = "dense";
+        public static final Model DEFAULTS = new Model(CONV, List.of(32, 64, 128, 128, 256), List.of(1, 2, 1, 2, 1),
+                512, null, 2, 0.2, 0.5, List.of(1, 28, 28), 0.0, true, "bce");
+        /** The defaults of {@code type: dense}: N2D's hidden layers, no dropout, a VAE. */
+        public static final Model DENSE_DEFAULTS = new Model(DENSE, null, null, null, List.of(500, 500, 2000), 2, 0.0,
+                0.5, List.of(1, 28, 28), 0.0, true, "bce");
+        /** The defaults of {@code type: dense} with {@code variational: false}: as dense, β 0. */
+        public static final Model AUTOENCODER_DEFAULTS = new Model(DENSE, null, null, null, List.of(500, 500, 2000),
+                2, 0.0, 0.0, List.of(1, 28, 28), 0.0, false, "bce");
 
         public Model {
+            Check.oneOf("type", type, CONV, DENSE);
             input = Check.list("input", input);
             if (input.size() != 3 || !(input.get(0) == 1 || input.get(0) == 3) || input.get(1) < 1 || input.get(2) < 1) {
                 throw new InvalidValueException("input", input, "[C, H, W] with C 1 (grey) or 3 (RGB), H and W >= 1");
             }
-            channels = Check.nonEmpty("channels", channels);
-            channels = Check.eachAtLeast("channels", channels, 1);
-            strides = Check.list("strides", strides);
-            for (int i = 0; i < strides.size(); i++) {
-                Check.inRange("strides[" + i + "]", strides.get(i), 1, 2);
+            Check.oneOf("loss", loss, "bce", "mse");
+            if (type.equals(CONV)) {
+                channels = Check.nonEmpty("channels", channels);
+                channels = Check.eachAtLeast("channels", channels, 1);
+                strides = Check.list("strides", strides);
+                for (int i = 0; i < strides.size(); i++) {
+                    Check.inRange("strides[" + i + "]", strides.get(i), 1, 2);
+                }
+                Check.atLeast("dense", Check.notNull("dense", dense, "an integer"), 1);
+                unset("layers", layers, CONV);
+                if (!variational) {
+                    throw new InvalidValueException("variational", false, "true with model.type conv (the conv model "
+                            + "is a VAE; model.type: dense for a plain autoencoder)");
+                }
+                if (!loss.equals("bce")) {
+                    throw new InvalidValueException("loss", loss, "bce with model.type conv (mse: model.type dense)");
+                }
+            } else {
+                unset("channels", channels, DENSE);
+                unset("strides", strides, DENSE);
+                unset("dense", dense, DENSE);
+                layers = Check.nonEmpty("layers", layers);
+                layers = Check.eachAtLeast("layers", layers, 1);
+                if (decoderDropout != 0) {
+                    throw new InvalidValueException("decoder_dropout", decoderDropout, "0 with model.type dense "
+                            + "(model.dropout drops units of the encoder's hidden layers)");
+                }
             }
-            Check.atLeast("dense", dense, 1);
             if (latentDim < 2) {   // measured: a 1-D latent fails in SameDiff M2.1's backward pass (NPE in a reduce)
                 throw new InvalidValueException("latent_dim", latentDim,
                         "an integer >= 2 (the conv VAE's graph does not train with a 1-D latent)");
@@ -147,6 +213,24 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
                 throw new InvalidValueException("decoder_dropout", decoderDropout, "a number in [0, 1)");
             }
             Check.atLeast("beta", beta, 0.0);
+            if (!variational && beta != 0) {
+                throw new InvalidValueException("beta", beta, "0 with model.variational false (a plain autoencoder "
+                        + "has no KL term)");
+            }
+        }
+
+        /** True for the convolutional VAE ({@code type: conv}). */
+        public boolean usesConv() {
+            return type.equals(CONV);
+        }
+
+        /** A key of the other model type must stay null (unset). */
+        private static void unset(String key, Object value, String type) {
+            if (value != null) {
+                throw new InvalidValueException(key, value, "null (unset) with model.type " + type + " ("
+                        + (type.equals(CONV) ? "layers shape the dense model" : "channels, strides and dense shape "
+                        + "the conv model; layers the dense one") + ")");
+            }
         }
     }
 

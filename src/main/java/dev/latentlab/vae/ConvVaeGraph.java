@@ -1,14 +1,11 @@
 package dev.latentlab.vae;
 
-import dev.latentlab.rng.RandomStreams;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.common.util.ArrayUtil;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -33,29 +30,27 @@ import org.nd4j.linalg.factory.Nd4j;
  * in as placeholders and a seed makes training reproducible.
  */
 public final class ConvVaeGraph {
-    public static final String INPUT = "input";
-    public static final String EPSILON = "epsilon";
+    public static final String INPUT = GraphNames.INPUT;
+    public static final String EPSILON = GraphNames.EPSILON;
     public static final String DENSE_MASK = "mask_dense";
-    public static final String Z_IN = "z_in";
-    public static final String MU = "mu";
-    public static final String LOGVAR = "logvar";
-    /** Bound on |log σ²| (σ up to e^5 ≈ 148). */
-    static final double LOGVAR_LIMIT = 10.0;
-    public static final String Z = "z";
-    public static final String LOGITS = "logits";
-    public static final String RECON = "recon";
-    public static final String DECODED = "decoded";
-    public static final String LOSS = "loss";
-    public static final String BCE_MEAN = "bce_mean";
-    public static final String KLD_MEAN = "kld_mean";
+    public static final String Z_IN = GraphNames.Z_IN;
+    public static final String MU = GraphNames.MU;
+    public static final String LOGVAR = GraphNames.LOGVAR;
+    public static final String Z = GraphNames.Z;
+    public static final String LOGITS = GraphNames.LOGITS;
+    public static final String RECON = GraphNames.RECON;
+    public static final String DECODED = GraphNames.DECODED;
+    public static final String LOSS = GraphNames.LOSS;
+    public static final String BCE_MEAN = GraphNames.BCE_MEAN;
+    public static final String KLD_MEAN = GraphNames.KLD_MEAN;
 
     private final VaeArchitecture arch;
-    private final long seed;
     private final SameDiff sd = SameDiff.create();
+    private final GraphWeights weights;
 
     private ConvVaeGraph(VaeArchitecture arch, long seed) {
         this.arch = arch;
-        this.seed = seed;
+        this.weights = new GraphWeights(sd, seed);
     }
 
     /** The placeholder of the spatial dropout mask after encoder layer {@code layer}. */
@@ -76,17 +71,27 @@ public final class ConvVaeGraph {
      * with decoder dropout, the decoder masks.
      */
     public static List<String> trainingInputs(VaeArchitecture arch) {
-        List<String> names = new ArrayList<>(List.of(INPUT, EPSILON));
+        return GraphNames.trainingInputs(arch);
+    }
+
+    /**
+     * The dropout masks, in this order: one spatial mask [C_i, 1, 1] per encoder layer and the dense layer's
+     * [dense] (keep 1 − dropout), then with decoder dropout one spatial mask per hidden decoder layer (keep 1 −
+     * decoder dropout), from the deepest.
+     */
+    static List<DropoutMask> masks(VaeArchitecture arch) {
+        List<DropoutMask> masks = new ArrayList<>();
+        double keep = arch.keepProbability();
         for (int i = 0; i < arch.layers(); i++) {
-            names.add(encoderMask(i));
+            masks.add(new DropoutMask(encoderMask(i), keep, arch.channelsAfter(i), 1, 1));
         }
-        names.add(DENSE_MASK);
+        masks.add(new DropoutMask(DENSE_MASK, keep, arch.denseWidth()));
         if (arch.decoderDropout() > 0) {
             for (int i = arch.layers() - 1; i >= 1; i--) {
-                names.add(decoderMask(i));
+                masks.add(new DropoutMask(decoderMask(i), 1 - arch.decoderDropout(), arch.channelsAfter(i - 1), 1, 1));
             }
         }
-        return List.copyOf(names);
+        return List.copyOf(masks);
     }
 
     /** A new graph of {@code arch} with weights drawn from {@code seed}; no training config attached. */
@@ -106,13 +111,8 @@ public final class ConvVaeGraph {
         h = sd.reshape(h, -1, arch.flatFeatures());
         h = relu(dense("enc_fc", h, arch.flatFeatures(), arch.denseWidth(), true));
         h = h.mul(sd.placeHolder(DENSE_MASK, DataType.FLOAT, -1, arch.denseWidth()));
-        SDVariable mu = sd.identity(MU, dense("mu_head", h, arch.denseWidth(), arch.latentDim(), false));
-        // log σ² is clipped to ±LOGVAR_LIMIT: inactive in normal training, it keeps an unlucky first step from
-        // overflowing exp(log σ²) (seen: quick config, seed 2, loss Infinity at batch 4)
-        SDVariable logvar = sd.identity(LOGVAR, sd.math().clipByValue(
-                dense("logvar_head", h, arch.denseWidth(), arch.latentDim(), false), -LOGVAR_LIMIT, LOGVAR_LIMIT));
-        SDVariable eps = sd.placeHolder(EPSILON, DataType.FLOAT, -1, arch.latentDim());
-        SDVariable z = sd.identity(Z, mu.add(sd.math().exp(logvar.mul(0.5)).mul(eps)));
+        LatentHead latent = LatentHead.variational(sd, weights, h, arch.denseWidth(), arch.latentDim());
+        SDVariable z = latent.z();
 
         Decoder decoder = new Decoder();
         SDVariable logits = sd.identity(LOGITS, decoder.logits(z, arch.decoderDropout() > 0));
@@ -121,11 +121,7 @@ public final class ConvVaeGraph {
 
         SDVariable bcePixels = sd.loss().sigmoidCrossEntropy("bce_pixels", input, logits, null, LossReduce.NONE, 0.0);
         SDVariable bce = bcePixels.sum(1, 2, 3);
-        SDVariable kld = sd.math().exp(logvar).add(mu.mul(mu)).sub(logvar).sub(1.0).sum(1).mul(0.5);
-        bce.add(kld.mul(arch.beta())).mean(LOSS);
-        sd.setLossVariables(LOSS);
-        bce.mean(BCE_MEAN);
-        kld.mean(KLD_MEAN);
+        latent.lossOutputs(sd, bce, arch.beta());
         return sd;
     }
 
@@ -197,11 +193,9 @@ public final class ConvVaeGraph {
         return y.get(all, all, SDIndex.interval(1, 2 * inH + 1), SDIndex.interval(1, 2 * inW + 1));
     }
 
-    /** x·W + b (not {@code sd.nn().linear}: with oneDNN it goes wrong when the batch size changes). */
+    /** x·W + b with new weights (see {@link GraphWeights#dense}). */
     private SDVariable dense(String name, SDVariable x, int in, int out, boolean relu) {
-        SDVariable w = weight(name + "_W", relu, in, out, in, out);
-        SDVariable b = zeros(name + "_b", out);
-        return x.mmul(w).add(b);
+        return weights.dense(name, x, in, out, relu);
     }
 
     private SDVariable relu(SDVariable x) {
@@ -219,18 +213,11 @@ public final class ConvVaeGraph {
         return x.mul(mask.mul(ones));
     }
 
-    /** A normal weight: He (std √(2/fanIn)) for ReLU layers, else Xavier (std √(2/(fanIn+fanOut))). */
     private SDVariable weight(String name, boolean reluInit, int fanIn, int fanOut, long... shape) {
-        double std = reluInit ? Math.sqrt(2.0 / fanIn) : Math.sqrt(2.0 / (fanIn + fanOut));
-        float[] values = new float[Math.toIntExact(ArrayUtil.prodLong(shape))];
-        SplittableRandom random = RandomStreams.splittable(seed, "vae.weights." + name);
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) (random.nextGaussian() * std);
-        }
-        return sd.var(name, Nd4j.create(values, shape, 'c'));
+        return weights.normal(name, reluInit, fanIn, fanOut, shape);
     }
 
     private SDVariable zeros(String name, int size) {
-        return sd.var(name, Nd4j.zeros(DataType.FLOAT, size));
+        return weights.zeros(name, size);
     }
 }

@@ -26,21 +26,25 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
     private final RunDirectory run;
     private final String title;
     private final TrainingListener also;
+    private final LossTerms terms;
     private final java.util.List<EpochStats> history = new java.util.ArrayList<>();
     private Progress batches;
     private final int maxEpochs;
     private final String resumeHint;
 
     /** {@code resumeHint}: what an interruption after a finished epoch should tell (null: nothing to resume). */
-    EpochReporter(RunDirectory run, int maxEpochs, String title, TrainingListener also, String resumeHint)
+    EpochReporter(RunDirectory run, int maxEpochs, String title, LossTerms terms, TrainingListener also,
+                  String resumeHint)
             throws IOException {
         this.run = run;
         this.maxEpochs = maxEpochs;
         this.resumeHint = resumeHint;
         this.title = title;
+        this.terms = terms;
         this.also = also;
-        this.metrics = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), "epoch", "train_loss", "train_bce",
-                "train_kld", "val_loss", "val_bce", "val_kld", "lr", "seconds", "improved");
+        this.metrics = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), "epoch", "train_loss",
+                terms.column("train"), "train_kld", "val_loss", terms.column("val"), "val_kld", "lr", "seconds",
+                "improved");
         this.epochs = Progress.start("VAE training", maxEpochs, "epochs");
         also.runStarted(run.path());
     }
@@ -86,11 +90,12 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
             batches.close();
             batches = null;
         }
-        LOG.info("epoch {}: train loss {} (BCE {}, KLD {}), val loss {} (BCE {}, KLD {}), lr {}, {} s{}", s.epoch(),
-                VaeGmmPipeline.fmt(s.train().loss()), VaeGmmPipeline.fmt(s.train().bce()), VaeGmmPipeline.fmt(s.train().kld()),
-                VaeGmmPipeline.fmt(s.validation().loss()), VaeGmmPipeline.fmt(s.validation().bce()),
-                VaeGmmPipeline.fmt(s.validation().kld()), s.learningRate(), VaeGmmPipeline.fmt(s.seconds()),
-                s.improved() ? " *" : "");
+        String r = terms.reconstruction();
+        LOG.info("epoch {}: train loss {} ({} {}, KLD {}), val loss {} ({} {}, KLD {}), lr {}, {} s{}", s.epoch(),
+                VaeGmmPipeline.fmt(s.train().loss()), r, VaeGmmPipeline.fmt(s.train().bce()),
+                VaeGmmPipeline.fmt(s.train().kld()), VaeGmmPipeline.fmt(s.validation().loss()), r,
+                VaeGmmPipeline.fmt(s.validation().bce()), VaeGmmPipeline.fmt(s.validation().kld()), s.learningRate(),
+                VaeGmmPipeline.fmt(s.seconds()), s.improved() ? " *" : "");
         epochs.setExtraMessage("val loss " + VaeGmmPipeline.fmt(s.validation().loss()));
         epochs.step();
         append(s);
@@ -103,7 +108,7 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
             metrics.append(s.epoch(), s.train().loss(), s.train().bce(), s.train().kld(), s.validation().loss(),
                     s.validation().bce(), s.validation().kld(), s.learningRate(), s.seconds(), s.improved());
             history.add(s);
-            VaeFigures.lossCurves(run.path(), history);
+            VaeFigures.lossCurves(run.path(), history, terms);
             dev.latentlab.report.HtmlReport.forRun(run.path()).title(title)
                     .imageOrder(java.util.List.of(VaeFigures.LOSS, VaeFigures.LOSS_TERMS))
                     .refreshSeconds(REFRESH_SECONDS).write();

@@ -40,7 +40,7 @@ public record LatentClassifier(VaeModel vae, LatentEmbedding embedding, MixtureC
 
     /** Predicted labels of {@code images}. */
     /** Refuses (naming {@code where}) images of another size than the VAE's input, before any work. */
-    public static void checkInput(VaeArchitecture architecture, dev.latentlab.data.ImageSet images, String where) {
+    public static void checkInput(ModelArchitecture architecture, dev.latentlab.data.ImageSet images, String where) {
         if (images.height() != architecture.height() || images.width() != architecture.width()) {
             throw new dev.latentlab.BadInputException(where + ": images are " + images.height() + "x"
                     + images.width() + ", expected " + architecture.height() + "x" + architecture.width()

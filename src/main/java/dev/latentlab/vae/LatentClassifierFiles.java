@@ -94,13 +94,13 @@ public final class LatentClassifierFiles {
     }
 
     /**
-     * The VAE architecture recorded in a model folder ({@code vae/vae.json}), read without loading the graph, so
+     * The model architecture recorded in a model folder ({@code vae/vae.json}), read without loading the graph, so
      * that inputs can be checked against it first.
      */
-    public static VaeArchitecture architecture(Path dir) {
+    public static ModelArchitecture architecture(Path dir) {
         Path sidecar = dir.resolve(VAE).resolve(VaeModelFiles.SIDECAR);
         try {
-            return JSON.treeToValue(JSON.readTree(sidecar.toFile()).get("architecture"), VaeArchitecture.class);
+            return VaeModelFiles.architecture(JSON.readTree(sidecar.toFile()), sidecar);
         } catch (IOException | IllegalArgumentException e) {
             throw new BadInputException(dir + ": not a vae_gmm model folder (" + sidecar + " unreadable)");
         }

@@ -12,33 +12,37 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The random inputs of one pass of a batch through a {@link ConvVaeGraph}: ε and the dropout masks, drawn in Java
+ * The random inputs of one pass of a batch through a model graph: the dropout masks and (a VAE's) ε, drawn in Java
  * from a seeded generator (why they are placeholders and not in-graph ops: see {@link ConvVaeGraph}). Training
- * masks keep each unit (each channel, for the spatial masks) with the architecture's keep-probability and scale it
- * by 1/keep; inference masks are all ones. Owns its arrays: close it after the pass.
+ * masks keep each unit (each channel, for the spatial masks) with its keep-probability and scale it by 1/keep;
+ * inference masks are all ones. Owns its arrays: close it after the pass.
  */
 final class StepNoise implements AutoCloseable {
-    private final VaeArchitecture arch;
+    private final ModelArchitecture arch;
     private final Map<String, INDArray> arrays = new LinkedHashMap<>();
 
-    private StepNoise(VaeArchitecture arch) {
+    private StepNoise(ModelArchitecture arch) {
         this.arch = arch;
     }
 
     /** Dropout masks and ε for a training step of {@code batch} images. */
-    static StepNoise training(VaeArchitecture arch, long batch, RandomGenerator random) {
+    static StepNoise training(ModelArchitecture arch, long batch, RandomGenerator random) {
         StepNoise noise = new StepNoise(arch);
         noise.masks(batch, random);
-        noise.arrays.put(ConvVaeGraph.EPSILON, gaussian(batch, arch.latentDim(), random));
+        if (arch.variational()) {
+            noise.arrays.put(GraphNames.EPSILON, gaussian(batch, arch.latentDim(), random));
+        }
         return noise;
     }
 
     /** No dropout; ε drawn from {@code random}, or zero (z = μ) when {@code random} is null. */
-    static StepNoise inference(VaeArchitecture arch, long batch, RandomGenerator random) {
+    static StepNoise inference(ModelArchitecture arch, long batch, RandomGenerator random) {
         StepNoise noise = new StepNoise(arch);
         noise.masks(batch, null);
-        noise.arrays.put(ConvVaeGraph.EPSILON, random == null
-                ? Nd4j.zeros(DataType.FLOAT, batch, arch.latentDim()) : gaussian(batch, arch.latentDim(), random));
+        if (arch.variational()) {
+            noise.arrays.put(GraphNames.EPSILON, random == null
+                    ? Nd4j.zeros(DataType.FLOAT, batch, arch.latentDim()) : gaussian(batch, arch.latentDim(), random));
+        }
         return noise;
     }
 
@@ -47,17 +51,17 @@ final class StepNoise implements AutoCloseable {
         return RandomStreams.splittable(seed, "vae.noise", epoch);
     }
 
-    /** These arrays plus the images under {@link ConvVaeGraph#INPUT}: the placeholders of a graph output call. */
+    /** These arrays plus the images under {@link GraphNames#INPUT}: the placeholders of a graph output call. */
     Map<String, INDArray> withImages(INDArray images) {
         Map<String, INDArray> placeholders = new LinkedHashMap<>(arrays);
-        placeholders.put(ConvVaeGraph.INPUT, images);
+        placeholders.put(GraphNames.INPUT, images);
         return placeholders;
     }
 
-    /** The features of a training step, in {@link ConvVaeGraph#trainingInputs} order. */
+    /** The features of a training step, in {@link GraphNames#trainingInputs} order. */
     INDArray[] features(INDArray images) {
         Map<String, INDArray> placeholders = withImages(images);
-        List<String> names = ConvVaeGraph.trainingInputs(arch);
+        List<String> names = GraphNames.trainingInputs(arch);
         INDArray[] features = new INDArray[names.size()];
         for (int i = 0; i < features.length; i++) {
             features[i] = placeholders.get(names.get(i));
@@ -70,21 +74,13 @@ final class StepNoise implements AutoCloseable {
         arrays.values().forEach(INDArray::close);
     }
 
-    /**
-     * Spatial masks [b, C_i, 1, 1] per encoder layer, the dense mask [b, dense] and, with decoder dropout, a spatial
-     * mask per hidden decoder layer; all ones without a generator.
-     */
+    /** The architecture's dropout masks for {@code batch} images, in its order; all ones without a generator. */
     private void masks(long batch, RandomGenerator random) {
-        double keep = arch.keepProbability();
-        for (int i = 0; i < arch.layers(); i++) {
-            arrays.put(ConvVaeGraph.encoderMask(i), mask(random, keep, batch, arch.channelsAfter(i), 1, 1));
-        }
-        arrays.put(ConvVaeGraph.DENSE_MASK, mask(random, keep, batch, arch.denseWidth()));
-        if (arch.decoderDropout() > 0) {
-            for (int i = arch.layers() - 1; i >= 1; i--) {
-                arrays.put(ConvVaeGraph.decoderMask(i),
-                        mask(random, 1 - arch.decoderDropout(), batch, arch.channelsAfter(i - 1), 1, 1));
-            }
+        for (DropoutMask m : arch.dropoutMasks()) {
+            long[] shape = new long[m.shape().length + 1];
+            shape[0] = batch;
+            System.arraycopy(m.shape(), 0, shape, 1, m.shape().length);
+            arrays.put(m.name(), mask(random, m.keep(), shape));
         }
     }
 

@@ -27,13 +27,13 @@ public final class TrainingStepBenchmark {
      * Runs {@code warmup} untimed then {@code steps} timed steps on batches cycled from {@code images}
      * ([n, C, H, W], n >= batchSize).
      */
-    public static Result run(VaeArchitecture architecture, INDArray images, int batchSize, int warmup, int steps, long seed) {
+    public static Result run(ModelArchitecture architecture, INDArray images, int batchSize, int warmup, int steps, long seed) {
         if (images.size(0) < batchSize || steps < 1 || warmup < 0) {
             throw new IllegalArgumentException("need at least one batch of images and steps >= 1");
         }
-        SameDiff graph = ConvVaeGraph.build(architecture, seed);
+        SameDiff graph = architecture.graph(seed);
         graph.setTrainingConfig(VaeTrainer.trainingConfig(architecture, 1e-3));
-        FitLossCapture capture = new FitLossCapture(architecture.beta());
+        FitLossCapture capture = new FitLossCapture(architecture);
         BatchSource source = new ArrayBatchSource(images, batchSize, true, seed);
         double[] seconds = new double[steps];
         int epoch = 1;

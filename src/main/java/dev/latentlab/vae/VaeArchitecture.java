@@ -1,9 +1,10 @@
 package dev.latentlab.vae;
 
 import java.util.List;
+import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * Shape of the convolutional VAE, validated on construction. The encoder is a stack of 3x3 convolutions
+ * Shape of the convolutional VAE ({@code model.type: conv}), validated on construction. The encoder is a stack of 3x3 convolutions
  * (padding 1, ReLU, spatial dropout) with the given widths and strides (1 or 2), then a dense layer (ReLU,
  * dropout) and two dense heads for μ and log σ². The decoder mirrors it: a dense layer latent → C·h·w (ReLU),
  * then 3x3 transposed convolutions in reverse order back to {@code channels × height × width}, sigmoid output.
@@ -24,7 +25,7 @@ import java.util.List;
  */
 public record VaeArchitecture(int height, int width, int channels, List<Integer> encoderChannels,
                               List<Integer> encoderStrides, int denseWidth, int latentDim, double dropout,
-                              double beta, double decoderDropout) {
+                              double beta, double decoderDropout) implements ModelArchitecture {
     /** Kernel size of every (transposed) convolution. */
     public static final int KERNEL = 3;
     /** Zero padding of every convolution. */
@@ -63,6 +64,28 @@ public record VaeArchitecture(int height, int width, int channels, List<Integer>
         require(beta >= 0 && Double.isFinite(beta), "beta must be finite and >= 0, got " + beta);
     }
 
+    /** The conv model is always a VAE. */
+    @Override
+    public boolean variational() {
+        return true;
+    }
+
+    /** The conv model's reconstruction term is BCE. */
+    @Override
+    public String loss() {
+        return "bce";
+    }
+
+    @Override
+    public List<DropoutMask> dropoutMasks() {
+        return ConvVaeGraph.masks(this);
+    }
+
+    @Override
+    public SameDiff graph(long seed) {
+        return ConvVaeGraph.build(this, seed);
+    }
+
     /** Number of encoder (and decoder) convolution layers. */
     public int layers() {
         return encoderChannels.size();
@@ -95,11 +118,6 @@ public record VaeArchitecture(int height, int width, int channels, List<Integer>
     public int flatFeatures() {
         int last = layers() - 1;
         return channelsAfter(last) * heightAfter(last) * widthAfter(last);
-    }
-
-    /** Values per input image, channels·height·width. */
-    public int imageSize() {
-        return channels * height * width;
     }
 
     /** An architecture without decoder dropout. */

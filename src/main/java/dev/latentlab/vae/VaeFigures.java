@@ -28,8 +28,11 @@ public final class VaeFigures {
     private VaeFigures() {
     }
 
-    /** Training and validation loss per epoch; BCE and KLD per epoch in a second figure (none without epochs). */
-    public static void lossCurves(Path dir, List<EpochStats> history) throws IOException {
+    /**
+     * Training and validation loss per epoch; the reconstruction term and (a VAE's) KLD per epoch in a second
+     * figure, named by {@code terms} (none without epochs).
+     */
+    static void lossCurves(Path dir, List<EpochStats> history, LossTerms terms) throws IOException {
         int n = history.size();
         if (n == 0) {
             return; // a resumed run with no epoch left to train: the curves are in the earlier runs' folders
@@ -46,12 +49,15 @@ public final class VaeFigures {
             trainKld[i] = s.train().kld();
             valKld[i] = s.validation().kld();
         }
-        LinePlot.titled("VAE loss (BCE + beta * KLD, per image)").axes("epoch", "loss")
+        LinePlot.titled(terms.title()).axes("epoch", "loss")
                 .series("train", epoch, train).series("validation", epoch, val).writePng(dir.resolve(LOSS));
-        LinePlot.titled("Loss terms per image").axes("epoch", "nats")
-                .series("train BCE", epoch, trainBce).series("validation BCE", epoch, valBce)
-                .series("train KLD", epoch, trainKld).series("validation KLD", epoch, valKld)
-                .writePng(dir.resolve(LOSS_TERMS));
+        String r = terms.reconstruction();
+        LinePlot plot = LinePlot.titled("Loss terms per image").axes("epoch", terms.kl() ? "nats" : "loss")
+                .series("train " + r, epoch, trainBce).series("validation " + r, epoch, valBce);
+        if (terms.kl()) {
+            plot.series("train KLD", epoch, trainKld).series("validation KLD", epoch, valKld);
+        }
+        plot.writePng(dir.resolve(LOSS_TERMS));
     }
 
     /** Validation originals (top) and their deterministic reconstructions decode(μ) (bottom). */

@@ -38,7 +38,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code vae_gmm} task: trains the convolutional VAE on the chosen digits (early stopping, plateau learning
+ * The {@code vae_gmm} task: trains the model (the convolutional VAE, or the dense autoencoder of
+ * {@code model.type: dense}) on the chosen digits (early stopping, plateau learning
  * rate, best-model checkpoint, resumable), fits Gaussian mixtures on the latent means and keeps the one whose
  * component → majority-label classifier is most accurate on the validation split, evaluates it on held-out digits,
  * saves VAE + GMM under {@code models/<name>/} and writes the run folder.
@@ -91,7 +92,7 @@ public final class VaeGmmPipeline {
     /** Runs the task; returns the run folder. Bad data is reported before the run folder is made. */
     public Path run() throws IOException {
         long start = System.nanoTime();
-        VaeArchitecture architecture = architecture();
+        ModelArchitecture architecture = architecture();
         VaeGmmConfig.Data d = config.data();
         if (d.fetch() && (IdxDatasets.isIdx(d.source()) || (d.source().equals("npz") && config.evaluate().mnistTest()))) {
             IdxDatasets.ensure(idxSource(), IdxDatasets.dir(idxSource(), d.dir()));
@@ -143,11 +144,12 @@ public final class VaeGmmPipeline {
                     + "that seed, data and model are unchanged", checkpoint.dir());
             return;
         }
-        ResumeGuard.check(stored, ConfigYaml.toYaml(config), ResumeGuard.MODEL_AND_DATA,
+        ResumeGuard.check(stored, ConfigYaml.toYaml(config), ConfigYaml.toYaml(VaeGmmConfig.DEFAULTS),
+                ResumeGuard.MODEL_AND_DATA,
                 checkpoint.dir().resolve(CheckpointFiles.CONFIG).toString());
     }
 
-    private Path runIn(RunDirectory run, TrainValidationSplit split, VaeArchitecture architecture,
+    private Path runIn(RunDirectory run, TrainValidationSplit split, ModelArchitecture architecture,
                        Map<String, ImageSet> heldOut, Path modelDir, Path checkpoint, long start) throws IOException {
         run.writeConfig(ConfigYaml.toYaml(config));
         LOG.info("run folder {}", run.path());
@@ -218,12 +220,14 @@ public final class VaeGmmPipeline {
         try (firstImages) {
             VaeFigures.reconstructions(run.resolve(VaeFigures.RECONSTRUCTIONS), firstImages, vae);
         }
-        VaeFigures.lossCurves(run.path(), training.history());
+        VaeFigures.lossCurves(run.path(), training.history(), LossTerms.of(architecture));
         VaeFigures.latentSpace(run.resolve(VaeFigures.LATENT), trainX, split.train().labels(), selection.best(),
                 LatentProjection.fit(trainX), embedding == null ? "Latent means" : "UMAP embedding of the latent means",
                 config.report().scatterPoints(), config.seed());
-        VaeFigures.componentSamples(run.resolve(VaeFigures.SAMPLES), model, config.report().samplesPerComponent(),
-                config.seed());
+        if (architecture.variational()) {   // as the sample command: a plain autoencoder has no prior to sample
+            VaeFigures.componentSamples(run.resolve(VaeFigures.SAMPLES), model, config.report().samplesPerComponent(),
+                    config.seed());
+        }
         latents.write(run.resolve(LatentsNpz.FILE));
 
         Summary summary = new Summary(config.name(), config.data().digits(), split.train().count(),
@@ -279,9 +283,13 @@ public final class VaeGmmPipeline {
         return embedding;
     }
 
-    private VaeArchitecture architecture() {
+    private ModelArchitecture architecture() {
         VaeGmmConfig.Model m = config.model();
         try {
+            if (!m.usesConv()) {
+                return new DenseArchitecture(m.input().get(1), m.input().get(2), m.input().get(0), m.layers(),
+                        m.latentDim(), m.dropout(), m.beta(), m.variational(), m.loss());
+            }
             return new VaeArchitecture(m.input().get(1), m.input().get(2), m.input().get(0), m.channels(), m.strides(),
                     m.dense(), m.latentDim(), m.dropout(), m.beta(), m.decoderDropout());
         } catch (IllegalArgumentException e) {
@@ -289,7 +297,7 @@ public final class VaeGmmPipeline {
         }
     }
 
-    private TrainingResult train(RunDirectory run, TrainValidationSplit split, VaeArchitecture architecture,
+    private TrainingResult train(RunDirectory run, TrainValidationSplit split, ModelArchitecture architecture,
                                  Path checkpoint) throws IOException {
         VaeGmmConfig.Train t = config.train();
         CheckpointFiles files = new CheckpointFiles(checkpoint);
@@ -310,7 +318,8 @@ public final class VaeGmmPipeline {
                 augmentation, config.seed()));
         BatchSource valBatches = new IteratorBatches(new ImageSetIterator(split.validation(), 512, false,
                 Augmentation.NONE, config.seed()));
-        try (EpochReporter reporter = new EpochReporter(run, t.epochs(), "VAE + GMM " + config.name(), watcher,
+        try (EpochReporter reporter = new EpochReporter(run, t.epochs(), "VAE + GMM " + config.name(),
+                LossTerms.of(architecture), watcher,
                 "run the same command with --resume to go on from the last epoch in " + checkpoint)) {
             VaeTrainer trainer = new VaeTrainer(options);
             return resume ? trainer.resume(trainBatches, valBatches, reporter)

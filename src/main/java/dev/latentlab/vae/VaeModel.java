@@ -13,8 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * A convolutional VAE (a {@link ConvVaeGraph} with its weights) for inference: encoding to μ, decoding,
- * reconstruction and loss, all without dropout and batched internally, so
+ * A trained or untrained model — the convolutional VAE ({@link ConvVaeGraph}) or the dense autoencoder
+ * ({@link DenseAutoencoderGraph}, a VAE or a plain autoencoder), its graph with its weights — for inference: encoding
+ * to μ (a plain autoencoder's code), decoding, reconstruction and loss, all without dropout and batched internally, so
  * results do not depend on how the caller groups images. Only {@link VaeTrainer} changes its weights; from the
  * outside it is read-only. Not thread-safe (SameDiff's execution is not).
  *
@@ -25,18 +26,18 @@ public final class VaeModel {
     static final int INFERENCE_BATCH = 256;
 
     private final SameDiff graph;
-    private final VaeArchitecture architecture;
+    private final ModelArchitecture architecture;
     private final long seed;
 
-    VaeModel(SameDiff graph, VaeArchitecture architecture, long seed) {
+    VaeModel(SameDiff graph, ModelArchitecture architecture, long seed) {
         this.graph = graph;
         this.architecture = architecture;
         this.seed = seed;
     }
 
     /** A model with fresh weights drawn from {@code seed}. */
-    public static VaeModel untrained(VaeArchitecture architecture, long seed) {
-        return new VaeModel(ConvVaeGraph.build(architecture, seed), architecture, seed);
+    public static VaeModel untrained(ModelArchitecture architecture, long seed) {
+        return new VaeModel(architecture.graph(seed), architecture, seed);
     }
 
     /** Reads a model written by {@link #save}; its updater state comes with it. */
@@ -49,7 +50,7 @@ public final class VaeModel {
         VaeModelFiles.save(this, dir);
     }
 
-    public VaeArchitecture architecture() {
+    public ModelArchitecture architecture() {
         return architecture;
     }
 
@@ -63,7 +64,7 @@ public final class VaeModel {
         INDArray x = asImages(images);
         return mapBatches(x, architecture.latentDim(), chunk -> {
             try (StepNoise noDropout = StepNoise.inference(architecture, chunk.size(0), null)) {
-                return single(noDropout.withImages(chunk), ConvVaeGraph.MU);
+                return single(noDropout.withImages(chunk), GraphNames.MU);
             }
         });
     }
@@ -82,7 +83,7 @@ public final class VaeModel {
                     + java.util.Arrays.toString(z.shape()));
         }
         INDArray codes = z.dataType() == DataType.FLOAT ? z : z.castTo(DataType.FLOAT);
-        return mapBatches(codes, -1, chunk -> single(Map.of(ConvVaeGraph.Z_IN, chunk), ConvVaeGraph.DECODED));
+        return mapBatches(codes, -1, chunk -> single(Map.of(GraphNames.Z_IN, chunk), GraphNames.DECODED));
     }
 
     /** decode(μ(x)): the deterministic reconstruction of each image, [n, C, H, W]. */
@@ -93,9 +94,9 @@ public final class VaeModel {
     }
 
     /**
-     * Mean loss terms over the images with dropout off. The reconstruction term uses a sampled z = μ + σ·ε
+     * Mean loss terms over the images with dropout off. A VAE's reconstruction term uses a sampled z = μ + σ·ε
      * (the loss is the negative ELBO, an expectation over z), ε drawn from a generator seeded with the model's
-     * seed: the same images give the same loss.
+     * seed: the same images give the same loss. A plain autoencoder's KLD is 0.
      */
     public VaeLoss loss(INDArray images) {
         INDArray x = asImages(images);
@@ -114,11 +115,14 @@ public final class VaeModel {
     /** Loss terms of one batch without dropout, ε drawn from {@code random}. */
     VaeLoss batchLoss(INDArray batch, RandomGenerator random) {
         Map<String, INDArray> out;
+        String[] outputs = architecture.variational()
+                ? new String[]{GraphNames.LOSS, GraphNames.BCE_MEAN, GraphNames.KLD_MEAN}
+                : new String[]{GraphNames.LOSS, GraphNames.BCE_MEAN};
         try (StepNoise noise = StepNoise.inference(architecture, batch.size(0), random)) {
-            out = graph.output(noise.withImages(batch), ConvVaeGraph.LOSS, ConvVaeGraph.BCE_MEAN, ConvVaeGraph.KLD_MEAN);
+            out = graph.output(noise.withImages(batch), outputs);
         }
-        VaeLoss loss = new VaeLoss(out.get(ConvVaeGraph.LOSS).getDouble(0), out.get(ConvVaeGraph.BCE_MEAN).getDouble(0),
-                out.get(ConvVaeGraph.KLD_MEAN).getDouble(0));
+        VaeLoss loss = new VaeLoss(out.get(GraphNames.LOSS).getDouble(0), out.get(GraphNames.BCE_MEAN).getDouble(0),
+                architecture.variational() ? out.get(GraphNames.KLD_MEAN).getDouble(0) : 0.0);
         out.values().forEach(INDArray::close);
         return loss;
     }
@@ -130,7 +134,7 @@ public final class VaeModel {
 
     /** Checks the shape of an image batch and views [n, C·H·W] as [n, C, H, W]. */
     INDArray asImages(INDArray images) {
-        VaeArchitecture a = architecture;
+        ModelArchitecture a = architecture;
         if (images.rank() == 2 && images.size(1) == a.imageSize()) {
             return images.reshape('c', images.size(0), a.channels(), a.height(), a.width()).castTo(DataType.FLOAT);
         }

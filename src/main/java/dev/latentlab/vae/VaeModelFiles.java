@@ -14,13 +14,16 @@ import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * The on-disk form of a {@link VaeModel}: {@code vae.sd} (SameDiff flatbuffers with weights and, when the
- * model has been trained, Adam's state) and {@code vae.json} (format, architecture, seed, versions).
+ * model has been trained, Adam's state) and {@code vae.json} (format, architecture, seed, versions). The format
+ * names the model type: {@value #FORMAT} for the conv VAE ({@link VaeArchitecture}), {@value #DENSE_FORMAT} for
+ * the dense autoencoder ({@link DenseArchitecture}).
  */
 final class VaeModelFiles {
     static final String GRAPH = "vae.sd";
     static final String SIDECAR = "vae.json";
     /** Version 2: ε and the dropout masks are placeholders (version 1 graphs drew them in-graph). */
     static final String FORMAT = "latentlab.conv-vae/2";
+    static final String DENSE_FORMAT = "latentlab.dense-ae/1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private VaeModelFiles() {
@@ -38,7 +41,7 @@ final class VaeModelFiles {
     }
 
     /** A model from a graph file's content. */
-    static VaeModel fromBytes(byte[] graphBytes, VaeArchitecture architecture, long seed) {
+    static VaeModel fromBytes(byte[] graphBytes, ModelArchitecture architecture, long seed) {
         try {
             return new VaeModel(SameDiff.load(new java.io.ByteArrayInputStream(graphBytes), true), architecture, seed);
         } catch (RuntimeException e) {
@@ -47,11 +50,11 @@ final class VaeModelFiles {
     }
 
     /** Writes a model folder from a graph file's content. */
-    static void write(byte[] graphBytes, VaeArchitecture architecture, long seed, Path dir) throws IOException {
+    static void write(byte[] graphBytes, ModelArchitecture architecture, long seed, Path dir) throws IOException {
         Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve(GRAPH), graphBytes);
         ObjectNode sidecar = JSON.createObjectNode();
-        sidecar.put("format", FORMAT);
+        sidecar.put("format", architecture instanceof DenseArchitecture ? DENSE_FORMAT : FORMAT);
         sidecar.set("architecture", JSON.valueToTree(architecture));
         sidecar.put("seed", seed);
         ObjectNode versions = sidecar.putObject("versions");
@@ -69,13 +72,21 @@ final class VaeModelFiles {
             throw new NoSuchFileException(dir + ": not a VAE model folder (expected " + GRAPH + " and " + SIDECAR + ")");
         }
         JsonNode sidecar = JSON.readTree(sidecarFile.toFile());
-        if (!FORMAT.equals(sidecar.path("format").asText())) {
-            throw new IOException(sidecarFile + ": format " + sidecar.path("format") + ", expected \"" + FORMAT
-                    + "\" (a model saved by another latentlab version: train it again)");
-        }
-        VaeArchitecture architecture = JSON.treeToValue(sidecar.get("architecture"), VaeArchitecture.class);
+        ModelArchitecture architecture = architecture(sidecar, sidecarFile);
         SameDiff graph = SameDiff.load(graphFile.toFile(), true);
         return new VaeModel(graph, architecture, sidecar.path("seed").asLong());
+    }
+
+    /** The architecture a sidecar ({@code vae.json}, read from {@code file}) records, by its format. */
+    static ModelArchitecture architecture(JsonNode sidecar, Path file) throws IOException {
+        String format = sidecar.path("format").asText();
+        Class<? extends ModelArchitecture> type = FORMAT.equals(format) ? VaeArchitecture.class
+                : DENSE_FORMAT.equals(format) ? DenseArchitecture.class : null;
+        if (type == null) {
+            throw new IOException(file + ": format " + sidecar.path("format") + ", expected \"" + FORMAT + "\" or \""
+                    + DENSE_FORMAT + "\" (a model saved by another latentlab version: train it again)");
+        }
+        return JSON.treeToValue(sidecar.get("architecture"), type);
     }
 
     private static String nd4jVersion() {

@@ -12,7 +12,7 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
- * Trains a {@link VaeModel} with Adam in its own epoch loop: per epoch, one {@code fit} step per training batch
+ * Trains a {@link VaeModel} (either model type) with Adam in its own epoch loop: per epoch, one {@code fit} step per training batch
  * (dropout on), the training loss recovered from each step's forward pass ({@link EpochStats#train}), the
  * validation loss with dropout off, ReduceLROnPlateau on the validation loss (the learning rate changed in
  * place, so Adam's moments are kept), early stopping, and the best validation model kept. With a checkpoint
@@ -63,7 +63,7 @@ public final class VaeTrainer {
                 options.plateauThreshold(), options.minLearningRate(), state.plateau());
         Adam adam = adam(working, plateau.learningRate());
         CheckpointFiles checkpoint = checkpoint();
-        FitLossCapture capture = new FitLossCapture(working.architecture().beta());
+        FitLossCapture capture = new FitLossCapture(working.architecture());
         List<Listener> stepListeners = new ArrayList<>(List.of(capture));
         stepListeners.addAll(listener.graphListeners());
         Listener[] steps = stepListeners.toArray(new Listener[0]);
@@ -165,9 +165,9 @@ public final class VaeTrainer {
     }
 
     /** Adam at {@code lr}, fed the images and the {@link StepNoise} placeholders; no labels. */
-    static TrainingConfig trainingConfig(VaeArchitecture architecture, double lr) {
+    static TrainingConfig trainingConfig(ModelArchitecture architecture, double lr) {
         return TrainingConfig.builder().updater(new Adam(lr))
-                .dataSetFeatureMapping(ConvVaeGraph.trainingInputs(architecture)).markLabelsUnused().build();
+                .dataSetFeatureMapping(GraphNames.trainingInputs(architecture)).markLabelsUnused().build();
     }
 
     private CheckpointFiles checkpoint() {

@@ -63,7 +63,7 @@ class VaeTrainerTest {
         VaeModel untrained = VaeModel.untrained(arch, 1);
         double before = untrained.loss(valImages).loss();
         TrainingResult result = new VaeTrainer(options(3)).train(untrained, train(), validation(), stats -> { });
-        assertThat(result.best().architecture().decoderDropout()).isEqualTo(0.2);
+        assertThat(((VaeArchitecture) result.best().architecture()).decoderDropout()).isEqualTo(0.2);
         List<EpochStats> epochs = result.history();
         assertThat(epochs.get(2).validation().loss()).isLessThan(epochs.get(0).validation().loss())
                 .isLessThan(before - 20);
