@@ -144,11 +144,11 @@ final class BenchCommand {
         @picocli.CommandLine.Mixin
         private MnistDirOption dataDir = new MnistDirOption();
 
-        @Option(names = "--dense", split = ",", paramLabel = "WIDTHS",
+        @Option(names = "--dense", split = ",", paramLabel = "N",
                 description = "Time the dense autoencoder with these hidden layers, e.g. 500,500,2000 (default: the conv VAE).")
         private java.util.List<Integer> dense = java.util.List.of();
 
-        @Option(names = "--latent", description = "Latent dimension (default: 2 for the conv VAE, 10 with --dense).")
+        @Option(names = "--latent", paramLabel = "N", description = "Latent dimension (default: 2 for the conv VAE, 10 with --dense).")
         private Integer latent;
 
         private ModelArchitecture architecture() {
