@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class ImageFolderReader {
     private static final Logger LOG = LoggerFactory.getLogger(ImageFolderReader.class);
     private static final int BATCH = 256;
+    private static final int COLOUR_PROBE = 200;
 
     private final int channels;
     private final int height;
@@ -98,14 +99,18 @@ public final class ImageFolderReader {
     }
 
     private Decoded decode(List<Path> files, String what, boolean labelled) {
-        int colour = 0;
-        for (Path f : files) {
-            checkComplete(f, what);
-            colour += channels == 1 && ImageFileReader.storedInColour(f) ? 1 : 0;
+        Path colour = null;
+        for (int i = 0; i < files.size(); i++) {
+            checkComplete(files.get(i), what);
+            // the headers of the first pictures say whether the set is in colour (reading every header would
+            // add seconds to a 60,000-picture folder)
+            if (channels == 1 && colour == null && i < COLOUR_PROBE && ImageFileReader.storedInColour(files.get(i))) {
+                colour = files.get(i);
+            }
         }
-        if (colour > 0) {
-            LOG.warn("{} of the {} pictures of {} are stored in colour: converted to grey for the model's one "
-                    + "channel", colour, files.size(), what);
+        if (colour != null) {
+            LOG.warn("pictures of {} are stored in colour ({} among them): converted to grey for the model's one "
+                    + "channel", what, colour);
         }
         int size = channels * height * width;
         byte[] pixels = new byte[files.size() * size];
