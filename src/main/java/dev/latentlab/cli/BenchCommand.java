@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latentlab.BadInputException;
 import dev.latentlab.clustering.AssignmentBenchmark;
+import dev.latentlab.clustering.NearestCentroidSearch;
 import dev.latentlab.clustering.PatchMatrix;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageTensors;
@@ -78,11 +79,23 @@ final class BenchCommand {
         @Option(names = "--python", paramLabel = "FILE", description = "Python with scikit-learn for --sklearn (default: ${DEFAULT-VALUE}).")
         private String python = "/usr/bin/python3";
 
+        @Option(names = "--isa", paramLabel = "auto|avx512|avx2|scalar", description = "The fused kernel's "
+                + "instruction set: auto (the best this CPU has) or a slower one, to measure it on a faster CPU "
+                + "(default: ${DEFAULT-VALUE}).")
+        private String isa = "auto";
+
         @picocli.CommandLine.Mixin
         private MnistDirOption dataDir = new MnistDirOption();
 
         @Override
         public Integer call() throws IOException {
+            isa = Choice.of("--isa", isa, "auto", "avx512", "avx2", "scalar");
+            if (!NearestCentroidSearch.useInstructionSet(isa)) {
+                throw new BadInputException("bench kmeans: --isa " + isa + ": this CPU lacks it (it has "
+                        + NearestCentroidSearch.INSTRUCTION_SETS.stream().filter(NearestCentroidSearch::useInstructionSet)
+                        .toList() + ")");
+            }
+            NearestCentroidSearch.useInstructionSet(isa);
             if (digits < 1 || k < 1 || threads < 1 || tileRows < 0 || repeats < 1 || lloydIterations < 0) {
                 throw new BadInputException("bench kmeans: --digits, --k, --threads and --repeats must be >= 1, "
                         + "--tile-rows and --lloyd-iterations >= 0");

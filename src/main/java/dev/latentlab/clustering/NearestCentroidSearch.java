@@ -73,6 +73,22 @@ public final class NearestCentroidSearch implements AutoCloseable {
         }
     }
 
+    /** The fused kernel's instruction sets, fastest first; {@code auto} picks the best this CPU has. */
+    public static final java.util.List<String> INSTRUCTION_SETS = java.util.List.of("avx512", "avx2", "scalar");
+
+    /**
+     * Makes the fused kernel use instruction set {@code name} ({@code auto}, or one of {@link #INSTRUCTION_SETS}) in
+     * this process, so that a benchmark or a test can run a slower path on a faster CPU; false when this CPU lacks it.
+     */
+    public static boolean useInstructionSet(String name) {
+        return NativeNearest.useIsa(name);
+    }
+
+    /** The instruction set the fused kernel uses now. */
+    public static String instructionSet() {
+        return NativeNearest.isa();
+    }
+
     /** Rows per tile so that one tile of distances is about {@link #TILE_BYTES}, between 256 and 8192. */
     public static int autoTileRows(int k) {
         long rows = TILE_BYTES / (4L * k);
