@@ -95,7 +95,6 @@ final class BenchCommand {
                         + NearestCentroidSearch.INSTRUCTION_SETS.stream().filter(NearestCentroidSearch::useInstructionSet)
                         .toList() + ")");
             }
-            NearestCentroidSearch.useInstructionSet(isa);
             if (digits < 1 || k < 1 || threads < 1 || tileRows < 0 || repeats < 1 || lloydIterations < 0) {
                 throw new BadInputException("bench kmeans: --digits, --k, --threads and --repeats must be >= 1, "
                         + "--tile-rows and --lloyd-iterations >= 0");

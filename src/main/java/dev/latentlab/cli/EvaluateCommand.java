@@ -107,9 +107,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelClasses classes = ModelClasses.of(model);
         List<String> folders = ImageFolderListing.classes(input.images, "--images").stream()
                 .map(ImageFolderListing.ClassFolder::name).toList();
-        if (!knownOnly || classes.knownFolders(folders).isEmpty()) {
-            classes.check(folders, what);
-        }
+        classes.unknownFolders(folders, what, knownOnly);
         LatentClassifier classifier = LatentClassifierFiles.load(model);
         ModelArchitecture a = classifier.vae().architecture();
         FolderImages pictures = new ImageFolderReader(a.channels(), a.height(), a.width(),

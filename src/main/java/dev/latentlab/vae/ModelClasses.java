@@ -45,13 +45,20 @@ public record ModelClasses(List<String> classNames, List<Integer> labels) {
     /** What {@code --known-only} says to a user whose data holds classes the model does not know. */
     public static final String KNOWN_ONLY_HINT = "evaluate the known classes only with --known-only";
 
-    /** Refuses class folder names the model does not know, naming them. */
-    public void check(List<String> folderNames, String what) {
+    /**
+     * The class folder names the model does not know: refused, naming them, unless {@code knownOnly}; with it,
+     * refused only when the model knows none of them.
+     */
+    public List<String> unknownFolders(List<String> folderNames, String what, boolean knownOnly) {
         List<String> unknown = folderNames.stream().filter(n -> !labels.contains(labelOf(n))).toList();
-        if (!unknown.isEmpty()) {
+        if (!unknown.isEmpty() && !knownOnly) {
             throw new BadInputException(what + ": class folders " + unknown + " are not classes of the model (it knows "
                     + known() + "; " + KNOWN_ONLY_HINT + ")");
         }
+        if (!unknown.isEmpty() && unknown.size() == folderNames.size()) {
+            throw new BadInputException(what + ": no class folder is a class of the model (it knows " + known() + ")");
+        }
+        return unknown;
     }
 
     /**
@@ -83,11 +90,6 @@ public record ModelClasses(List<String> classNames, List<Integer> labels) {
         return images.withLabels(labels);
     }
 
-    /** The folder names among {@code folderNames} that the model knows (all of them when it knows every one). */
-    public List<String> knownFolders(List<String> folderNames) {
-        return folderNames.stream().filter(n -> labels.contains(labelOf(n))).toList();
-    }
-
     private Object known() {
         return classNames.isEmpty() ? labels : classNames;
     }
@@ -103,25 +105,14 @@ public record ModelClasses(List<String> classNames, List<Integer> labels) {
 
     /**
      * The pictures' labels in the model's terms: folder {@code "4"} is label 4 for a digit model; folder
-     * {@code "coat"} is the index of "coat" in the model's class names.
+     * {@code "coat"} is the index of "coat" in the model's class names. Folders the model does not know are refused
+     * ({@link #unknownFolders}), or with {@code knownOnly} their images are left out (and how many is said).
      *
      * @throws BadInputException naming the folders the model does not know
      */
-    public ImageSet relabel(FolderImages pictures, String what) {
-        return relabel(pictures, what, false);
-    }
-
-    /**
-     * As {@link #relabel(FolderImages, String)}; with {@code knownOnly}, the images of folders the model does not
-     * know are left out (and how many is said) instead of refused.
-     */
     public ImageSet relabel(FolderImages pictures, String what, boolean knownOnly) {
-        List<String> unknown = pictures.classNames().stream().filter(n -> !labels.contains(labelOf(n))).toList();
-        if (!knownOnly || unknown.isEmpty()) {
-            check(pictures.classNames(), what);
-        } else if (unknown.size() == pictures.classNames().size()) {
-            throw new BadInputException(what + ": no class folder is a class of the model (it knows " + known() + ")");
-        } else {
+        List<String> unknown = unknownFolders(pictures.classNames(), what, knownOnly);
+        if (!unknown.isEmpty()) {
             System.err.println("--known-only: left out the class folders " + unknown + " (not classes of the model)");
         }
         int[] folderValues = pictures.labelValues();

@@ -128,6 +128,12 @@ class ImageFolderCliTest {
             assertThat(known.err()).contains("--known-only: left out").contains("[7]");
             assertThat(JSON.readTree(out.toFile()).get("count").asInt()).isEqualTo(ones);
         }
+        Path sevens = tmp.resolve("folders_7");
+        ImageFolderWriter.write(MnistFiles.test(MnistFixtures.dir()).withLabels(List.of(7)), sevens, "png", 0, false);
+        CliRun none = CliRun.of("evaluate", "--model", model, "--images", sevens.toString(), "--known-only");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.errLines()).hasSize(1);
+        assertThat(none.err()).contains("no class folder is a class of the model");
     }
 
     @Test
