@@ -69,13 +69,23 @@ TARGET_ATTR
 static int SCAN(const float *x, const float *packed_t, int dim, int kpad, float thr, int *out) {
     int found = 0;
     VF limit = SET1F(thr);
-    for (int k0 = 0; k0 < kpad; k0 += W) {
-        VF acc = LOADF(packed_t + (size_t) dim * kpad + k0);
+    /* three blocks of W centroids at a time: three independent FMA chains (kpad is a multiple of 3 W) */
+    for (int k0 = 0; k0 < kpad; k0 += 3 * W) {
+        const float *t = packed_t + k0;
+        VF a0 = LOADF(t + (size_t) dim * kpad), a1 = LOADF(t + (size_t) dim * kpad + W),
+           a2 = LOADF(t + (size_t) dim * kpad + 2 * W);
         for (int d = 0; d < dim; d++) {
-            acc = FMADD(SET1F(x[d]), LOADF(packed_t + (size_t) d * kpad + k0), acc);
+            VF xd = SET1F(x[d]);
+            const float *row = t + (size_t) d * kpad;
+            a0 = FMADD(xd, LOADF(row), a0);
+            a1 = FMADD(xd, LOADF(row + W), a1);
+            a2 = FMADD(xd, LOADF(row + 2 * W), a2);
         }
-        for (unsigned mask = LE_MASK(acc, limit); mask != 0; mask &= mask - 1) {
-            out[found++] = k0 + __builtin_ctz(mask);
+        unsigned m[3] = {LE_MASK(a0, limit), LE_MASK(a1, limit), LE_MASK(a2, limit)};
+        for (int b = 0; b < 3; b++) {
+            for (unsigned mask = m[b]; mask != 0; mask &= mask - 1) {
+                out[found++] = k0 + b * W + __builtin_ctz(mask);
+            }
         }
     }
     return found;

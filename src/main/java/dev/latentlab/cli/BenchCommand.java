@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latentlab.BadInputException;
 import dev.latentlab.clustering.AssignmentBenchmark;
+import dev.latentlab.clustering.FmaPeak;
 import dev.latentlab.clustering.NearestCentroidSearch;
 import dev.latentlab.clustering.PatchMatrix;
 import dev.latentlab.data.ImageSet;
@@ -119,6 +120,12 @@ final class BenchCommand {
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode line = json.valueToTree(result);
                 line.put("digits", train.count());
+                FmaPeak.Peak peak = FmaPeak.measure(result.threads());
+                if (peak != null) {
+                    line.set("fma_peak", json.valueToTree(peak));
+                    line.put("assign_share_of_peak", result.assignGflops() / peak.gflops());
+                    line.put("sgemm_share_of_peak", result.sgemmGflops() / peak.gflops());
+                }
                 line.put("peak_rss_mb", PeakMemory.residentMb());
                 if (sk != null) {
                     line.set("sklearn_per_iteration", json.valueToTree(sk));

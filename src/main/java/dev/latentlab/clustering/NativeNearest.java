@@ -1,8 +1,15 @@
 package dev.latentlab.clustering;
 
-import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.bytedeco.javacpp.Loader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,17 +31,32 @@ final class NativeNearest {
     private NativeNearest() {
     }
 
+    /*
+     * Extracted under a name made of its content's hash rather than through JavaCPP's Loader.cacheResource: that
+     * cache is keyed by the jar's file name, so two builds both called trainer.jar on one machine loaded each other's
+     * kernel (seen while timing issue 28's kernels side by side). Written to a temporary name and moved into place,
+     * so a process never loads a half-written file.
+     */
     private static boolean load() {
-        try {
-            File lib = Loader.cacheResource(NativeNearest.class, RESOURCE);
-            if (lib == null) {
+        try (InputStream in = NativeNearest.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
                 LOG.warn("fused k-means kernel not in the build ({}): using ND4J sgemm + argmin", RESOURCE);
                 return false;
             }
-            System.load(lib.getAbsolutePath());
+            byte[] bytes = in.readAllBytes();
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
+            Path dir = Loader.getCacheDir().toPath().resolve("latentlab");
+            Files.createDirectories(dir);
+            Path lib = dir.resolve("liblatentlab-kmeans-" + hash + ".so");
+            if (!Files.exists(lib)) {
+                Path part = Files.createTempFile(dir, "liblatentlab-kmeans-", ".part");
+                Files.write(part, bytes);
+                Files.move(part, lib, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            System.load(lib.toAbsolutePath().toString());
             LOG.debug("fused k-means kernel {} ({})", lib, isa());
             return true;
-        } catch (Exception | UnsatisfiedLinkError e) {
+        } catch (IOException | GeneralSecurityException | RuntimeException | UnsatisfiedLinkError e) {
             LOG.warn("fused k-means kernel not loaded ({}): using ND4J sgemm + argmin", e.toString());
             return false;
         }
@@ -63,4 +85,10 @@ final class NativeNearest {
 
     /** Uses {@code name} (avx512, avx2, scalar, or auto for the best this CPU has); false if this CPU lacks it. */
     static native boolean useIsa(String name);
+
+    /**
+     * Runs {@code iterations} rounds of 12 independent register-only FMAs in the vector width of the instruction set
+     * in use (zmm for avx512, ymm otherwise); returns the floating-point operations done, 0 without AVX2.
+     */
+    static native double fmaLoop(long iterations);
 }

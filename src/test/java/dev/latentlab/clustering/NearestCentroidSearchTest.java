@@ -156,6 +156,41 @@ class NearestCentroidSearchTest {
         }
     }
 
+    /**
+     * Dimensions 1 to 64 (RGB pixels, patches, the kernel's limit), K around the padding of 48 and row counts that
+     * leave every register block's group of points part-filled: the brute force's labels on each instruction set.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("isas")
+    void everyShapeMatchesTheBruteForceOnEveryInstructionSet(String isa) {
+        assertThat(NativeNearest.useIsa(isa)).isTrue();
+        Random rng = new Random(11);
+        try {
+            for (int dim : new int[] {1, 3, 17, 25, 64}) {
+                for (int k : new int[] {1, 5, 47, 48, 49, 101}) {
+                    int rows = 1 + rng.nextInt(70);
+                    float[] points = new float[rows * dim];
+                    for (int i = 0; i < points.length; i++) {
+                        points[i] = rng.nextInt(256);
+                    }
+                    float[] centroids = new float[k * dim];
+                    for (int i = 0; i < centroids.length; i++) {
+                        centroids[i] = rng.nextInt(256) + rng.nextInt(4) / 4f;
+                    }
+                    try (PatchMatrix x = BruteForce.matrix(points, dim, 37);
+                         NearestCentroidSearch search = new NearestCentroidSearch(2, 0, NearestCentroidSearch.Kernel.FUSED)) {
+                        int[] labels = new int[rows];
+                        Lloyd.assign(search, x, centroids, labels);
+                        assertThat(labels).as("dim %d, K %d, %d rows", dim, k, rows)
+                                .isEqualTo(BruteForce.assign(points, centroids, dim).labels());
+                    }
+                }
+            }
+        } finally {
+            NativeNearest.useIsa("auto");
+        }
+    }
+
     /** Points far from the origin with centroids 1/8 apart around them: float32 distances cannot tell them apart. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("isas")

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The fused k-means kernel on each instruction set this CPU has, all 20,074,704 non-blank 5x5 MNIST patches, in one
+# run: K = 1,000 with scikit-learn's Lloyd iteration beside it (its part first, in the first K = 1,000 run only), then
+# K = 10,000. Each line printed is `bench kmeans`'s JSON: the assignment's GFLOP/s, the same-shape ND4J sgemm's, the
+# FMA peak measured in the same process (fma_peak) and the shares of it, Lloyd's seconds per iteration.
+#
+#   [KS="1000 10000"] src/bench/kmeans_isa.sh [JAR] [ISA...]   (default: target/trainer.jar, avx2 then avx512)
+#
+# Run it on a quiet machine: every figure is wall seconds. scikit-learn comes from Debian
+# (apt-get install python3-sklearn); `bench kmeans --sklearn` unsets OPENBLAS_CORETYPE for it only.
+set -euo pipefail
+jar=${1:-target/trainer.jar}
+shift || true
+isas=("$@")
+if [ ${#isas[@]} -eq 0 ]; then
+    isas=(avx2 avx512)
+fi
+sklearn=(--sklearn)
+for k in ${KS:-1000 10000}; do
+    for isa in "${isas[@]}"; do
+        if [ "$k" != 1000 ]; then
+            sklearn=()
+        fi
+        java -Xmx8g -jar "$jar" bench kmeans --digits 60000 --k "$k" --lloyd-iterations 2 --repeats 1 --isa "$isa" \
+            ${sklearn[@]+"${sklearn[@]}"} | tail -1
+        sklearn=()
+    done
+done
