@@ -4,10 +4,11 @@
 # K = 10,000. Each line printed is `bench kmeans`'s JSON: the assignment's GFLOP/s, the same-shape ND4J sgemm's, the
 # FMA peak measured in the same process (fma_peak) and the shares of it, Lloyd's seconds per iteration.
 #
-#   [KS="1000 10000"] src/bench/kmeans_isa.sh [JAR] [ISA...]   (default: target/trainer.jar, avx2 then avx512)
+#   [KS="1000 10000"] [REPEATS=2] src/bench/kmeans_isa.sh [JAR] [ISA...]   (default: target/trainer.jar, avx2 then avx512)
 #
-# Run it on a quiet machine: every figure is wall seconds. scikit-learn comes from Debian
-# (apt-get install python3-sklearn); `bench kmeans --sklearn` unsets OPENBLAS_CORETYPE for it only.
+# Run it on a quiet machine: every figure is wall seconds, the best of REPEATS timings (the first one warms the JIT).
+# scikit-learn comes from Debian (apt-get install python3-sklearn); `bench kmeans --sklearn` unsets OPENBLAS_CORETYPE
+# for it only.
 set -euo pipefail
 jar=${1:-target/trainer.jar}
 shift || true
@@ -21,7 +22,7 @@ for k in ${KS:-1000 10000}; do
         if [ "$k" != 1000 ]; then
             sklearn=()
         fi
-        java -Xmx8g -jar "$jar" bench kmeans --digits 60000 --k "$k" --lloyd-iterations 2 --repeats 1 --isa "$isa" \
+        java -Xmx8g -jar "$jar" bench kmeans --digits 60000 --k "$k" --lloyd-iterations 2 --repeats "${REPEATS:-2}" --isa "$isa" \
             ${sklearn[@]+"${sklearn[@]}"} | tail -1
         sklearn=()
     done

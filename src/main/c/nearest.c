@@ -2,7 +2,7 @@
  * latentlab's fused nearest-centroid kernel (JNI, class dev.latentlab.clustering.NativeNearest).
  *
  * Why native: the tiled ND4J sgemm + argmin wrote every 1,024 x K distance tile to memory and read it back, and
- * the argmin cost as much as the GEMM (issue 15); here the distances of a group of 32 points never leave the
+ * the argmin cost as much as the GEMM (issue 15); here the distances of a group of points never leave the
  * registers. The JDK's Vector API would need --add-modules on the java command line, which `java -jar` cannot get.
  *
  * Exact: the float32 kernel keeps, per point, the smallest and second smallest value of ||c||^2 - 2 x.c. Each
@@ -73,9 +73,10 @@
 /*
  * ---- AVX2 + FMA: V = 2 vectors of 8 points, Q = 6 centroids ----
  * 12 accumulators + 2 point vectors + 1 broadcast = 15 of the 16 ymm registers; per dimension 2 loads and 6
- * broadcasts feed 12 FMAs. Chosen by measurement (issue 28, single thread, K = 1,000, GFLOP per CPU second on a Zen 4
- * core whose FMA peak is 116.7): V x Q = 1 x 8 (the old block, 9 loads for 8 FMAs) 86, 1 x 12 84, 2 x 4 89, 2 x 6
- * 101, 3 x 4 99, 4 x 3 100; skipping the min/argmin update when no lane improves cost 8% at K = 1,000.
+ * broadcasts feed 12 FMAs. Chosen by measurement (issue 28, single thread, K = 1,000, uniform random points, GFLOP
+ * per CPU second on a Zen 4 core whose FMA peak is 116.7): V x Q = 1 x 8 (the old block, 9 loads for 8 FMAs) 86,
+ * 1 x 12 84, 2 x 4 89, 2 x 6 101, 3 x 4 99, 4 x 3 100; skipping the min/argmin update when no lane improves cost 8%
+ * at K = 1,000. On 2 threads and real patches: 131 GFLOP/s (1 x 8), 173 (2 x 6), 181 (with the 3-chain rescan).
  */
 #define KERNEL kernel_avx2
 #define SCAN scan_avx2

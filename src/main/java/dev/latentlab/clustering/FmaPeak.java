@@ -1,7 +1,5 @@
 package dev.latentlab.clustering;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,8 +8,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The FMA peak of this host as the fused kernel sees it: every thread runs a register-only loop of independent FMAs
  * (the kernel library's {@code fmaLoop}, in the vector width of the instruction set in use) at the same time, and
- * the floating-point operations per wall second are the peak that a kernel's GFLOP/s is a share of. The clock it
- * implies assumes two FMA pipes per core, as on every AVX2 CPU from Haswell and Zen on.
+ * the floating-point operations per wall second are the peak that a kernel's GFLOP/s is a share of. Measured rather
+ * than computed from the clock in /proc/cpuinfo, which is the base clock, not the one the cores run at.
  */
 public final class FmaPeak {
     private static final double SECONDS = 0.5;
@@ -24,10 +22,8 @@ public final class FmaPeak {
      *
      * @param gflops GFLOP per wall second, all threads together
      * @param lanes  floats per vector of the loop (8 for ymm, 16 for zmm)
-     * @param clockGhz the clock that gives this peak with 2 FMAs per cycle per thread: gflops / (threads x 2 x lanes x 2)
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Peak(double gflops, int lanes, double clockGhz) {
+    public record Peak(double gflops, int lanes) {
     }
 
     /** Best of three half-second runs on {@code threads} threads; null where the library or AVX2 is missing. */
@@ -45,7 +41,7 @@ public final class FmaPeak {
         for (int r = 0; r < 3; r++) {
             best = Math.max(best, run(threads, iterations));
         }
-        return new Peak(best / 1e9, lanes, best / 1e9 / (threads * 2.0 * lanes * 2.0));
+        return new Peak(best / 1e9, lanes);
     }
 
     private static double run(int threads, long iterations) {

@@ -29,6 +29,11 @@ class BenchIsaCliTest {
             String json = r.out().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
             JsonNode line = new ObjectMapper().readTree(json);
             assertThat(line.get("isa").asText()).isEqualTo(isa);
+            if (line.has("fma_peak")) {   // the peak is measured in the width of the forced instruction set
+                assertThat(line.get("fma_peak").get("gflops").asDouble()).isPositive();
+                assertThat(line.get("fma_peak").get("lanes").asInt()).isEqualTo(isa.equals("avx512") ? 16 : 8);
+                assertThat(line.get("assign_share_of_peak").asDouble()).isPositive();
+            }
         }
     }
 
