@@ -110,10 +110,21 @@ public final class LatentGmmPipeline {
                         selection.chosen(), selection.candidates(), validation, onePerClass,
                         config.output().saveModel() ? modelDir.toString() : null));
                 HtmlReport.forRun(run.path()).title("GMM on latents " + config.name())
-                        .imageOrder(List.of(CRITERIA, ACCURACY, VaeFigures.LATENT)).write();
+                        .imageOrder(List.of(CRITERIA, ACCURACY, VaeFigures.LATENT)).captions(LatentGmmPipeline::caption)
+                        .write();
                 return run.path();
             });
         }
+    }
+
+    /** What the figure {@code file} of a latent_gmm run shows, for the report; null for a file not drawn here. */
+    static String caption(String file) {
+        return switch (file) {
+            case CRITERIA -> "BIC and AIC of the mixture against its number of components (lower is better).";
+            case ACCURACY -> "Validation and training accuracy of the mixture used as a classifier against its number "
+                    + "of components.";
+            default -> VaeFigures.caption(file);
+        };
     }
 
     private void figures(RunDirectory run, LatentsNpz z, ComponentSelection.Result selection) throws IOException {
