@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The PNG figures of a patch-dictionary run: MSE vs K, the methods compared, centroid/atom atlases, patch examples,
@@ -29,9 +31,9 @@ public final class PatchDictionaryFigures {
     private static final Color[] METHOD_COLOURS = {new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C),
             new Color(0xD62728), new Color(0x9467BD)};
 
-    private static final java.util.regex.Pattern TAGGED = java.util.regex.Pattern.compile(
+    private static final Pattern TAGGED = Pattern.compile(
             "(atlas|patch_examples|code_weights)_(?:(.+)_)?k(\\d+)\\.png");
-    private static final java.util.regex.Pattern ITERATIONS = java.util.regex.Pattern.compile("mse_vs_iteration_(.+)\\.png");
+    private static final Pattern ITERATIONS = Pattern.compile("mse_vs_iteration_(.+)\\.png");
 
     private PatchDictionaryFigures() {
     }
@@ -54,7 +56,7 @@ public final class PatchDictionaryFigures {
             default:
                 break;
         }
-        java.util.regex.Matcher m = TAGGED.matcher(file);
+        Matcher m = TAGGED.matcher(file);
         if (m.matches()) {
             String which = (m.group(2) == null ? "" : m.group(2) + ", ") + "K = " + m.group(3);
             return switch (m.group(1)) {

@@ -7,15 +7,19 @@ import dev.latentlab.report.PaletteSwatches;
 import dev.latentlab.report.RgbGrid;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The quantize run's figures as images (writing them is the pipeline's job). */
 final class QuantizeFigures {
-    private static final java.util.regex.Pattern FILE = java.util.regex.Pattern.compile(
-            "(.+)_(scatter_)?(" + String.join("|", java.util.Arrays.stream(QuantizeMethod.values())
-                    .map(QuantizeMethod::configName).sorted(java.util.Comparator.comparing(String::length).reversed())
+    private static final Pattern FILE = Pattern.compile(
+            "(.+?)_(scatter_)?(" + String.join("|", Arrays.stream(QuantizeMethod.values())
+                    .map(QuantizeMethod::configName).sorted(Comparator.comparing(String::length).reversed())
                     .toList()) + ")_k(\\d+)\\.png");
 
     private QuantizeFigures() {
@@ -31,7 +35,7 @@ final class QuantizeFigures {
             return file.substring(0, file.length() - "_palettes.png".length())
                     + ": each method's palette for each K (GMM sampling: its component means).";
         }
-        java.util.regex.Matcher m = FILE.matcher(file);
+        Matcher m = FILE.matcher(file);
         if (!m.matches()) {
             return null;
         }

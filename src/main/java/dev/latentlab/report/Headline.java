@@ -1,9 +1,12 @@
 package dev.latentlab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -57,7 +60,7 @@ public record Headline(List<Item> items) {
         items.add(new Item(what + " accuracy", set.get("accuracy"), "", detail));
         for (String key : List.of("nmi", "ari")) {
             if (set.has(key)) {
-                items.add(new Item(key.toUpperCase(java.util.Locale.ROOT), set.get(key), "", detail));
+                items.add(new Item(key.toUpperCase(Locale.ROOT), set.get(key), "", detail));
             }
         }
         JsonNode k = s.path("gmm_components");
@@ -89,7 +92,7 @@ public record Headline(List<Item> items) {
     }
 
     private static void quantization(JsonNode s, List<Item> items) {
-        Map<String, JsonNode> best = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> best = new LinkedHashMap<>();
         for (JsonNode r : s.path("results")) {
             if (!r.has("psnr") || !r.has("mse") || !r.has("image")) {
                 continue;
@@ -146,10 +149,10 @@ public record Headline(List<Item> items) {
         if (s < 3600) {
             return s / 60 + " min " + s % 60 + " s";
         }
-        return s / 3600 + " h " + String.format(java.util.Locale.ROOT, "%02d", s / 60 % 60) + " min";
+        return s / 3600 + " h " + String.format(Locale.ROOT, "%02d", s / 60 % 60) + " min";
     }
 
     private static JsonNode text(String s) {
-        return com.fasterxml.jackson.databind.node.TextNode.valueOf(s);
+        return TextNode.valueOf(s);
     }
 }

@@ -3,10 +3,11 @@ package dev.latentlab.report;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Text made safe for the report's HTML: escaping, relative links, readable labels for JSON keys. */
 final class Html {
-    private static final java.util.regex.Pattern ACRONYMS = java.util.regex.Pattern.compile(
+    private static final Pattern ACRONYMS = Pattern.compile(
             "\\b(gmm|vae|nmi|ari|mse|psnr|bic|aic|umap|lr|k)\\b");
     private Html() {
     }

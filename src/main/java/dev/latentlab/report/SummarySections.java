@@ -1,6 +1,7 @@
 package dev.latentlab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ final class SummarySections {
             List<Map<String, JsonNode>> rows = new ArrayList<>();
             node.fields().forEachRemaining(f -> {
                 Map<String, JsonNode> row = new LinkedHashMap<>();
-                row.put("", com.fasterxml.jackson.databind.node.TextNode.valueOf(f.getKey()));
+                row.put("", TextNode.valueOf(f.getKey()));
                 f.getValue().fields().forEachRemaining(c -> row.put(c.getKey(), c.getValue()));
                 rows.add(row);
             });
