@@ -45,7 +45,8 @@ public final class PatchDictionaryFigures {
                 return "Error against K, per pixel on the 0..255 scale: the training patches, the test patches and the "
                         + "test digits rebuilt from their patches; the elbow of the test MSE is marked.";
             case COMPARISON:
-                return "Test MSE against K for each method, on the same patches.";
+                return "Error against K for each method, per pixel on the 0..255 scale: the test patches (solid) and "
+                        + "the test digits rebuilt from them (dashed).";
             case RECON_TEST:
                 return "Test digits (top row) rebuilt from the dictionary's patches, one row per method and K.";
             case RECON_TRAIN:

@@ -57,11 +57,13 @@ public final class LatentGmmPipeline {
                           @JsonProperty("gmm_candidates") List<ComponentSelection.Candidate> candidates,
                           @JsonProperty("validation") ClassificationReport validation,
                           @JsonProperty("one_component_per_class") OnePerClassFigures onePerClass,
-                          @JsonProperty("model_dir") String modelDir) {
+                          @JsonProperty("model_dir") String modelDir,
+                          @JsonProperty("seconds_total") double secondsTotal) {
     }
 
     /** Runs the task; returns the run folder. A bad latents file is reported before the run folder is made. */
     public Path run() throws IOException {
+        long start = System.nanoTime();
         LatentsNpz z = LatentsNpz.read(Path.of(config.latents()));
         int most = config.gmm().components().stream().mapToInt(Integer::intValue).max().orElse(0);
         if (most > z.trainMu().length) {
@@ -108,7 +110,7 @@ public final class LatentGmmPipeline {
                 run.writeSummary(new Summary(config.name(), LatentGmmConfig.TASK, config.latents(), z.dim(),
                         z.trainMu().length, z.valMu().length, config.selectBy(), selection.chosen().components(),
                         selection.chosen(), selection.candidates(), validation, onePerClass,
-                        config.output().saveModel() ? modelDir.toString() : null));
+                        config.output().saveModel() ? modelDir.toString() : null, (System.nanoTime() - start) / 1e9));
                 HtmlReport.forRun(run.path()).title("GMM on latents " + config.name())
                         .imageOrder(List.of(CRITERIA, ACCURACY, VaeFigures.LATENT)).captions(LatentGmmPipeline::caption)
                         .write();

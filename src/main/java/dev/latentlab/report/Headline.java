@@ -86,8 +86,9 @@ public record Headline(List<Item> items) {
             items.add(new Item("test digits rebuilt", best.get("recon_psnr"), "dB PSNR", detail));
         }
         if (s.path("elbow_k").isNumber()) {
-            items.add(new Item("elbow K", s.get("elbow_k"), "", "beyond it, " + Html.label(s.path("elbow_metric")
-                    .asText("the error")) + " falls slowly"));
+            JsonNode methods = s.path("methods");
+            items.add(new Item("elbow K", s.get("elbow_k"), "", (methods.size() > 1 ? methods.get(0).asText() + ": " : "")
+                    + "beyond it, " + Html.label(s.path("elbow_metric").asText("the error")) + " falls slowly"));
         }
     }
 

@@ -26,11 +26,17 @@ import java.util.Set;
 final class SummarySections {
     /** Blocks with fewer values than this are printed even when repeated (a line would not be shorter). */
     private static final int SMALLEST_REPEAT = 4;
+    /** A list of records with more columns than this is shown record by record (a table would not fit the page). */
+    private static final int MAX_COLUMNS = 20;
 
     private final Path dir;
     private final FigureHtml figures;
-    private final Map<String, String[]> shown = new HashMap<>();
+    private final Map<String, Shown> shown = new HashMap<>();
     private final Set<String> ids = new LinkedHashSet<>();
+
+    /** Where a block was first shown: its element id and its label. */
+    private record Shown(String id, String label) {
+    }
 
     SummarySections(Path dir, FigureHtml figures) {
         this.dir = dir;
@@ -74,14 +80,14 @@ final class SummarySections {
     private void block(StringBuilder html, JsonNode node, String path, String label, String id, int level)
             throws IOException {
         String key = node.toString();
-        String[] first = shown.get(key);
+        Shown first = shown.get(key);
         if (first != null) {
-            html.append("<p class=\"same\">The same numbers as <a href=\"#").append(first[0]).append("\">")
-                    .append(Html.escape(first[1])).append("</a> above.</p>\n");
+            html.append("<p class=\"same\">The same numbers as <a href=\"#").append(first.id()).append("\">")
+                    .append(Html.escape(first.label())).append("</a> above.</p>\n");
             return;
         }
         if (leaves(node) >= SMALLEST_REPEAT) {
-            shown.put(key, new String[] {id, label});
+            shown.put(key, new Shown(id, label));
         }
         if (node.isArray()) {
             list(html, node, path, label, level);
@@ -142,26 +148,25 @@ final class SummarySections {
 
     private void list(StringBuilder html, JsonNode list, String path, String label, int level) throws IOException {
         boolean rich = false;
+        LinkedHashSet<String> columns = new LinkedHashSet<>();
+        List<Map<String, JsonNode>> rows = new ArrayList<>();
         for (JsonNode item : list) {
             for (JsonNode v : item) {
                 rich |= v.isArray() && v.size() > 0 && (v.get(0).isObject() || v.get(0).isArray());
             }
+            Map<String, JsonNode> row = new LinkedHashMap<>();
+            flatten("", item, row);
+            columns.addAll(row.keySet());
+            rows.add(row);
         }
-        if (!rich) {
-            LinkedHashSet<String> columns = new LinkedHashSet<>();
-            List<Map<String, JsonNode>> rows = new ArrayList<>();
-            for (JsonNode item : list) {
-                Map<String, JsonNode> row = new LinkedHashMap<>();
-                flatten("", item, row);
-                columns.addAll(row.keySet());
-                rows.add(row);
-            }
+        if (!rich && columns.size() <= MAX_COLUMNS) {
             table(html, new ArrayList<>(columns), rows);
             return;
         }
         for (int i = 0; i < list.size(); i++) {
             JsonNode item = list.get(i);
-            String name = item.path("name").isTextual() ? item.get("name").asText() : "item " + (i + 1);
+            String name = item.path("name").isTextual() ? item.get("name").asText()
+                    : item.path("image").isTextual() ? item.get("image").asText() : "#" + (i + 1);
             String sub = path + "." + i;
             String id = uniqueId(path + "-" + name);
             heading(html, level, id, name, sub);

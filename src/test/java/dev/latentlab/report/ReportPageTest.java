@@ -117,15 +117,27 @@ class ReportPageTest {
         summary.put("failed", 0);
         summary.put("seconds", 43.855090649);
         summary.put("best", Map.of("index", 5, "objective", 1253.511200070702, "parameters", Map.of("kmeans.k", 256)));
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            metrics.put("results." + i + ".test_mse", ordered("mean", 1000.0 + i, "sd", 1.5, "min", 999.0, "max", 1003.0));
+        }
+        summary.put("across_seeds", List.of(ordered("parameters", Map.of(), "seeds", List.of(1, 2, 3),
+                "objective", ordered("mean", 1253.5, "sd", 2.25, "min", 1251.0, "max", 1256.0), "metrics", metrics)));
         write(summary);
         Files.writeString(run.resolve("config.yaml"), "task: sweep\nname: sweep_k_quick\n");
 
         ReportPage page = ReportPage.of(HtmlReport.forRun(run).write().getParent()).checkRules();
 
-        assertThat(page.headlineLabels()).containsExactly("best results.0.test_mse", "candidates complete", "run time");
+        assertThat(page.headlineLabels()).containsExactly("best results.0.test_mse", "mean over seeds",
+                "candidates complete", "run time");
         assertThat(page.headlineValue("best results.0.test_mse")).isEqualTo("1,254");
         assertThat(page.document().selectFirst(".headline .d").text()).isEqualTo("minimized, kmeans.k = 256");
         assertThat(page.rerun()).contains(" sweep --config ");
+        assertThat(page.headlineValue("mean over seeds")).isEqualTo("1,254");
+        // 12 metrics x 4 statistics would be 48 columns: a table with a row per metric instead
+        assertThat(page.document().select("#s-across-seeds table tr")).hasSize(1 + 12);
+        assertThat(page.document().select("#s-across-seeds table tr").first().select("th").eachText())
+                .containsExactly("", "mean", "sd", "min", "max");
     }
 
     @Test
