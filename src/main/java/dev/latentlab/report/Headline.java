@@ -13,8 +13,9 @@ import java.util.Map;
  * The numbers a report opens with, read from summary.json by its documented shapes: a classifier's test accuracy,
  * NMI and ARI (its first {@code evaluations} set, else {@code validation}); a patch dictionary's lowest test MSE with
  * its PSNR and the elbow; a colour quantization's best MSE and PSNR per picture at its largest K; a sweep's best
- * objective and candidates; an interrupted run's status. Then the run time ({@code seconds_total}, a sweep's
- * {@code seconds}). Values keep every digit here; the page rounds them.
+ * objective, mean over seeds and candidates (an interrupted run has none: its banner says where it stopped). Then
+ * the run time ({@code seconds_total}, a sweep's {@code seconds}). Values keep every digit here; the page rounds
+ * them.
  */
 public record Headline(List<Item> items) {
     /** One number of the headline: what it is, its value (a number or a text) and where it comes from. */
@@ -30,9 +31,6 @@ public record Headline(List<Item> items) {
         List<Item> items = new ArrayList<>();
         if (summary == null || !summary.isObject()) {
             return new Headline(items);
-        }
-        if ("interrupted".equals(summary.path("status").asText())) {
-            items.add(new Item("status", text("interrupted"), "", summary.path("progress").asText("")));
         }
         classifier(summary, items);
         dictionary(summary, items);

@@ -270,8 +270,8 @@ public final class HtmlReport {
             return false;
         }
         List<List<String>> rows = CsvReader.parse(Files.readString(file));
-        if (rows.isEmpty()) {
-            return false;
+        if (rows.size() < 2) {
+            return false;       // no rows yet (a run stopped before its first)
         }
         List<String> header = rows.get(0);
         List<List<String>> body = rows.subList(1, rows.size());

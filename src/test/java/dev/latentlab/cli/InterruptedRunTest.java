@@ -50,7 +50,7 @@ class InterruptedRunTest {
         assertThat(summary.get("resume").asText()).contains("--resume");
         ReportPage page = ReportPage.of(run).checkRules();
         assertThat(page.document().selectFirst("header .banner").text()).contains("interrupted", "--resume");
-        assertThat(page.headlineValue("status")).isEqualTo("interrupted");
+        assertThat(page.document().select("#s-metrics tr")).as("the epochs done").hasSizeGreaterThan(1);
         assertThat(tmp.resolve("models/stopped.lock")).as("the lock file goes with the run").doesNotExist();
         assertThat(tmp.resolve("models/stopped.checkpoint/state.json")).exists();
     }
