@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The PNG figures of a patch-dictionary run: MSE vs K, the methods compared, centroid/atom atlases, patch examples,
@@ -29,7 +31,46 @@ public final class PatchDictionaryFigures {
     private static final Color[] METHOD_COLOURS = {new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C),
             new Color(0xD62728), new Color(0x9467BD)};
 
+    private static final Pattern TAGGED = Pattern.compile(
+            "(atlas|patch_examples|code_weights)_(?:(.+)_)?k(\\d+)\\.png");
+    private static final Pattern ITERATIONS = Pattern.compile("mse_vs_iteration_(.+)\\.png");
+
     private PatchDictionaryFigures() {
+    }
+
+    /** What the figure {@code file} of a patch-dictionary run shows, for the report; null for a file not drawn here. */
+    public static String caption(String file) {
+        switch (file) {
+            case MSE_VS_K:
+                return "Error against K, per pixel on the 0..255 scale: the training patches, the test patches and the "
+                        + "test digits rebuilt from their patches; the elbow of the test MSE is marked.";
+            case COMPARISON:
+                return "Error against K for each method, per pixel on the 0..255 scale: the test patches (solid) and "
+                        + "the test digits rebuilt from them (dashed).";
+            case RECON_TEST:
+                return "Test digits (top row) rebuilt from the dictionary's patches, one row per method and K.";
+            case RECON_TRAIN:
+                return "Training digits (top row) rebuilt from the dictionary's patches, one row per method and K.";
+            case NOVEL:
+                return "The shipped pictures that are not digits (top row) rebuilt from the digits' dictionaries, one "
+                        + "row per method and K.";
+            default:
+                break;
+        }
+        Matcher m = TAGGED.matcher(file);
+        if (m.matches()) {
+            String which = (m.group(2) == null ? "" : m.group(2) + ", ") + "K = " + m.group(3);
+            return switch (m.group(1)) {
+                case "atlas" -> "The dictionary's patches (" + which + "), the most used first.";
+                case "patch_examples" -> "Test patches (top row) and the dictionary's patch that stands for each "
+                        + "(bottom row), " + which + ".";
+                default -> "One test patch's sparse code (" + which + "): the weight of each atom, and the patch "
+                        + "rebuilt by every method.";
+            };
+        }
+        m = ITERATIONS.matcher(file);
+        return m.matches() ? "Training MSE after each iteration of " + m.group(1) + ", one line per K (at most "
+                + MAX_CURVES + " K)." : null;
     }
 
     static String atlasFile(String tag) {

@@ -248,7 +248,8 @@ public final class PatchDictionaryPipeline {
             PatchDictionaryFigures.mseVsIteration(run.resolve(file), e.getKey(), e.getValue());
             figures.add(file);
         }
-        HtmlReport.forRun(run.path()).title("Patch dictionary " + config.name()).imageOrder(figures).write();
+        HtmlReport.forRun(run.path()).title("Patch dictionary " + config.name()).imageOrder(figures)
+                .captions(PatchDictionaryFigures::caption).write();
         LOG.info("done in {} s: {}", seconds(start), run.path());
         return run.path();
     }

@@ -57,11 +57,13 @@ public final class LatentGmmPipeline {
                           @JsonProperty("gmm_candidates") List<ComponentSelection.Candidate> candidates,
                           @JsonProperty("validation") ClassificationReport validation,
                           @JsonProperty("one_component_per_class") OnePerClassFigures onePerClass,
-                          @JsonProperty("model_dir") String modelDir) {
+                          @JsonProperty("model_dir") String modelDir,
+                          @JsonProperty("seconds_total") double secondsTotal) {
     }
 
     /** Runs the task; returns the run folder. A bad latents file is reported before the run folder is made. */
     public Path run() throws IOException {
+        long start = System.nanoTime();
         LatentsNpz z = LatentsNpz.read(Path.of(config.latents()));
         int most = config.gmm().components().stream().mapToInt(Integer::intValue).max().orElse(0);
         if (most > z.trainMu().length) {
@@ -108,12 +110,23 @@ public final class LatentGmmPipeline {
                 run.writeSummary(new Summary(config.name(), LatentGmmConfig.TASK, config.latents(), z.dim(),
                         z.trainMu().length, z.valMu().length, config.selectBy(), selection.chosen().components(),
                         selection.chosen(), selection.candidates(), validation, onePerClass,
-                        config.output().saveModel() ? modelDir.toString() : null));
+                        config.output().saveModel() ? modelDir.toString() : null, (System.nanoTime() - start) / 1e9));
                 HtmlReport.forRun(run.path()).title("GMM on latents " + config.name())
-                        .imageOrder(List.of(CRITERIA, ACCURACY, VaeFigures.LATENT)).write();
+                        .imageOrder(List.of(CRITERIA, ACCURACY, VaeFigures.LATENT)).captions(LatentGmmPipeline::caption)
+                        .write();
                 return run.path();
             });
         }
+    }
+
+    /** What the figure {@code file} of a latent_gmm run shows, for the report; null for a file not drawn here. */
+    static String caption(String file) {
+        return switch (file) {
+            case CRITERIA -> "BIC and AIC of the mixture against its number of components (lower is better).";
+            case ACCURACY -> "Validation and training accuracy of the mixture used as a classifier against its number "
+                    + "of components.";
+            default -> VaeFigures.caption(file);
+        };
     }
 
     private void figures(RunDirectory run, LatentsNpz z, ComponentSelection.Result selection) throws IOException {

@@ -7,13 +7,41 @@ import dev.latentlab.report.PaletteSwatches;
 import dev.latentlab.report.RgbGrid;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The quantize run's figures as images (writing them is the pipeline's job). */
 final class QuantizeFigures {
+    private static final Pattern FILE = Pattern.compile(
+            "(.+?)_(scatter_)?(" + String.join("|", Arrays.stream(QuantizeMethod.values())
+                    .map(QuantizeMethod::configName).sorted(Comparator.comparing(String::length).reversed())
+                    .toList()) + ")_k(\\d+)\\.png");
+
     private QuantizeFigures() {
+    }
+
+    /** What the figure {@code file} of a quantize run shows, for the report; null for a file not drawn here. */
+    static String caption(String file) {
+        if (file.endsWith("_side_by_side.png")) {
+            return file.substring(0, file.length() - "_side_by_side.png".length())
+                    + ": the original (top), then one row per method and one column per K.";
+        }
+        if (file.endsWith("_palettes.png")) {
+            return file.substring(0, file.length() - "_palettes.png".length())
+                    + ": each method's palette for each K (GMM sampling: its component means).";
+        }
+        Matcher m = FILE.matcher(file);
+        if (!m.matches()) {
+            return null;
+        }
+        return m.group(2) == null ? m.group(1) + " reduced to " + m.group(4) + " colours by " + m.group(3) + "."
+                : m.group(1) + ", " + m.group(3) + ", K = " + m.group(4) + ": a sample of pixels on the R-G, R-B and "
+                        + "G-B planes in their own colours, the method's colours ringed.";
     }
 
     /** Original in the first row, then one row per method with one column per K. */

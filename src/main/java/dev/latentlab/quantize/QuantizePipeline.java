@@ -162,7 +162,8 @@ public final class QuantizePipeline {
         double total = (System.nanoTime() - start) / 1e9;
         run.writeSummary(new Summary(config.name(), QuantizeConfig.TASK, config.seed(), threads, imageSummaries,
                 results, total));
-        HtmlReport.forRun(run.path()).title("Colour quantization: " + config.name()).imageOrder(figures).write();
+        HtmlReport.forRun(run.path()).title("Colour quantization: " + config.name()).imageOrder(figures)
+                .captions(QuantizeFigures::caption).write();
         LOG.info("done in {} s: {}", String.format(Locale.ROOT, "%.1f", total), run.resolve(HtmlReport.FILE));
         return run.path();
     }

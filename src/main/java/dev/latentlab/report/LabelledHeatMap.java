@@ -16,6 +16,9 @@ public final class LabelledHeatMap extends TitledChart<LabelledHeatMap> {
     private List<String> columns = List.of();
     private List<String> rows = List.of();
     private double[][] values = new double[0][0];
+    private int width = 900;
+    private int height = 700;
+    private Color[] colours = {new Color(0x30, 0x4f, 0xa0), new Color(0xf4, 0xf1, 0xde), new Color(0xc0, 0x39, 0x2b)};
 
     private LabelledHeatMap(String title) {
         super(title);
@@ -34,6 +37,22 @@ public final class LabelledHeatMap extends TitledChart<LabelledHeatMap> {
         this.columns = List.copyOf(columns);
         this.rows = List.copyOf(rows);
         this.values = values;
+        return this;
+    }
+
+    /** The picture's size in pixels (default 900 x 700). */
+    public LabelledHeatMap size(int width, int height) {
+        this.width = Sizes.atLeast("width", width, 100);
+        this.height = Sizes.atLeast("height", height, 100);
+        return this;
+    }
+
+    /** The colour scale from the lowest value to the highest (default blue, cream, red). */
+    public LabelledHeatMap colours(Color... scale) {
+        if (scale.length < 2) {
+            throw new IllegalArgumentException("a colour scale needs at least two colours");
+        }
+        this.colours = scale.clone();
         return this;
     }
 
@@ -57,7 +76,7 @@ public final class LabelledHeatMap extends TitledChart<LabelledHeatMap> {
             throw new IllegalStateException("heat map '" + title + "' has no values");
         }
         Headless.ensure();
-        HeatMapChart chart = new HeatMapChartBuilder().width(900).height(700).title(title)
+        HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
         var styler = chart.getStyler();
         styler.setChartBackgroundColor(Color.WHITE);
@@ -66,8 +85,7 @@ public final class LabelledHeatMap extends TitledChart<LabelledHeatMap> {
         styler.setHeatMapValueDecimalPattern("0.####");
         styler.setMin(min);
         styler.setMax(max == min ? min + 1 : max);
-        styler.setRangeColors(new Color[] {new Color(0x30, 0x4f, 0xa0), new Color(0xf4, 0xf1, 0xde),
-                new Color(0xc0, 0x39, 0x2b)});
+        styler.setRangeColors(colours);
         chart.addSeries(title, columns, rows, cells);
         return BitmapEncoder.getBufferedImage(chart);
     }

@@ -42,6 +42,7 @@ public final class RunDirectory implements AutoCloseable {
     private final List<Cleanup> onInterrupt = new CopyOnWriteArrayList<>();
     private volatile String progress = "";
     private volatile String resumeHint;
+    private volatile HtmlReport report;
     private volatile boolean interrupting;
     private final CountDownLatch recorded = new CountDownLatch(1);
 
@@ -168,6 +169,15 @@ public final class RunDirectory implements AutoCloseable {
         resumeHint = hint;
     }
 
+    /**
+     * The report this run writes (its title, figure order and captions), which an interruption rewrites with a banner;
+     * returns it.
+     */
+    public HtmlReport report(HtmlReport page) {
+        this.report = page;
+        return page;
+    }
+
     /** Something to do when the run is interrupted: release a lock, remove a checkpoint that holds no epoch. */
     public void onInterrupt(Cleanup cleanup) {
         onInterrupt.add(cleanup);
@@ -203,7 +213,8 @@ public final class RunDirectory implements AutoCloseable {
                 summary.put("resume", resumeHint);
                 writeSummary(summary);
             }
-            HtmlReport.forRun(path).banner("Run " + line + ".").write();
+            HtmlReport page = report != null ? report : HtmlReport.forRun(path);
+            page.refreshSeconds(0).banner("Run " + line + ".").write();
         } catch (IOException | RuntimeException | Error e) {
             System.err.println("could not record the interruption in " + path + ": " + e);
         }

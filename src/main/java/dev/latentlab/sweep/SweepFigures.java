@@ -23,6 +23,26 @@ final class SweepFigures {
         this.sweep = sweep;
     }
 
+    /** What the figure {@code file} of this sweep shows, for the report; null for a file not drawn here. */
+    String caption(String file) {
+        String metric = sweep.objective().metric();
+        List<String> keys = new ArrayList<>(sweep.parameters().keySet());
+        if (file.equals("heatmap.png") && keys.size() == 2) {
+            return metric + " over " + keys.get(0) + " (across) and " + keys.get(1) + " (up), the best candidate per cell.";
+        }
+        for (String key : keys) {
+            if (file.equals(figureFile(key))) {
+                return metric + " of the candidates against " + key + (keys.size() > 1 ? " (the best over the other "
+                        + "parameters at each value)" : "") + "; the elbow is marked when there is one.";
+            }
+        }
+        return null;
+    }
+
+    private static String figureFile(String key) {
+        return "objective_vs_" + key.replaceAll("[^A-Za-z0-9_-]", "_") + ".png";
+    }
+
     /** Writes the figures of the complete records into {@code dir}; returns their file names. */
     List<String> write(Path dir, List<CandidateRecord> complete, SweepSummary.Elbow elbow) throws IOException {
         List<String> files = new ArrayList<>();
@@ -48,7 +68,7 @@ final class SweepFigures {
             if (elbow != null && elbow.parameter().equals(p.getKey())) {
                 plot.highlight(((Number) elbow.value()).doubleValue(), elbow.objective(), "elbow " + elbow.value());
             }
-            String file = "objective_vs_" + p.getKey().replaceAll("[^A-Za-z0-9_-]", "_") + ".png";
+            String file = figureFile(p.getKey());
             plot.writePng(dir.resolve(file));
             files.add(file);
         }

@@ -132,9 +132,10 @@ public final class SweepPipeline {
             AtomicFiles.writeString(run.resolve(SEEDS_FILE), table.toString());
             LOG.info("{}", table);
         }
-        List<String> figures = new SweepFigures(sweep).write(run.path(), complete, summary.elbow());
+        SweepFigures sweepFigures = new SweepFigures(sweep);
+        List<String> figures = sweepFigures.write(run.path(), complete, summary.elbow());
         HtmlReport.forRun(run.path()).title("Sweep " + sweep.name() + ": " + sweep.objective().metric() + " over "
-                + String.join(", ", sweep.parameters().keySet())).imageOrder(figures).write();
+                + String.join(", ", sweep.parameters().keySet())).imageOrder(figures).captions(sweepFigures::caption).write();
         LOG.info("sweep {}: {} of {} candidates complete, {} failed; best {}", sweep.name(), summary.complete(),
                 records.size(), summary.failed(), best.map(b -> sweep.objective().metric() + " = " + b.objective()
                         + " with " + SweepProgress.describe(b.parameters()) + " → " + run.resolve(BEST_FILE))

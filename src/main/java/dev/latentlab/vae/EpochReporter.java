@@ -109,8 +109,8 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
                     s.validation().bce(), s.validation().kld(), s.learningRate(), s.seconds(), s.improved());
             history.add(s);
             VaeFigures.lossCurves(run.path(), history, terms);
-            dev.latentlab.report.HtmlReport.forRun(run.path()).title(title)
-                    .imageOrder(java.util.List.of(VaeFigures.LOSS, VaeFigures.LOSS_TERMS))
+            run.report(dev.latentlab.report.HtmlReport.forRun(run.path()).title(title)
+                    .imageOrder(java.util.List.of(VaeFigures.LOSS, VaeFigures.LOSS_TERMS)).captions(VaeFigures::caption))
                     .refreshSeconds(REFRESH_SECONDS).write();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -28,6 +28,23 @@ public final class VaeFigures {
     private VaeFigures() {
     }
 
+    /** What the figure {@code file} of a VAE + GMM run shows, for the report; null for a file not drawn here. */
+    public static String caption(String file) {
+        return switch (file) {
+            case LOSS -> "Training and validation loss per epoch (lower is better; the best validation epoch is the "
+                    + "model kept).";
+            case LOSS_TERMS -> "The loss split into its terms per epoch, training and validation: the reconstruction "
+                    + "error and, for a VAE, the KL divergence of the codes from the prior.";
+            case RECONSTRUCTIONS -> "Validation images (top row) and the autoencoder's reconstructions of them "
+                    + "(bottom row).";
+            case LATENT -> "The training images' codes, coloured by their true label and projected to two dimensions; "
+                    + "each ellipse is one mixture component at 2 sigma.";
+            case SAMPLES -> "Images decoded from samples of each mixture component: one row per component, with the "
+                    + "label it stands for and its weight.";
+            default -> null;
+        };
+    }
+
     /**
      * Training and validation loss per epoch; the reconstruction term and (a VAE's) KLD per epoch in a second
      * figure, named by {@code terms} (none without epochs).

@@ -241,7 +241,8 @@ public final class VaeGmmPipeline {
             new CheckpointFiles(checkpoint).delete();   // save_model: false keeps nothing under models/ once done
         }
         HtmlReport.forRun(run.path()).title("VAE + GMM " + config.name()).imageOrder(List.of(VaeFigures.LOSS,
-                VaeFigures.LOSS_TERMS, VaeFigures.RECONSTRUCTIONS, VaeFigures.LATENT, VaeFigures.SAMPLES)).write();
+                VaeFigures.LOSS_TERMS, VaeFigures.RECONSTRUCTIONS, VaeFigures.LATENT, VaeFigures.SAMPLES))
+                .captions(VaeFigures::caption).write();
         LOG.info("done in {} s: {}", fmt((System.nanoTime() - start) / 1e9), run.path());
         return run.path();
     }

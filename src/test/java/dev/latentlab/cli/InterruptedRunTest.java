@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latentlab.data.MnistFixtures;
+import dev.latentlab.report.ReportPage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,9 @@ class InterruptedRunTest {
         JsonNode summary = JSON.readTree(run.resolve("summary.json").toFile());
         assertThat(summary.get("status").asText()).isEqualTo("interrupted");
         assertThat(summary.get("resume").asText()).contains("--resume");
-        assertThat(Files.readString(run.resolve("report.html"))).contains("class=\"banner\"").contains("interrupted");
+        ReportPage page = ReportPage.of(run).checkRules();
+        assertThat(page.document().selectFirst("header .banner").text()).contains("interrupted", "--resume");
+        assertThat(page.document().select("#s-metrics tr")).as("the epochs done").hasSizeGreaterThan(1);
         assertThat(tmp.resolve("models/stopped.lock")).as("the lock file goes with the run").doesNotExist();
         assertThat(tmp.resolve("models/stopped.checkpoint/state.json")).exists();
     }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import dev.latentlab.report.ReportPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,9 +81,10 @@ class PatchDictionaryCliTest {
         for (String png : List.of("mse_vs_k.png", "atlas_k8.png", "reconstruction_test.png", "mse_vs_iteration_lloyd.png")) {
             assertThat(ImageIO.read(runDir.resolve(png).toFile())).as(png).isNotNull();
         }
-        String html = Files.readString(runDir.resolve("report.html"));
-        assertThat(html).contains("atlas_k8.png").contains("mse_vs_k.png").contains("reconstruction_test.png")
-                .contains("mse_vs_iteration_lloyd.png");
+        ReportPage page = ReportPage.of(runDir).checkRules();
+        assertThat(page.figureFiles()).contains("atlas_k8.png", "mse_vs_k.png", "reconstruction_test.png",
+                "mse_vs_iteration_lloyd.png");
+        assertThat(page.headlineLabels()).startsWith("lowest test MSE", "test digits rebuilt").contains("run time");
         assertThat(Files.readString(runDir.resolve("run.log"))).contains("patches_total");
         String config = Files.readString(runDir.resolve("config.yaml"));
         assertThat(config).contains("task: kmeans_patches").contains("max_iter: 6").contains(data.toString());

@@ -20,6 +20,7 @@ import dev.latentlab.patches.SparseDictionary;
 import dev.latentlab.patches.TilePadding;
 import dev.latentlab.patches.Tiling;
 import dev.latentlab.report.ImageGrid;
+import dev.latentlab.report.ReportPage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ class PatchMethodsCliTest {
                 "summary.json", "config.yaml", "report.html")) {
             assertThat(runDir.resolve(file)).as(file).isNotEmptyFile();
         }
-        assertThat(Files.readString(runDir.resolve("report.html")))
+        assertThat(ReportPage.of(runDir).checkRules().figureFiles())
                 .contains("compare_mse_vs_k.png", "novel_images.png", "code_weights_sparse_k16.png");
         // The novel figure: the six shipped pictures, then one row per method and K.
         List<float[]> blank = Collections.nCopies(6, new float[784]);

@@ -8,6 +8,7 @@ import dev.latentlab.data.NpyArray;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.RgbImage;
 import dev.latentlab.data.RgbImageLoader;
+import dev.latentlab.report.ReportPage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,11 @@ class QuantizeCliTest {
         Map<String, NpyArray> palettes = NpzReader.readArrays(runDir.resolve("tiny_palettes.npz"));
         assertThat(palettes).hasSize(15);
         assertThat(palettes.get("kmeans_k8").shape()).containsExactly(8, 3);
-        assertThat(Files.readString(runDir.resolve("report.html"))).contains("tiny_side_by_side.png");
+        ReportPage page = ReportPage.of(runDir).checkRules();
+        assertThat(page.figureFiles()).startsWith("tiny_side_by_side.png");
+        assertThat(page.captions().get(0)).isEqualTo("tiny: the original (top), then one row per method and one "
+                + "column per K.");
+        assertThat(page.headlineLabels()).startsWith("MSE, tiny", "PSNR, tiny");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latentlab.data.MnistFixtures;
+import dev.latentlab.report.ReportPage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,11 @@ class SweepCliTest {
         }
         JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
         assertThat(summary.at("/complete").intValue()).isEqualTo(6);
+        ReportPage page = ReportPage.of(dir).checkRules();
+        assertThat(page.headlineLabels()).startsWith("best results.0.test_mse", "candidates complete");
+        assertThat(page.rerun()).contains(" sweep --config ");
+        assertThat(page.document().select("#s-candidates a[href$=report.html]")).as("each candidate's report linked")
+                .hasSize(6);
         assertThat(summary.at("/best/parameters/kmeans.k").intValue()).as("more centroids, less error").isEqualTo(256);
         assertThat(summary.at("/elbow/parameter").textValue()).isEqualTo("kmeans.k");
         try (Stream<Path> c = Files.list(dir.resolve("candidates"))) {

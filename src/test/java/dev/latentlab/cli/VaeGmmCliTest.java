@@ -9,6 +9,8 @@ import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.MnistFixtures;
 import dev.latentlab.data.NpyArray;
 import dev.latentlab.data.NpzReader;
+import dev.latentlab.report.ReportNumbers;
+import dev.latentlab.report.ReportPage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,6 +76,19 @@ class VaeGmmCliTest {
                 "embedding/embedding.json")) {
             assertThat(models.resolve("tiny").resolve(f)).as(f).isNotEmptyFile();
         }
+    }
+
+    @Test
+    void reportOpensWithTheTestAccuracyAndShowsTheConfusionMatricesAsFigures() throws IOException {
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        ReportPage page = ReportPage.of(runDir).checkRules();
+        assertThat(page.headlineLabels()).startsWith("test accuracy", "NMI", "ARI").contains("run time");
+        assertThat(page.headlineValue("test accuracy")).isEqualTo(
+                ReportNumbers.format(summary.at("/evaluations/0/accuracy").asDouble()));
+        assertThat(page.rerun()).endsWith(" --config " + runDir.resolve("config.yaml"));
+        assertThat(page.figureFiles()).contains("loss.png", "latent_space.png", "confusion_validation.png",
+                "confusion_evaluations_0.png");
+        assertThat(page.captions()).doesNotHaveDuplicates();
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,30 +37,25 @@ class HtmlReportTest {
         Path file = HtmlReport.forRun(run).title("Report <1>").imageOrder(List.of("mse_vs_k.png", "missing.png"))
                 .write();
         String html = Files.readString(file);
+        Document page = Jsoup.parse(html);
 
         assertThat(file.getFileName()).hasToString("report.html");
         assertThat(html).contains("<title>Report &lt;1&gt;</title>", "<h1>Report &lt;1&gt;</h1>")
                 .contains("kmeans &lt;patches&gt; &amp; more").doesNotContain("<patches>")
-                .contains("<th class=\"k\">data.train_patches</th><td>20074704</td>")
-                .contains("<th class=\"k\">ks</th><td>[100, 2000]</td>")
-                .contains("<h3>results</h3>")
-                .contains("<td>2000</td>", "<td>0.0105</td>", "<td>0.0111</td>")
-                .contains("<th>iteration</th><th>note</th>")
-                .contains("<td>1</td><td>&lt;b&gt;bold&lt;/b&gt;</td>").doesNotContain("<b>bold")
-                .contains("<pre>task: kmeans\n</pre>")
+                .contains("&lt;b&gt;bold&lt;/b&gt;").doesNotContain("<b>bold")
                 .doesNotContain("missing.png");
-        int elbow = html.indexOf("src=\"./mse_vs_k.png\"");
-        int a = html.indexOf("src=\"./a.png\"");
-        int b = html.indexOf("src=\"./b.png\"");
-        int xy = html.indexOf("src=\"./x%20y.png\"");
-        assertThat(elbow).isPositive().isLessThan(a);
-        assertThat(a).isLessThan(b);
-        assertThat(b).isLessThan(xy);
-        assertThat(html).contains("<figcaption>x y.png</figcaption>");
-        // the results table has one row per item, with the item's keys as columns
-        String results = html.substring(html.indexOf("<h3>results</h3>"), html.indexOf("<h2>Metrics</h2>"));
-        assertThat(results.split("<tr>", -1)).hasSize(1 + 3);
-        assertThat(results).contains("<th>k</th>", "<th>train_mse</th>", "<th>test_mse</th>");
+        assertThat(page.select("#s-data dt[title=data.train_patches] + dd").text()).isEqualTo("20,074,704");
+        assertThat(page.select("#s-run dt[title=ks] + dd").text()).isEqualTo("100, 2,000");
+        assertThat(page.select("#s-results th").eachText()).containsExactlyInAnyOrder("K", "train MSE", "test MSE");
+        assertThat(page.select("#s-results tr")).as("one row per item").hasSize(1 + 2);
+        assertThat(page.select("#s-results td").eachText()).contains("2,000", "0.0105", "0.0111");
+        assertThat(page.select("#s-metrics th").eachText()).containsExactly("iteration", "note");
+        assertThat(page.select("#s-metrics td").eachText()).containsExactly("1", "<b>bold</b>");
+        assertThat(page.select("#s-config pre").text()).isEqualTo("task: kmeans");
+        // the named figure first, then the others by name
+        assertThat(page.select("img").eachAttr("src")).containsExactly("./mse_vs_k.png", "./a.png", "./b.png",
+                "./x%20y.png");
+        assertThat(page.select("figcaption").eachText()).contains("Figure 4. X y. x y.png");
     }
 
     @Test
@@ -71,6 +68,7 @@ class HtmlReportTest {
         assertThat(html).contains("50 rows; showing the first 5 and the last 5 (40 omitted")
                 .contains("<td>5</td>", "<td>46</td>", "… 40 rows omitted …")
                 .doesNotContain("<td>6</td>", "<td>45</td>");
+        assertThat(Jsoup.parse(html).select("td[title=0.020833333333333332]").text()).isEqualTo("0.02083");
     }
 
     @Test
