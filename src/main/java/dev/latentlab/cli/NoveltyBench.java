@@ -2,7 +2,6 @@ package dev.latentlab.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.latentlab.BadInputException;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageTensors;
 import dev.latentlab.data.LatentsNpz;
@@ -14,6 +13,7 @@ import dev.latentlab.vae.LatentClassifier;
 import dev.latentlab.vae.LatentClassifierFiles;
 import dev.latentlab.vae.LatentNeighbours;
 import dev.latentlab.vae.NoveltyScore;
+import dev.latentlab.vae.UnknownDetector;
 import dev.latentlab.vae.ValidationLoss;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,6 +55,10 @@ final class NoveltyBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!(quantile > 0 && quantile <= 1) || ks.stream().anyMatch(k -> k < 1) || components.stream().anyMatch(c -> c < 1)) {
+            throw new dev.latentlab.BadInputException("bench novelty: --quantile must be in (0, 1], --k and "
+                    + "--latent-components >= 1");
+        }
         Path dir = modelOption.checkedDir();
         ImageSet in = NpzReader.readImages(known, null, null);
         ImageSet out = NpzReader.readImages(unknown, null, null);
@@ -100,7 +104,8 @@ final class NoveltyBench implements Callable<Integer> {
 
     private void put(ObjectNode scores, String name, NoveltyScore score, NoveltyScore.Inputs in,
                      NoveltyScore.Inputs out, NoveltyScore.Inputs val, NoveltyScore.References refs) {
-        double threshold = val == null ? Double.NaN : quantileOf(score.of(val, refs), quantile);
+        double threshold = val == null ? Double.NaN
+                : UnknownDetector.calibrate(score, refs, score.of(val, refs), quantile).settings().threshold();
         Detection d = Detection.of(score.of(in, refs), score.of(out, refs), threshold);
         ObjectNode node = scores.putObject(name);
         node.put("auroc", d.auroc());
@@ -108,15 +113,6 @@ final class NoveltyBench implements Callable<Integer> {
             node.put("threshold", threshold);
             node.put("known_flagged", d.knownFlagged());
             node.put("unknown_flagged", d.unknownFlagged());
-        }
-    }
-
-    static double quantileOf(double[] values, double q) {
-        if (values.length == 0) {
-            throw new BadInputException("no validation latents");
-        }
-        try (INDArray v = org.nd4j.linalg.factory.Nd4j.createFromArray(values)) {
-            return v.percentileNumber(q * 100).doubleValue();
         }
     }
 }

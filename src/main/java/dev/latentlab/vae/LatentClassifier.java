@@ -57,7 +57,7 @@ public record LatentClassifier(VaeModel vae, LatentEmbedding embedding, MixtureC
                     + architecture.width() + "])");
         }
         if (images.height() != architecture.height() || images.width() != architecture.width()) {
-            LOG.info("{}: images are {}x{}, resized to {}x{} (the model's input)", where, images.height(),
+            LOG.warn("{}: images are {}x{}, resized to {}x{} (the model's input)", where, images.height(),
                     images.width(), architecture.height(), architecture.width());
             return ImageResizer.resize(images, architecture.height(), architecture.width());
         }

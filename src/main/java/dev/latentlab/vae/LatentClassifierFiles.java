@@ -122,15 +122,17 @@ public final class LatentClassifierFiles {
 
     /**
      * The unknown-input detector of a loaded model folder: the settings in model.json's {@code unknown} object, or
-     * for a model saved without them (before unknown inputs were flagged) the default score with no threshold
-     * (NaN: it scores but flags nothing; {@link UnknownDetector#canFlag} is false).
+     * for a model saved without them (before unknown inputs were flagged) the default score (the reconstruction
+     * score when the folder has no latents.npz) with no threshold (NaN: it scores but flags nothing;
+     * {@link UnknownDetector#canFlag} is false).
      */
     public static UnknownDetector unknownDetector(Path dir, LatentClassifier model) {
         JsonNode node = Sidecar.readJson(dir.resolve(SIDECAR)).path(UNKNOWN);
         UnknownDetector.Settings settings;
         try {
             settings = node.isObject() ? JSON.treeToValue(node, UnknownDetector.Settings.class)
-                    : UnknownDetector.uncalibrated(UnknownDetector.DEFAULT_SCORE);
+                    : UnknownDetector.uncalibrated(Files.isRegularFile(dir.resolve(dev.latentlab.data.LatentsNpz.FILE))
+                    ? UnknownDetector.DEFAULT_SCORE : NoveltyScore.RECONSTRUCTION);
         } catch (IOException e) {
             throw new BadInputException(dir.resolve(SIDECAR) + ": unreadable unknown object (" + e.getMessage() + ")");
         }

@@ -26,12 +26,14 @@ class UnknownInputsCliTest {
     static Path tmp;
     static Path model;
     static Path known;
+    static Path heldOut;
     static Path other;
     static CliRun training;
 
     @BeforeAll
     static void trainOnTwoClasses() throws IOException {
-        known = shapes(tmp.resolve("bars.npz"), new int[] {0, 1}, 120, 3);
+        known = shapes(tmp.resolve("bars.npz"), new int[] {0, 1}, 240, 3);
+        heldOut = shapes(tmp.resolve("held_out_bars.npz"), new int[] {0, 1}, 60, 5);
         other = shapes(tmp.resolve("squares.npz"), new int[] {2}, 60, 4);
         training = CliRun.of("--config", "configs/vae_148_quick.yaml", "--set", "name=bars",
                 "--set", "data.source=npz", "--set", "data.npz=" + known, "--set", "data.digits=[]",
@@ -84,7 +86,7 @@ class UnknownInputsCliTest {
     @Test
     void evaluateReportsTheDetectionAurocAndTheSharesFlagged() throws IOException {
         Path json = tmp.resolve("eval.json");
-        CliRun r = CliRun.of("evaluate", "--model", model.toString(), "--npz", known.toString(), "--unknown",
+        CliRun r = CliRun.of("evaluate", "--model", model.toString(), "--npz", heldOut.toString(), "--unknown",
                 other.toString(), "--out", json.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("unknown-input detection").contains("AUROC");
