@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs a benchmark and prints its figures as one JSON line.",
         subcommands = {BenchCommand.KMeans.class, BenchCommand.Vae.class, BenchCommand.Gmm.class,
-                BenchCommand.SparkKMeans.class, LoadingBench.class})
+                BenchCommand.SparkKMeans.class, LoadingBench.class, NoveltyBench.class})
 final class BenchCommand {
 
     /** {@code bench kmeans --digits 60000 --k 1000 --threads 2}. */

@@ -2,6 +2,7 @@ package dev.latentlab.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latentlab.BadInputException;
 import dev.latentlab.data.FolderImages;
 import dev.latentlab.data.IdxReader;
@@ -17,6 +18,8 @@ import dev.latentlab.vae.LatentClassifier;
 import dev.latentlab.vae.LatentClassifierFiles;
 import dev.latentlab.vae.ModelClasses;
 import dev.latentlab.vae.ModelArchitecture;
+import dev.latentlab.vae.UnknownDetector;
+import dev.latentlab.vae.UnknownReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -61,6 +64,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     private ImageKeyOption imageKey = new ImageKeyOption();
 
+    @picocli.CommandLine.Mixin
+    private ImageFormatOption format = new ImageFormatOption();
+
+    @Option(names = "--unknown", paramLabel = "FILE",
+            description = "An .npz of images of classes the model was not trained on (labels ignored): reports how "
+                    + "well the novelty score tells them from the evaluated images (detection AUROC) and the share "
+                    + "of each set flagged unknown at the model's threshold.")
+    private Path unknown;
+
     @Option(names = "--label-key", paramLabel = "KEY",
             description = "With --npz: the key of the labels array (default: detected).")
     private String labelKey;
@@ -83,7 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
             return evaluatePictures();
         }
         if (input.npz != null) {
-            images = NpzReader.readImages(input.npz, imageKey.value(), labelKey);
+            images = NpzReader.readImages(input.npz, imageKey.value(), labelKey, format.value());
             name = input.npz.getFileName().toString();
         } else {
             if (labels == null) {
@@ -95,9 +107,11 @@ final class EvaluateCommand implements Callable<Integer> {
         if (images.labels() == null) {
             throw new BadInputException(name + ": no labels found (use --label-key)");
         }
-        LatentClassifier.checkInput(LatentClassifierFiles.architecture(modelOption.dir()), images, name);
+        ModelArchitecture architecture = LatentClassifierFiles.architecture(modelOption.dir());
+        images = LatentClassifier.conform(architecture, images, name);
         images = ModelClasses.of(modelOption.checkedDir()).known(images, name, knownOnly);
-        return report(LatentClassifierFiles.load(modelOption.dir()), images, name);
+        ImageSet others = unknownImages(architecture);
+        return report(LatentClassifierFiles.load(modelOption.dir()), images, others, name);
     }
 
     /** --images DIR: the model loaded first (its input shape and classes), then the pictures checked and read. */
@@ -105,6 +119,7 @@ final class EvaluateCommand implements Callable<Integer> {
         String what = "--images " + input.images;
         Path model = modelOption.checkedDir();
         ModelClasses classes = ModelClasses.of(model);
+        ImageSet others = unknownImages(LatentClassifierFiles.architecture(model));
         List<String> folders = ImageFolderListing.classes(input.images, "--images").stream()
                 .map(ImageFolderListing.ClassFolder::name).toList();
         classes.unknownFolders(folders, what, knownOnly);
@@ -113,7 +128,17 @@ final class EvaluateCommand implements Callable<Integer> {
         FolderImages pictures = new ImageFolderReader(a.channels(), a.height(), a.width(),
                 invert.value()).readClasses(input.images, "--images");
         ImageSet images = classes.relabel(pictures, what, knownOnly);
-        return report(classifier, images, picturesName());
+        return report(classifier, images, others, picturesName());
+    }
+
+    /** --unknown FILE read and conformed to the model's input, before the model is loaded; null without it. */
+    private ImageSet unknownImages(ModelArchitecture architecture) {
+        if (unknown == null) {
+            return null;
+        }
+        String where = "--unknown " + unknown;
+        return LatentClassifier.conform(architecture, NpzReader.readImages(unknown, imageKey.value(), null,
+                format.value()), where);
     }
 
     /** --out, or evaluation-<model>-<input>.json in the working folder. */
@@ -131,17 +156,31 @@ final class EvaluateCommand implements Callable<Integer> {
         return folder == null ? "images" : folder.toString();
     }
 
-    private int report(LatentClassifier classifier, ImageSet images, String name) throws Exception {
-        MixturePrediction predicted;
+    private int report(LatentClassifier classifier, ImageSet images, ImageSet others, String name) throws Exception {
+        UnknownDetector detector = LatentClassifierFiles.unknownDetector(modelOption.dir(), classifier);
+        UnknownDetector.Classified predicted;
         try (INDArray tensor = ImageTensors.unit(images)) {
-            predicted = classifier.classify(tensor);
+            predicted = detector.classify(classifier, tensor);
         }
-        ClassificationReport report = ClassificationReport.of(name, images.labels(), predicted.labels(),
-                predicted.components());
+        ClassificationReport report = ClassificationReport.of(name, images.labels(), predicted.classes().labels(),
+                predicted.classes().components());
         System.out.print(report.toTable());
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode tree = json.valueToTree(report);
+        UnknownReport unknownReport = UnknownReport.of(detector, predicted.unknown().scores(),
+                others == null ? null : scores(classifier, detector, others), name,
+                unknown == null ? null : unknown.getFileName().toString());
+        System.out.print(unknownReport.toText(modelOption.dir()));
+        tree.set("unknown_detection", json.valueToTree(unknownReport));
         Path file = reportFile();
-        AtomicFiles.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        AtomicFiles.writeString(file, json.writeValueAsString(tree));
         System.out.println("report: " + file);
         return ExitCode.OK;
+    }
+
+    private static double[] scores(LatentClassifier classifier, UnknownDetector detector, ImageSet images) {
+        try (INDArray tensor = ImageTensors.unit(images)) {
+            return detector.apply(classifier, tensor, classifier.encode(tensor)).scores();
+        }
     }
 }

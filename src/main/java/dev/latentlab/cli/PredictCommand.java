@@ -15,6 +15,7 @@ import dev.latentlab.store.AtomicFiles;
 import dev.latentlab.vae.LatentClassifier;
 import dev.latentlab.vae.LatentClassifierFiles;
 import dev.latentlab.vae.ModelArchitecture;
+import dev.latentlab.vae.UnknownDetector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -64,6 +65,9 @@ final class PredictCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     private ImageKeyOption imageKey = new ImageKeyOption();
 
+    @picocli.CommandLine.Mixin
+    private ImageFormatOption format = new ImageFormatOption();
+
     @Option(names = "--out", paramLabel = "FILE", description = "The predictions: a .csv or an .npz file (default: "
             + "${DEFAULT-VALUE}). " + OutputPath.FOLDERS)
     private Path out = Path.of("predictions.csv");
@@ -75,15 +79,11 @@ final class PredictCommand implements Callable<Integer> {
         if (input.pictures != null) {
             return predictPictures(npzOut);
         }
-        ImageSet images = input.npz != null ? NpzReader.readImages(input.npz, imageKey.value(), null)
+        ImageSet images = input.npz != null ? NpzReader.readImages(input.npz, imageKey.value(), null, format.value())
                 : IdxReader.readImages(input.idx, null);
-        LatentClassifier classifier = LatentClassifierFiles.load(modelOption.dir());
-        ModelArchitecture a = classifier.vae().architecture();
-        if (images.height() != a.height() || images.width() != a.width()) {
-            throw new BadInputException((input.npz != null ? input.npz : input.idx) + ": images are " + images.height()
-                    + "x" + images.width() + ", the model expects " + a.height() + "x" + a.width());
-        }
-        return write(classifier, images, null, npzOut);
+        images = LatentClassifier.conform(LatentClassifierFiles.architecture(modelOption.checkedDir()), images,
+                (input.npz != null ? input.npz : input.idx).toString());
+        return write(LatentClassifierFiles.load(modelOption.dir()), images, null, npzOut);
     }
 
     /** --images: the model first (its input shape), then the pictures read through DataVec in the order given. */
@@ -98,28 +98,46 @@ final class PredictCommand implements Callable<Integer> {
 
     private int write(LatentClassifier classifier, ImageSet images, List<Path> paths, boolean npzOut)
             throws IOException {
-        MixturePrediction p;
+        UnknownDetector detector = LatentClassifierFiles.unknownDetector(modelOption.dir(), classifier);
+        UnknownDetector.Classified c;
         try (INDArray tensor = ImageTensors.unit(images)) {
-            p = classifier.classify(tensor);
+            c = detector.classify(classifier, tensor);
         }
+        UnknownDetector.Result unknown = detector.canFlag() ? c.unknown() : null;
         if (npzOut) {
-            writeNpz(p);
+            writeNpz(c.classes(), unknown);
         } else {
-            writeCsv(p, paths);
+            writeCsv(c.classes(), unknown, paths);
         }
+        MixturePrediction p = c.classes();
         System.out.printf(Locale.ROOT, "%d images, %d classes %s -> %s%n", p.count(), p.classes().length,
                 java.util.Arrays.toString(p.classes()), out);
+        if (unknown == null) {
+            System.err.println(modelOption.dir() + ": saved without an unknown-input threshold (train it again to get "
+                    + "one): no image is flagged unknown, and the output has no novelty and unknown columns");
+        } else {
+            System.out.printf(Locale.ROOT, "%d of %d images flagged unknown (score %s above %.4g)%n",
+                    Math.round(unknown.flaggedShare() * p.count()), p.count(), detector.settings().score(),
+                    detector.settings().threshold());
+        }
         return ExitCode.OK;
     }
 
-    /** One row per image; with {@code paths} (pictures) each row names its file after the index. */
-    private void writeCsv(MixturePrediction p, List<Path> paths) throws IOException {
+    /**
+     * One row per image; with {@code paths} (pictures) each row names its file after the index; with
+     * {@code unknown} the novelty score and the flag follow the probability, and a flagged row's label is
+     * {@code unknown}.
+     */
+    private void writeCsv(MixturePrediction p, UnknownDetector.Result unknown, List<Path> paths) throws IOException {
         List<String> folderClasses = paths == null ? List.of()
                 : paths.stream().map(f -> ImageFolderListing.classOf(f, input.pictures)).toList();
         boolean classColumn = folderClasses.stream().anyMatch(c -> !c.isEmpty());
         AtomicFiles.writeText(out, w -> {
             w.write(paths == null ? "index,label,component,probability"
                     : "index,path," + (classColumn ? "folder_class," : "") + "label,component,probability");
+            if (unknown != null) {
+                w.write(",novelty,unknown");
+            }
             for (int c : p.classes()) {
                 w.write(",p_" + c);
             }
@@ -134,8 +152,12 @@ final class PredictCommand implements Callable<Integer> {
                         row.append(csvField(folderClasses.get(t))).append(',');
                     }
                 }
-                row.append(p.labels()[t]).append(',').append(p.components()[t]).append(',')
-                        .append(p.componentProbability()[t]);
+                boolean flagged = unknown != null && unknown.unknown()[t];
+                row.append(flagged ? "unknown" : String.valueOf(p.labels()[t])).append(',').append(p.components()[t])
+                        .append(',').append(p.componentProbability()[t]);
+                if (unknown != null) {
+                    row.append(',').append(unknown.scores()[t]).append(',').append(flagged);
+                }
                 for (double v : p.classProbabilities()[t]) {
                     row.append(',').append(v);
                 }
@@ -152,7 +174,8 @@ final class PredictCommand implements Callable<Integer> {
         return '"' + value.replace("\"", "\"\"") + '"';
     }
 
-    private void writeNpz(MixturePrediction p) throws IOException {
+    /** The columns as arrays; with {@code unknown} also {@code novelty} (float64) and {@code unknown} (bool). */
+    private void writeNpz(MixturePrediction p, UnknownDetector.Result unknown) throws IOException {
         int n = p.count();
         int c = p.classes().length;
         long[] index = new long[n];
@@ -168,6 +191,14 @@ final class PredictCommand implements Callable<Integer> {
         arrays.put("probability", NpyArray.ofFloat64(p.componentProbability(), n));
         arrays.put("classes", NpyArray.ofInt64(java.util.Arrays.stream(p.classes()).asLongStream().toArray(), c));
         arrays.put("class_probabilities", NpyArray.ofFloat64(probabilities, n, c));
+        if (unknown != null) {
+            arrays.put("novelty", NpyArray.ofFloat64(unknown.scores(), n));
+            byte[] flags = new byte[n];
+            for (int t = 0; t < n; t++) {
+                flags[t] = (byte) (unknown.unknown()[t] ? 1 : 0);
+            }
+            arrays.put("unknown", NpyArray.ofBool(flags, n));
+        }
         NpzWriter.write(out, arrays, NpzWriter.Compression.STORED);
     }
 }

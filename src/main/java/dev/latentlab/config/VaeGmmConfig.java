@@ -23,6 +23,7 @@ import java.util.Map;
 public record VaeGmmConfig(String task, String name, long seed, Data data, Model model, Train train, Gmm gmm,
                            Evaluate evaluate, Report report, Output output) implements InputFiles {
     public static final String TASK = "vae_gmm";
+    private static final List<String> IDX_SOURCES = List.of("mnist", "fashion-mnist");
     /** Every key at its default. */
     public static final VaeGmmConfig DEFAULTS = new VaeGmmConfig(TASK, TASK, 42L, Data.DEFAULTS, Model.DEFAULTS,
             Train.DEFAULTS, Gmm.DEFAULTS, Evaluate.DEFAULTS, Report.DEFAULTS, Output.DEFAULTS);
@@ -35,9 +36,13 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
         if (model.usesConv()) {
             checkStrides(model);
         }
-        if (!data.source().equals("folder") && !model.input().equals(List.of(1, 28, 28))) {
+        if (IDX_SOURCES.contains(data.source()) && !model.input().equals(List.of(1, 28, 28))) {
             throw new InvalidValueException("model.input", model.input(), "[1, 28, 28] for data.source "
-                    + data.source() + " (28x28 grey digits); other sizes and RGB need data.source: folder");
+                    + data.source() + " (28x28 grey digits); other sizes and RGB need data.source: npz or folder");
+        }
+        if (data.source().equals("npz") && evaluate.mnistTest() && !model.input().equals(List.of(1, 28, 28))) {
+            throw new InvalidValueException("evaluate.mnist_test", true, "false with data.source npz and model.input "
+                    + model.input() + " (MNIST's t10k digits are [1, 28, 28]; evaluate.npz takes held-out .npz files)");
         }
         if (model.input().get(0) != 1 && (data.augment().rotationDegrees() > 0 || data.augment().flipProbability() > 0
                 || data.augment().noiseStd() > 0)) {
@@ -90,16 +95,22 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
      * @param testDir            {@code folder}: class folders of held-out images, evaluated after training; null = none
      * @param invert             {@code folder}: polarity of the pictures, {@code auto} (invert each mostly light
      *                           picture), {@code yes} or {@code no}
+     * @param layout             {@code npz} and evaluate.npz: the images array's axes, {@code auto}, {@code nhw},
+     *                           {@code nhwc} or {@code nchw}
+     * @param scale              {@code npz} and evaluate.npz: how values become [0, 1] intensities, {@code auto}
+     *                           (uint8 / 255, floats in [0, 1] as they are), {@code none} (clipped) or {@code max}
      */
     public record Data(String source, String dir, boolean fetch, String npz, String imageKey, String labelKey,
                        List<Integer> digits, Integer trainLimit, double validationFraction, Augment augment,
-                       String testDir, String invert) {
+                       String testDir, String invert, String layout, String scale) {
         public static final Data DEFAULTS = new Data("mnist", "data/mnist", true, null, null, null,
-                List.of(1, 4, 8), null, 0.2, Augment.DEFAULTS, null, "auto");
+                List.of(1, 4, 8), null, 0.2, Augment.DEFAULTS, null, "auto", "auto", "auto");
 
         public Data {
             Check.oneOf("source", source, "mnist", "fashion-mnist", "npz", "folder");
             Check.oneOf("invert", invert, "auto", "yes", "no");
+            Check.oneOf("layout", layout, "auto", "nhw", "nhwc", "nchw");
+            Check.oneOf("scale", scale, "auto", "none", "max");
             if (testDir != null && !source.equals("folder")) {
                 throw new InvalidValueException("test_dir", testDir, "null unless data.source is folder");
             }
@@ -277,13 +288,15 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
      * @param embedding  {@code none} (the mixture is fitted on the latent means) or {@code umap} (on a UMAP
      *                   embedding of them: the N2D recipe)
      * @param umap       the UMAP settings when {@code embedding: umap}
+     * @param rejectQuantile vae_gmm: the quantile of the validation images' novelty scores above which an input is
+     *                   flagged unknown, in (0, 1] (0.99: 1 % of validation images would be flagged)
      */
     public record Gmm(List<Integer> components, String covariance, int nInit, int maxIter, double tol, double regCovar,
-                      String init, boolean warmStart, String embedding, Umap umap) {
+                      String init, boolean warmStart, String embedding, Umap umap, double rejectQuantile) {
         /** scikit-learn's GaussianMixture init_params, the values of every {@code gmm.init} key. */
         public static final String[] INITS = {"kmeans", "k-means++", "random", "random_from_data"};
         public static final Gmm DEFAULTS = new Gmm(List.of(3, 6, 9, 12, 15), "full", 3, 200, 1e-3, 1e-6, "kmeans",
-                false, "none", Umap.DEFAULTS);
+                false, "none", Umap.DEFAULTS, 0.99);
 
         public Gmm {
             components = Check.nonEmpty("components", components);
@@ -296,6 +309,9 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
             Check.oneOf("init", init, INITS);
             Check.oneOf("embedding", embedding, "none", "umap");
             Check.notNull("umap", umap, "a map");
+            if (!(rejectQuantile > 0 && rejectQuantile <= 1)) {
+                throw new InvalidValueException("reject_quantile", rejectQuantile, "a number in (0, 1]");
+            }
         }
 
         /** True when the mixture is fitted on a UMAP embedding of the latents. */

@@ -5,36 +5,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Converts numpy arrays to images and labels, validating them: images of shape [N,H,W], [N,1,H,W], [N,H,W,1]
- * or [N,H·W] (a square side is inferred), either integers 0..255 or floats in [0,1] (scaled by 255 and
- * rounded; floats up to 1 outside [0,1], as noisy images have, are clipped with one warning line); labels of shape [N] or [N,1], integers of any width (or floats holding whole numbers).
- * {@code where} names the file and key in the one-line {@link BadInputException}s.
+ * Converts numpy arrays to images and labels, validating them: images laid out as {@link ImageLayout} says
+ * ([N,H,W], [N,H,W,C], [N,C,H,W], or [N,H·W] square grey images; C 1 or 3), their values made [0,1] intensities as
+ * {@link PixelScale} says and stored as 0..255 bytes; labels of shape [N] or [N,1], integers of any width (or floats
+ * holding whole numbers). {@code where} names the file and key in the one-line {@link BadInputException}s, which
+ * name the key or option that fixes a refused array.
  */
 final class ImageArrays {
     /** Float pixels this far outside [0,1] still count as inside (float32 rounding of normalised data). */
     private static final double FLOAT_SLACK = 1e-6;
-    /**
-     * Float pixels up to this far outside [0,1] are clipped with a warning (noisy images, e.g. the seed's
-     * Gaussian noise, range over about -0.46..1.39); further out the data is on another scale and refused.
-     */
-    private static final double NOISE_MARGIN = 1.0;
     private static final Logger LOG = LoggerFactory.getLogger(ImageArrays.class);
 
     private ImageArrays() {
     }
 
-    /** The images of {@code a} as an unlabelled set. */
-    static ImageSet images(NpyArray a, String where) {
-        int[] hw = imageShape(a, where);
-        int count = (int) a.dim(0);
-        byte[] pixels = switch (a.dtype()) {
-            case UINT8 -> a.toUint8Array();
-            case FLOAT32, FLOAT64 -> fromFloats(a, where);
-            case BOOL -> throw new BadInputException(where + ": bool images are not supported "
-                    + "(expected uint8 0..255 or float in [0,1])");
-            default -> fromIntegers(a, where);
+    /** The images of {@code a} as an unlabelled set, read as {@code format} says. */
+    static ImageSet images(NpyArray a, String where, ImageFormat format) {
+        ImageLayout.Shape shape = format.layout().resolve(a.shape(), where, format.layoutKey());
+        if (a.dtype() == NpyDtype.BOOL) {
+            throw new BadInputException(where + ": bool images are not supported (expected integers or floats)");
+        }
+        byte[] pixels = switch (format.scale()) {
+            case AUTO -> a.dtype() == NpyDtype.UINT8 ? a.toUint8Array()
+                    : a.dtype().isFloat() ? unitFloats(a, where, format) : fromIntegers(a, where, format);
+            case NONE -> clipped(a, where);
+            case MAX -> byMaximum(a, where, format);
         };
-        return new ImageSet(count, hw[0], hw[1], pixels, null);
+        if (shape.channelsLast()) {
+            pixels = channelsFirst(pixels, shape);
+        }
+        return new ImageSet(shape.count(), shape.channels(), shape.height(), shape.width(), pixels, null);
     }
 
     /** The labels in {@code a}. */
@@ -67,79 +67,106 @@ final class ImageArrays {
         return out;
     }
 
-    private static int[] imageShape(NpyArray a, String where) {
-        long[] s = a.shape();
-        long h;
-        long w;
-        if (s.length == 3) {
-            h = s[1];
-            w = s[2];
-        } else if (s.length == 4 && s[1] == 1) {
-            h = s[2];
-            w = s[3];
-        } else if (s.length == 4 && s[3] == 1) {
-            h = s[1];
-            w = s[2];
-        } else if (s.length == 2) {
-            long side = Math.round(Math.sqrt((double) s[1]));
-            if (side * side != s[1]) {
-                throw new BadInputException(where + ": images of shape " + shape(a) + " have " + s[1]
-                        + " pixels each, not a square number (expected [N,784] for 28x28 images)");
-            }
-            h = side;
-            w = side;
-        } else {
-            throw new BadInputException(where + ": images of shape " + shape(a)
-                    + ", expected [N,28,28], [N,784] or [N,1,28,28]");
+    /** scale auto, floats: in [0,1] (within float rounding) as they are; anything else refused with its range. */
+    private static byte[] unitFloats(NpyArray a, String where, ImageFormat format) {
+        double[] range = range(a, where);
+        if (range[0] < -FLOAT_SLACK || range[1] > 1 + FLOAT_SLACK) {
+            throw new BadInputException(where + ": float pixel values range over [" + range[0] + ", " + range[1]
+                    + "], expected [0,1] with " + format.scaleKey() + " auto (" + fixes(range, format) + ")");
         }
-        if (h == 0 || w == 0) {
-            throw new BadInputException(where + ": images of shape " + shape(a) + " have no pixels");
-        }
-        return new int[] {(int) h, (int) w};
+        return toBytes(a, 1.0);
     }
 
-    private static byte[] fromFloats(NpyArray a, String where) {
-        byte[] out = new byte[a.size()];
-        double max = Double.NEGATIVE_INFINITY;
-        double min = Double.POSITIVE_INFINITY;
-        long clipped = 0;
-        for (int i = 0; i < out.length; i++) {
+    /** scale none: the values are intensities; those outside [0,1] clipped, with one warning line. */
+    private static byte[] clipped(NpyArray a, String where) {
+        double[] range = range(a, where);
+        long outside = 0;
+        for (int i = 0; i < a.size(); i++) {
             double v = a.getDouble(i);
-            if (!Double.isFinite(v)) {
-                throw new BadInputException(where + ": " + v + " at " + position(a, i)
-                        + " (expected float pixels in [0,1])");
-            }
-            max = Math.max(max, v);
-            min = Math.min(min, v);
             if (v < -FLOAT_SLACK || v > 1 + FLOAT_SLACK) {
-                clipped++;
+                outside++;
             }
-            out[i] = (byte) Math.round(Math.min(1.0, Math.max(0.0, v)) * 255.0);
         }
-        if (min < -NOISE_MARGIN || max > 1 + NOISE_MARGIN) {
-            String hint = max > 1 && max <= 255 && min >= 0 ? "; for 0..255 data store uint8 or divide by 255" : "";
-            throw new BadInputException(where + ": float pixel values range over [" + min + ", " + max
-                    + "], expected [0,1]" + hint);
+        if (outside > 0) {
+            LOG.warn("{}: {} of {} pixel values lie outside [0,1] (range [{}, {}]); clipped to [0,1]", where,
+                    outside, a.size(), range[0], range[1]);
         }
-        if (clipped > 0) {
-            LOG.warn("{}: {} of {} float pixel values lie outside [0,1] (range [{}, {}]); clipped to [0,1]", where,
-                    clipped, out.length, min, max);
-        }
-        return out;
+        return toBytes(a, 1.0);
     }
 
-    private static byte[] fromIntegers(NpyArray a, String where) {
+    /** scale max: divided by the array's maximum; negative values and an all-zero array refused. */
+    private static byte[] byMaximum(NpyArray a, String where, ImageFormat format) {
+        double[] range = range(a, where);
+        if (range[0] < 0 || !(range[1] > 0)) {
+            throw new BadInputException(where + ": pixel values range over [" + range[0] + ", " + range[1]
+                    + "], expected values >= 0 with a positive maximum for " + format.scaleKey() + " max");
+        }
+        return toBytes(a, range[1]);
+    }
+
+    /** scale auto, integer dtypes other than uint8: 0..255. */
+    private static byte[] fromIntegers(NpyArray a, String where, ImageFormat format) {
         byte[] out = new byte[a.size()];
         for (int i = 0; i < out.length; i++) {
             long v = a.getLong(i);
             if (v < 0 || v > 255) {
                 String shown = a.dtype() == NpyDtype.UINT64 && v < 0 ? Long.toUnsignedString(v) : Long.toString(v);
                 throw new BadInputException(where + ": pixel value " + shown + " at " + position(a, i)
-                        + " is out of range (expected 0..255 for " + a.dtype().numpyName() + " images)");
+                        + " is out of range (expected 0..255 for " + a.dtype().numpyName() + " images with "
+                        + format.scaleKey() + " auto; " + format.scaleKey() + ": max divides by the maximum)");
             }
             out[i] = (byte) v;
         }
         return out;
+    }
+
+    /** [min, max] of the values; NaN and infinities refused. */
+    private static double[] range(NpyArray a, String where) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < a.size(); i++) {
+            double v = a.getDouble(i);
+            if (!Double.isFinite(v)) {
+                throw new BadInputException(where + ": " + v + " at " + position(a, i) + " (expected finite pixel values)");
+            }
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return new double[] {min, max};
+    }
+
+    /** The fixes a refused auto-scaled float range points to. */
+    private static String fixes(double[] range, ImageFormat format) {
+        String k = format.scaleKey();
+        if (range[0] < 0) {
+            return "negative values: rescale the array, or " + k + ": none clips to [0,1]";
+        }
+        return (range[1] <= 255 ? "for 0..255 data store uint8 or divide by 255; " : "") + k
+                + ": max divides by the maximum, " + k + ": none clips to [0,1]";
+    }
+
+    /** value / divisor as 0..255 bytes, clipped to [0,1] first. */
+    private static byte[] toBytes(NpyArray a, double divisor) {
+        byte[] out = new byte[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) Math.round(Math.min(1.0, Math.max(0.0, a.getDouble(i) / divisor)) * 255.0);
+        }
+        return out;
+    }
+
+    /** [N,H,W,C] bytes reordered as [N,C,H,W]. */
+    private static byte[] channelsFirst(byte[] hwc, ImageLayout.Shape s) {
+        byte[] chw = new byte[hwc.length];
+        int plane = s.height() * s.width();
+        int size = plane * s.channels();
+        for (int n = 0; n < s.count(); n++) {
+            for (int p = 0; p < plane; p++) {
+                for (int c = 0; c < s.channels(); c++) {
+                    chw[n * size + c * plane + p] = hwc[n * size + p * s.channels() + c];
+                }
+            }
+        }
+        return chw;
     }
 
     private static String position(NpyArray a, int flat) {

@@ -31,6 +31,12 @@ public final class NpyArray {
         return new NpyArray(NpyDtype.UINT8, shape.clone(), ByteBuffer.wrap(values.clone()));
     }
 
+    /** A bool array of the given shape over a copy of {@code values} (0 false, 1 true). */
+    public static NpyArray ofBool(byte[] values, long... shape) {
+        checkLength(values.length, shape);
+        return new NpyArray(NpyDtype.BOOL, shape.clone(), ByteBuffer.wrap(values.clone()));
+    }
+
     /** An int64 array of the given shape. */
     public static NpyArray ofInt64(long[] values, long... shape) {
         checkLength(values.length, shape);

@@ -28,9 +28,15 @@ public final class NpzReader {
      * @param labelKey the labels' array name, or null to detect it
      */
     public static ImageSet readImages(Path npz, String imageKey, String labelKey) {
+        return readImages(npz, imageKey, labelKey, ImageFormat.OPTIONS);
+    }
+
+    /** As {@link #readImages(Path, String, String)}, the images read with {@code format}'s layout and scale. */
+    public static ImageSet readImages(Path npz, String imageKey, String labelKey, ImageFormat format) {
         try (NpzArchive archive = NpzArchive.open(npz)) {
             NpzKeys.Choice keys = NpzKeys.choose(archive, imageKey, labelKey);
-            ImageSet images = ImageArrays.images(archive.read(keys.image()), npz + ": images '" + keys.image() + "'");
+            ImageSet images = ImageArrays.images(archive.read(keys.image()), npz + ": images '" + keys.image() + "'",
+                    format);
             if (keys.label() == null) {
                 return images;
             }
@@ -40,7 +46,8 @@ public final class NpzReader {
                         + " images but labels '" + keys.label() + "' hold " + labels.length
                         + " labels (expected the same count)");
             }
-            return new ImageSet(images.count(), images.height(), images.width(), images.pixels(), labels);
+            return new ImageSet(images.count(), images.channels(), images.height(), images.width(), images.pixels(),
+                    labels);
         }
     }
 

@@ -3,7 +3,12 @@ package dev.latentlab.vae;
 import dev.latentlab.manifold.LatentEmbedding;
 import dev.latentlab.mixture.MixtureClassifier;
 import dev.latentlab.mixture.MixturePrediction;
+import dev.latentlab.BadInputException;
+import dev.latentlab.data.ImageResizer;
+import dev.latentlab.data.ImageSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A trained VAE encoder and a Gaussian mixture classifier on its latent means: images → μ → (optionally) their
@@ -15,6 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *                   mapping
  */
 public record LatentClassifier(VaeModel vae, LatentEmbedding embedding, MixtureClassifier classifier) {
+    private static final Logger LOG = LoggerFactory.getLogger(LatentClassifier.class);
 
     /** A classifier whose mixture sees the latent means themselves. */
     public LatentClassifier(VaeModel vae, MixtureClassifier classifier) {
@@ -38,16 +44,27 @@ public record LatentClassifier(VaeModel vae, LatentEmbedding embedding, MixtureC
         return embedding == null ? z : embedding.transform(z);
     }
 
-    /** Predicted labels of {@code images}. */
-    /** Refuses (naming {@code where}) images of another size than the VAE's input, before any work. */
-    public static void checkInput(ModelArchitecture architecture, dev.latentlab.data.ImageSet images, String where) {
-        if (images.height() != architecture.height() || images.width() != architecture.width()) {
-            throw new dev.latentlab.BadInputException(where + ": images are " + images.height() + "x"
-                    + images.width() + ", expected " + architecture.height() + "x" + architecture.width()
-                    + " (the model's input)");
+    /**
+     * {@code images} as the model takes them: refused (one line naming {@code where}) when their channels differ
+     * from the model's (1 grey, 3 RGB), resized to the model's height and width when those differ (one line says
+     * so; {@link ImageResizer}: area averaging when shrinking, bilinear when growing).
+     */
+    public static ImageSet conform(ModelArchitecture architecture, ImageSet images, String where) {
+        if (images.channels() != architecture.channels()) {
+            throw new BadInputException(where + ": images have " + images.channels() + " channel"
+                    + (images.channels() == 1 ? " (grey)" : "s (RGB)") + ", the model takes " + architecture.channels()
+                    + " (its input is [" + architecture.channels() + ", " + architecture.height() + ", "
+                    + architecture.width() + "])");
         }
+        if (images.height() != architecture.height() || images.width() != architecture.width()) {
+            LOG.warn("{}: images are {}x{}, resized to {}x{} (the model's input)", where, images.height(),
+                    images.width(), architecture.height(), architecture.width());
+            return ImageResizer.resize(images, architecture.height(), architecture.width());
+        }
+        return images;
     }
 
+    /** Predicted labels of {@code images}. */
     public int[] predict(INDArray images) {
         return classify(images).labels();
     }

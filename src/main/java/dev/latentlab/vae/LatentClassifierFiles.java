@@ -35,6 +35,7 @@ public final class LatentClassifierFiles {
     private static final String GMM = "gmm";
     private static final Logger LOG = LoggerFactory.getLogger(LatentClassifierFiles.class);
     static final String EMBEDDING = "embedding";
+    private static final String UNKNOWN = "unknown";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private LatentClassifierFiles() {
@@ -48,6 +49,16 @@ public final class LatentClassifierFiles {
     /** Writes the model into {@code dir}, every part stamped with {@code modelId}; {@code metadata} goes into model.json. */
     public static void save(LatentClassifier model, Path dir, Map<String, ?> metadata, String modelId)
             throws IOException {
+        save(model, dir, metadata, modelId, null);
+    }
+
+    /**
+     * As {@link #save(LatentClassifier, Path, Map, String)}, with the unknown-input detector's settings in
+     * model.json's {@code unknown} object (null: none; the knn score reads the training latents from
+     * {@code latents.npz}, which the caller writes beside).
+     */
+    public static void save(LatentClassifier model, Path dir, Map<String, ?> metadata, String modelId,
+                            UnknownDetector.Settings unknown) throws IOException {
         Files.createDirectories(dir);
         model.vae().save(dir.resolve(VAE));
         PartStamp.write(dir.resolve(VAE), modelId);
@@ -63,6 +74,9 @@ public final class LatentClassifierFiles {
         sidecar.put("latent_dim", model.vae().architecture().latentDim());
         sidecar.put("components", model.classifier().model().components());
         sidecar.put("embedding", model.embedding() == null ? "none" : "umap");
+        if (unknown != null) {
+            sidecar.set(UNKNOWN, JSON.valueToTree(unknown));
+        }
         sidecar.set("metadata", JSON.valueToTree(metadata));
         AtomicFiles.writeString(dir.resolve(SIDECAR), JSON.writeValueAsString(sidecar));
     }
@@ -104,6 +118,38 @@ public final class LatentClassifierFiles {
         } catch (IOException | IllegalArgumentException e) {
             throw new BadInputException(dir + ": not a vae_gmm model folder (" + sidecar + " unreadable)");
         }
+    }
+
+    /**
+     * The unknown-input detector of a loaded model folder: the settings in model.json's {@code unknown} object, or
+     * for a model saved without them (before unknown inputs were flagged) the default score (the reconstruction
+     * score when the folder has no latents.npz) with no threshold (NaN: it scores but flags nothing;
+     * {@link UnknownDetector#canFlag} is false).
+     */
+    public static UnknownDetector unknownDetector(Path dir, LatentClassifier model) {
+        JsonNode node = Sidecar.readJson(dir.resolve(SIDECAR)).path(UNKNOWN);
+        UnknownDetector.Settings settings;
+        try {
+            settings = node.isObject() ? JSON.treeToValue(node, UnknownDetector.Settings.class)
+                    : UnknownDetector.uncalibrated(Files.isRegularFile(dir.resolve(dev.latentlab.data.LatentsNpz.FILE))
+                    ? UnknownDetector.DEFAULT_SCORE : NoveltyScore.RECONSTRUCTION);
+        } catch (IOException e) {
+            throw new BadInputException(dir.resolve(SIDECAR) + ": unreadable unknown object (" + e.getMessage() + ")");
+        }
+        NoveltyScore score;
+        try {
+            score = NoveltyScore.of(settings.score());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(dir.resolve(SIDECAR) + ": unknown.score = " + settings.score()
+                    + ": expected one of " + java.util.Arrays.stream(NoveltyScore.values()).map(NoveltyScore::key).toList());
+        }
+        LatentNeighbours neighbours = null;
+        if (score == NoveltyScore.KNN) {
+            neighbours = new LatentNeighbours(dev.latentlab.data.LatentsNpz.read(dir.resolve(
+                    dev.latentlab.data.LatentsNpz.FILE)).trainMu(), settings.neighbours());
+        }
+        return new UnknownDetector(score, new NoveltyScore.References(neighbours, null, model.classifier().model()),
+                settings);
     }
 
     /** The metadata object of a model folder's model.json. */

@@ -6,6 +6,7 @@ import dev.latentlab.config.ConfigYaml;
 import dev.latentlab.config.ResumeGuard;
 import dev.latentlab.config.VaeGmmConfig;
 import dev.latentlab.data.Augmentation;
+import dev.latentlab.data.ImageFormat;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageSetIterator;
 import dev.latentlab.data.ImageTensors;
@@ -85,6 +86,7 @@ public final class VaeGmmPipeline {
             @JsonProperty("validation") ClassificationReport validation,
             @JsonProperty("evaluations") List<ClassificationReport> evaluations,
             @JsonProperty("one_component_per_class") OnePerClassFigures onePerClass,
+            @JsonProperty("unknown_inputs") UnknownSummary unknownInputs,
             @JsonProperty("model_dir") String modelDir,
             @JsonProperty("seconds_total") double secondsTotal) {
     }
@@ -97,10 +99,10 @@ public final class VaeGmmPipeline {
         if (d.fetch() && (IdxDatasets.isIdx(d.source()) || (d.source().equals("npz") && config.evaluate().mnistTest()))) {
             IdxDatasets.ensure(idxSource(), IdxDatasets.dir(idxSource(), d.dir()));
         }
-        ImageSet all = trainingImages();
-        Map<String, ImageSet> heldOut = heldOutSets();
-        for (Map.Entry<String, ImageSet> e : heldOut.entrySet()) {
-            LatentClassifier.checkInput(architecture, e.getValue(), "evaluate: " + e.getKey());
+        ImageSet all = trainingImages(architecture);
+        Map<String, ImageSet> heldOut = new LinkedHashMap<>();
+        for (Map.Entry<String, ImageSet> e : heldOutSets().entrySet()) {
+            heldOut.put(e.getKey(), LatentClassifier.conform(architecture, e.getValue(), "evaluate: " + e.getKey()));
         }
         TrainValidationSplit split = TrainValidationSplit.of(all, config.data().validationFraction(), config.seed());
         checkComponents(split);
@@ -162,11 +164,13 @@ public final class VaeGmmPipeline {
 
         double[][] trainZ;
         double[][] valZ;
+        double[][] valLoss;
         INDArray firstImages;
         try (INDArray trainImages = ImageTensors.unit(split.train());
              INDArray valImages = ImageTensors.unit(split.validation())) {
             trainZ = LatentClassifier.latentMeans(vae, trainImages);
             valZ = LatentClassifier.latentMeans(vae, valImages);
+            valLoss = vae.imageLoss(valImages);   // every score's threshold can be recomputed from the model folder
             int shown = Math.min(config.report().gridImages(), split.validation().count());
             firstImages = valImages.get(NDArrayIndex.interval(0, shown), NDArrayIndex.all(),
                     NDArrayIndex.all(), NDArrayIndex.all()).dup();
@@ -186,9 +190,12 @@ public final class VaeGmmPipeline {
         LOG.info("chosen: {} components (validation accuracy {})", selection.chosen().components(),
                 fmt(selection.chosen().validationAccuracy()));
         LatentClassifier model = new LatentClassifier(vae, embedding, selection.best());
+        UnknownDetector detector = UnknownDetector.calibrate(model, trainZ, valZ, valLoss, g.rejectQuantile());
+        LOG.info("unknown inputs: score {} above {} (the {} quantile of the validation images) is flagged",
+                detector.settings().score(), fmt(detector.settings().threshold()), g.rejectQuantile());
         LatentsNpz latents = new LatentsNpz(trainZ, split.train().labels(), valZ, split.validation().labels());
         if (config.output().saveModel()) {    // before the figures: a failing figure must not lose the model
-            save(model, latents, training, selection, split.train().distinctLabels(), modelDir);
+            save(model, detector, latents, valLoss, training, selection, split.train().distinctLabels(), modelDir);
         }
 
         ClassificationReport validation = report("validation", split.validation().labels(),
@@ -201,10 +208,13 @@ public final class VaeGmmPipeline {
                 fmt(perClassValidation.ari()));
         List<ClassificationReport> evaluations = new ArrayList<>();
         List<ClassificationReport> perClassEvaluations = new ArrayList<>();
+        Map<String, Double> flagged = new LinkedHashMap<>();
         for (Map.Entry<String, ImageSet> e : heldOut.entrySet()) {
             try (INDArray images = ImageTensors.unit(e.getValue())) {
                 // Encoded (and placed in the embedding) once, classified by both mixtures.
-                double[][] x = model.mixtureInput(model.encode(images));
+                double[][] mu = model.encode(images);
+                double[][] x = model.mixtureInput(mu);
+                flagged.put(e.getKey(), detector.apply(model, images, mu).flaggedShare());
                 ClassificationReport report = report(e.getKey(), e.getValue().labels(), selection.best().classify(x));
                 evaluations.add(report);
                 LOG.info("evaluation, {} components\n{}", selection.chosen().components(), report.toTable());
@@ -234,7 +244,7 @@ public final class VaeGmmPipeline {
                 split.validation().count(), training.lastEpoch(), training.bestEpoch(), training.bestValidation(),
                 training.stoppedEarly(), training.history().stream().mapToDouble(EpochStats::seconds).average().orElse(0),
                 selection.chosen().components(), "val_accuracy", selection.candidates(), validation,
-                List.copyOf(evaluations), onePerClass,
+                List.copyOf(evaluations), onePerClass, UnknownSummary.of(detector, flagged),
                 config.output().saveModel() ? modelDir.toString() : null, (System.nanoTime() - start) / 1e9);
         run.writeSummary(summary);
         if (!config.output().saveModel()) {
@@ -248,7 +258,8 @@ public final class VaeGmmPipeline {
     }
 
     /** Writes VAE, GMM, model.json and latents into a new model folder and swaps it in whole. */
-    private void save(LatentClassifier model, LatentsNpz latents, TrainingResult training,
+    private void save(LatentClassifier model, UnknownDetector detector, LatentsNpz latents, double[][] valLoss,
+                      TrainingResult training,
                       ComponentSelection.Result selection, int[] labels, Path modelDir) throws IOException {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("run_name", config.name());
@@ -265,8 +276,9 @@ public final class VaeGmmPipeline {
         meta.put("nd4j_version", "1.0.0-M2.1");
         meta.put("config", ConfigYaml.toYaml(config));
         try (ModelFolder folder = ModelFolder.begin(modelDir)) {
-            LatentClassifierFiles.save(model, folder.dir(), meta, folder.id());
+            LatentClassifierFiles.save(model, folder.dir(), meta, folder.id(), detector.settings());
             latents.write(folder.dir().resolve(LatentsNpz.FILE));
+            ValidationLoss.write(folder.dir().resolve(ValidationLoss.FILE), valLoss);
             folder.commit();
         }
         LOG.info("model saved in {}", modelDir);
@@ -328,11 +340,11 @@ public final class VaeGmmPipeline {
         }
     }
 
-    private ImageSet trainingImages() {
+    private ImageSet trainingImages(ModelArchitecture architecture) {
         VaeGmmConfig.Data d = config.data();
         ImageSet images;
         if (d.source().equals("npz")) {
-            images = NpzReader.readImages(Path.of(d.npz()), d.imageKey(), d.labelKey());
+            images = NpzReader.readImages(Path.of(d.npz()), d.imageKey(), d.labelKey(), npzFormat());
             if (images.labels() == null) {
                 throw new BadInputException(d.npz() + ": no labels found (data.label_key); the GMM classifier needs them");
             }
@@ -359,6 +371,9 @@ public final class VaeGmmPipeline {
                     + " training images (expected at least 2" + (d.source().equals("folder")
                     ? "; the folder's labels are " + java.util.Arrays.toString(sourceLabels)
                     + ", data.digits: [] keeps all" : "") + ")");
+        }
+        if (d.source().equals("npz")) {   // model.input decides: resized to its H x W, its channels required
+            return LatentClassifier.conform(architecture, images, "data.npz " + d.npz());
         }
         if (!d.source().equals("folder") && (images.height() != 28 || images.width() != 28)) {
             throw new BadInputException("data: images are " + images.height() + "x" + images.width() + ", expected 28x28");
@@ -387,13 +402,18 @@ public final class VaeGmmPipeline {
             sets.put(Path.of(d.testDir()).getFileName().toString(), d.digits().isEmpty() ? test : test.withLabels(d.digits()));
         }
         for (String file : config.evaluate().npz()) {
-            ImageSet set = NpzReader.readImages(Path.of(file), null, null);
+            ImageSet set = NpzReader.readImages(Path.of(file), null, null, npzFormat());
             if (set.labels() == null) {
                 throw new BadInputException(file + ": no labels found (evaluate.npz needs labelled digits)");
             }
             sets.put(Path.of(file).getFileName().toString(), set);
         }
         return sets;
+    }
+
+    /** How data.npz and evaluate.npz arrays are read: data.layout and data.scale. */
+    private ImageFormat npzFormat() {
+        return ImageFormat.ofConfig(config.data().layout(), config.data().scale());
     }
 
     /** The idx dataset: data.source, or MNIST when training on an npz (its t10k evaluation). */

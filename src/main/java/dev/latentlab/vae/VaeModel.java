@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A trained or untrained model — the convolutional VAE ({@link ConvVaeGraph}) or the dense autoencoder
@@ -110,6 +111,71 @@ public final class VaeModel {
             }
         }
         return sum.mean();
+    }
+
+    /**
+     * Per-image loss terms at z = μ, without dropout: {@code [n][0]} the reconstruction term of decode(μ) summed
+     * over the pixels (BCE, or the squared error of an {@code mse} model), {@code [n][1]} the KL divergence of
+     * the posterior from the prior (0 for a plain autoencoder). Deterministic: the novelty scores use them.
+     */
+    public double[][] imageLoss(INDArray images) {
+        INDArray x = asImages(images);
+        long n = x.size(0);
+        double[][] out = new double[(int) n][2];
+        for (long from = 0; from < n; from += INFERENCE_BATCH) {
+            long to = Math.min(n, from + INFERENCE_BATCH);
+            try (INDArray chunk = x.get(NDArrayIndex.interval(from, to)).dup()) {
+                double[][] terms = chunkLoss(chunk);
+                System.arraycopy(terms, 0, out, (int) from, terms.length);
+            }
+        }
+        return out;
+    }
+
+    private double[][] chunkLoss(INDArray chunk) {
+        Map<String, INDArray> latent;
+        String[] names = architecture.variational() ? new String[]{GraphNames.MU, GraphNames.LOGVAR}
+                : new String[]{GraphNames.MU};
+        try (StepNoise noDropout = StepNoise.inference(architecture, chunk.size(0), null)) {
+            latent = graph.output(noDropout.withImages(chunk), names);
+        }
+        INDArray mu = latent.get(GraphNames.MU);
+        double[] recon;
+        try (INDArray decoded = decode(mu)) {
+            recon = reconstructionTerm(chunk, decoded);
+        }
+        double[] kld = new double[recon.length];
+        if (architecture.variational()) {
+            INDArray logvar = latent.get(GraphNames.LOGVAR);
+            // KL(N(μ, σ²) || N(0, 1)) = -½ Σ (1 + log σ² - μ² - σ²)
+            try (INDArray terms = logvar.add(1.0).subi(mu.mul(mu)).subi(Transforms.exp(logvar, true));
+                 INDArray sums = terms.sum(1).muli(-0.5)) {
+                kld = sums.castTo(DataType.DOUBLE).toDoubleVector();
+            }
+        }
+        latent.values().forEach(INDArray::close);
+        double[][] rows = new double[recon.length][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[]{recon[i], kld[i]};
+        }
+        return rows;
+    }
+
+    /** Σ over the pixels of BCE(x, p) (p clipped away from 0 and 1), or of (x - p)² for an {@code mse} model. */
+    private double[] reconstructionTerm(INDArray x, INDArray p) {
+        INDArray perPixel;
+        if (architecture.loss().equals("mse")) {
+            perPixel = x.sub(p);
+            perPixel.muli(perPixel);
+        } else {
+            try (INDArray q = Transforms.max(Transforms.min(p, 1 - 1e-7, true), 1e-7, false);
+                 INDArray logQ = Transforms.log(q, true); INDArray log1Q = Transforms.log(q.rsub(1.0), false)) {
+                perPixel = x.mul(logQ).addi(x.rsub(1.0).muli(log1Q)).negi();
+            }
+        }
+        try (perPixel; INDArray sums = perPixel.reshape(perPixel.size(0), -1).sum(1)) {
+            return sums.castTo(DataType.DOUBLE).toDoubleVector();
+        }
     }
 
     /** Loss terms of one batch without dropout, ε drawn from {@code random}. */

@@ -61,11 +61,12 @@ class SafetyCliTest {
     }
 
     @Test
-    void evaluateNpzOfAnotherImageSizeIsRefusedBeforeTraining() throws IOException {
+    void evaluateNpzOfAnotherChannelCountIsRefusedBeforeTraining() throws IOException {
         Path npz = Files.write(tmp.resolve("wide.npz"), MalformedInputsTest.zip(Map.of(
-                "x.npy", MalformedInputsTest.npy("|u1", "(50, 14, 56)", new byte[50 * 14 * 56]),
+                "x.npy", MalformedInputsTest.npy("|u1", "(50, 14, 56, 3)", new byte[50 * 14 * 56 * 3]),
                 "y.npy", MalformedInputsTest.npy("|u1", "(50,)", new byte[50])), true));
-        assertRefused(CliRun.of(vae("wide", "--set", "evaluate.npz=[" + npz + "]")), "14x56", "expected 28x28");
+        assertRefused(CliRun.of(vae("wide", "--set", "evaluate.npz=[" + npz + "]")), "wide.npz",
+                "3 channels (RGB), the model takes 1");
     }
 
     @Test
@@ -91,7 +92,7 @@ class SafetyCliTest {
     }
 
     @Test
-    void noisyFloatImagesAreClippedWithOneWarning() throws IOException {
+    void noisyFloatImagesAreClippedWithOneWarningWithScaleNone() throws IOException {
         Path model = TinyModels.vaeGmm(tmp.resolve("m/vae"));
         ByteBuffer pixels = ByteBuffer.allocate(4 * 4 * 784).order(ByteOrder.LITTLE_ENDIAN);
         java.util.Random random = new java.util.Random(3);
@@ -101,8 +102,12 @@ class SafetyCliTest {
         Path npz = Files.write(tmp.resolve("noisy.npz"), MalformedInputsTest.zip(Map.of(
                 "x.npy", MalformedInputsTest.npy("<f4", "(4, 28, 28)", pixels.array()),
                 "y.npy", MalformedInputsTest.npy("|u1", "(4,)", new byte[] {0, 1, 0, 1})), true));
-        CliRun r = CliRun.of("evaluate", "--model", model.toString(), "--npz", npz.toString(), "--out",
+        CliRun refused = CliRun.of("evaluate", "--model", model.toString(), "--npz", npz.toString(), "--out",
                 tmp.resolve("eval.json").toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("--scale: none clips to [0,1]");
+        CliRun r = CliRun.of("evaluate", "--model", model.toString(), "--npz", npz.toString(), "--scale", "none",
+                "--out", tmp.resolve("eval.json").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.errLines().stream().filter(l -> l.contains("clipped to [0,1]")).toList()).hasSize(1);
         assertThat(tmp.resolve("eval.json")).isNotEmptyFile();

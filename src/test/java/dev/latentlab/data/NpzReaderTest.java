@@ -185,7 +185,7 @@ class NpzReaderTest {
     void rejectsWrongShapes() {
         expectBadInput(() -> images("|u1", "(2, 5)", bytes(0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
                 .hasMessageContaining("not a square number");
-        expectBadInput(() -> images("|u1", "(4,)", bytes(0, 0, 0, 0))).hasMessageContaining("expected [N,28,28], [N,784] or [N,1,28,28]");
+        expectBadInput(() -> images("|u1", "(4,)", bytes(0, 0, 0, 0))).hasMessageContaining("expected [N,H,W], [N,H,W,C], [N,C,H,W] or [N,H*W]");
         expectBadInput(() -> images("|u1", "(1, 2, 1, 2)", bytes(0, 0, 0, 0))).hasMessageContaining("shape [1,2,1,2]");
         Path file = npz(tmp.resolve("l.npz"), false, Map.of(
                 "images", npy("|u1", false, "(2, 1, 1)", bytes(1, 2)),
@@ -194,8 +194,11 @@ class NpzReaderTest {
     }
 
     @Test
-    void clipsNoisyFloatPixelsSlightlyOutsideTheUnitRange() {
-        ImageSet set = images("<f4", "(1, 1, 3)", floats(ByteOrder.LITTLE_ENDIAN, -0.46f, 0.5f, 1.39f));
+    void clipsNoisyFloatPixelsWithScaleNoneAndRefusesThemWithAuto() {
+        byte[] noisy = floats(ByteOrder.LITTLE_ENDIAN, -0.46f, 0.5f, 1.39f);
+        expectBadInput(() -> images("<f4", "(1, 1, 3)", noisy)).hasMessageContaining("--scale: none clips to [0,1]");
+        ImageSet set = NpzReader.readImages(npz(tmp.resolve("i.npz"), false, Map.of("images", npy("<f4", false,
+                "(1, 1, 3)", noisy))), null, null, ImageFormat.ofConfig("auto", "none"));
         assertThat(set.pixels()).containsExactly(new byte[] {0, (byte) 128, (byte) 255});
     }
 
@@ -208,7 +211,7 @@ class NpzReaderTest {
                 .hasMessageContaining("expected [0,1]").hasMessageContaining("divide by 255");
         expectBadInput(() -> images("<f4", "(1, 1, 1)", floats(ByteOrder.LITTLE_ENDIAN, -1.5f))).hasMessageContaining("expected [0,1]");
         expectBadInput(() -> images("<i2", "(1, 1, 2)", ints(ByteOrder.LITTLE_ENDIAN, 2, 7, 300)))
-                .hasMessageContaining("pixel value 300 at image 0, pixel 1 is out of range (expected 0..255 for int16 images)");
+                .hasMessageContaining("pixel value 300 at image 0, pixel 1 is out of range (expected 0..255 for int16 images with --scale auto");
         expectBadInput(() -> images("|i1", "(1, 1, 1)", bytes(-1))).hasMessageContaining("pixel value -1");
         expectBadInput(() -> images("|b1", "(1, 1, 1)", bytes(1))).hasMessageContaining("bool images");
         expectBadInput(() -> labels("<f4", floats(ByteOrder.LITTLE_ENDIAN, 1.5f))).hasMessageContaining("not a whole number");
