@@ -59,7 +59,7 @@ public final class ClusterSums implements Serializable {
             double rowError = 0;
             for (int d = 0; d < dim; d++) {
                 float v = rows.get(base + d);
-                double diff = v - centroids[cb + d];
+                double diff = (double) v - centroids[cb + d]; // in float64: a float difference rounds
                 rowError += diff * diff;
                 if (withSums) {
                     sums[cb + d] += v;

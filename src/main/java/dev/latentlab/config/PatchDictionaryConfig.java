@@ -165,8 +165,7 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
      * The k-means fits, one per K.
      *
      * @param engine           where k-means runs: {@code nd4j} (this JVM, the project's own Lloyd and mini-batch) or
-     *                         {@code spark} (Apache Spark MLlib's KMeans, see {@code spark}; {@code kmeans++} init
-     *                         becomes MLlib's parallel k-means||)
+     *                         {@code spark} (Lloyd on Apache Spark, see {@code spark} and its {@code solver})
      * @param algorithm        {@code lloyd} (full batch) or {@code minibatch}
      * @param init             {@code kmeans++} or {@code random}
      * @param k                the numbers of clusters to fit, strictly increasing, each at least 1
@@ -181,7 +180,7 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
      */
     public record KMeans(String engine, String algorithm, String init, List<Integer> k, int maxIter, double tol,
                          Integer fitSample, int initSample, int batchSize, int maxNoImprovement, int threads, int tileRows) {
-        /** The engine name of Spark MLlib. */
+        /** The engine name of Apache Spark. */
         public static final String SPARK = "spark";
         /** Every key at its default. */
         public static final KMeans DEFAULTS = new KMeans("nd4j", "lloyd", "kmeans++", List.of(100), 100, 1.0e-4, null,
