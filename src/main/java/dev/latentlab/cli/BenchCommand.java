@@ -316,10 +316,10 @@ final class BenchCommand {
         @Option(names = "--iterations", paramLabel = "N", description = "Lloyd iterations timed (default: ${DEFAULT-VALUE}).")
         private int iterations = 2;
 
-        @Option(names = "--init", paramLabel = "random|kmeans++", description = "The initialisation: random, or "
-                + "kmeans++ (native: the nd4j engine's k-means++ on 200,000 patches; mllib: k-means||; kmeans|| is "
-                + "the same) (default: ${DEFAULT-VALUE}).")
-        private String init = "random";
+        @Option(names = "--init", paramLabel = "kmeans++|random", description = "The initialisation: kmeans++ "
+                + "(native: the nd4j engine's k-means++ on 200,000 patches; mllib: Spark ML's k-means||; kmeans|| is "
+                + "the same) or random (native only) (default: ${DEFAULT-VALUE}).")
+        private String init = "kmeans++";
 
         @Option(names = "--solver", paramLabel = "native|mllib", description = "The Spark engine's solver "
                 + "(spark.solver; default: ${DEFAULT-VALUE}).")
@@ -343,9 +343,10 @@ final class BenchCommand {
             init = init.equals("kmeans||") ? "kmeans++" : init;
             solver = Choice.of("bench spark-kmeans: --solver", solver, "native", "mllib");
             if (digits < 1 || copies < 0 || k < 1 || iterations < 1 || partitions < 0
-                    || (solver.equals("mllib") && k < 2)) {
+                    || (solver.equals("mllib") && (k < 2 || init.equals("random")))) {
                 throw new BadInputException("bench spark-kmeans: --digits, --k and --iterations must be >= 1 "
-                        + "(--k >= 2 with --solver mllib), --copies and --partitions >= 0");
+                        + "(--solver mllib: --k >= 2 and --init kmeans++, as Spark 3.5's random init drops repeated "
+                        + "patches and its block solver then fails), --copies and --partitions >= 0");
             }
             SparkBackend spark = SparkBackend.require("bench spark-kmeans");
             new MnistFetcher().fetchIfMissing(dataDir.value());

@@ -94,6 +94,11 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
             throw new InvalidValueException("spark.solver", spark.solver(), "mllib for patches.size " + patchSize
                     + " (the native solver's fused kernel takes patches of at most " + MAX_NATIVE_DIM + " pixels)");
         }
+        if (spark.solver().equals(SparkConfig.MLLIB) && kmeans.init().equals("random")) {
+            throw new InvalidValueException("kmeans.init", kmeans.init(), "kmeans++ (Spark ML's k-means||) with "
+                    + "spark.solver mllib: Spark 3.5's random init drops repeated patches and its block solver then "
+                    + "fails; spark.solver native takes random");
+        }
         if (spark.solver().equals(SparkConfig.MLLIB) && kmeans.k().get(0) < 2) {
             throw new InvalidValueException("kmeans.k[0]", kmeans.k().get(0),
                     "an integer >= 2 with spark.solver mllib (Spark ML's KMeans needs K > 1)");

@@ -18,10 +18,10 @@ import org.apache.spark.sql.types.StructType;
 /**
  * {@code spark.solver: mllib}, the pure-library baseline: Spark ML's DataFrame {@link KMeans} (Spark 3.4+) with
  * solver {@code block} (rows grouped into blocks of at most {@code maxBlockSizeInMB}, distances by BLAS gemm,
- * SPARK-30661) on an {@code array<float>} column read from the cached float blocks, k-means|| or random
- * initialisation; then one pass that counts each centroid's points and sums the squared error against the final
- * centroids (the model's training cost is that of the centroids before the last update). Spark ML's own init
- * drops duplicate random picks, so K may come back smaller: that is refused.
+ * SPARK-30661) on an {@code array<float>} column read from the cached float blocks, k-means|| initialisation; then
+ * one pass that counts each centroid's points and sums the squared error against the final centroids (the model's
+ * training cost is that of the centroids before the last update). Not Spark's random init: in 3.5 it drops repeated
+ * picks (patches repeat: the all-255 patch) and the block solver then fails with fewer centres than K.
  */
 final class MllibBlockKMeans {
     /** The features column. */
@@ -34,12 +34,11 @@ final class MllibBlockKMeans {
      * The options of a fit.
      *
      * @param k       clusters (>= 2: Spark ML's KMeans needs K > 1)
-     * @param init    {@code random} or {@code k-means||}
      * @param maxIter the most Lloyd iterations
      * @param tol     converged when no centroid moves farther than this (Euclidean distance)
      * @param seed    the seed of the initialisation
      */
-    record Options(int k, String init, int maxIter, double tol, long seed) {
+    record Options(int k, int maxIter, double tol, long seed) {
     }
 
     /**
@@ -57,10 +56,8 @@ final class MllibBlockKMeans {
                   boolean converged, double fitSeconds) {
     }
 
-    /** ML's init mode for a config's {@code kmeans.init}: k-means++ becomes its parallel k-means||. */
-    static String initMode(String init) {
-        return init.equals("random") ? "random" : "k-means||";
-    }
+    /** Spark ML's initialisation, its parallel k-means++ (Bahmani et al. 2012). */
+    static final String INIT = "k-means||";
 
     /** Fits {@code options.k()} centroids to the rows of {@code blocks} (each {@code rows x dim} floats). */
     static Result fit(JavaRDD<float[]> blocks, int dim, Options options) {
@@ -69,7 +66,7 @@ final class MllibBlockKMeans {
         Vector[] centers = model.clusterCenters();
         if (centers.length != options.k()) {
             throw new IllegalStateException("Spark ML's KMeans returned " + centers.length + " centroids for K = "
-                    + options.k() + " (its " + options.init() + " initialisation found fewer distinct patches than K)");
+                    + options.k() + " (its k-means|| initialisation found fewer distinct patches than K)");
         }
         float[] centroids = new float[centers.length * dim];
         for (int c = 0; c < centers.length; c++) {
@@ -97,7 +94,7 @@ final class MllibBlockKMeans {
         });
         Dataset<Row> frame = session.createDataFrame(rows, schema);
         return new KMeans().setFeaturesCol(FEATURES).setSolver("block").setK(options.k())
-                .setInitMode(options.init()).setMaxIter(options.maxIter()).setTol(options.tol())
+                .setInitMode(INIT).setMaxIter(options.maxIter()).setTol(options.tol())
                 .setSeed(RandomStreams.seed(options.seed(), "kmeans")).fit(frame);
     }
 

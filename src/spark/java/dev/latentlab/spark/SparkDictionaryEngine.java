@@ -115,8 +115,8 @@ public final class SparkDictionaryEngine implements DictionaryEngine {
         PatchDictionaryConfig.KMeans km = config.kmeans();
         // Spark ML stops when no centroid moves farther than tol; with sqrt(tol x mean per-pixel variance) it stops
         // no later than the nd4j rule (total squared shift <= tol x mean variance) would.
-        MllibBlockKMeans.Options options = new MllibBlockKMeans.Options(k, MllibBlockKMeans.initMode(km.init()),
-                km.maxIter(), Math.sqrt(km.tol() * patches.meanVariance()), config.seed());
+        MllibBlockKMeans.Options options = new MllibBlockKMeans.Options(k, km.maxIter(),
+                Math.sqrt(km.tol() * patches.meanVariance()), config.seed());
         MllibBlockKMeans.Result r;
         List<Double> iterationSeconds;
         clock.begin(progress);

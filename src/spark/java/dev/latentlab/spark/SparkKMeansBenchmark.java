@@ -77,7 +77,7 @@ public final class SparkKMeansBenchmark {
                     nd4j = "refused: " + e.getMessage();
                 }
                 boolean nativeSolver = solver.equals(SparkConfig.NATIVE);
-                String mode = nativeSolver ? init : MllibBlockKMeans.initMode(init);
+                String mode = nativeSolver ? init : MllibBlockKMeans.INIT;
                 List<Double> seconds = new ArrayList<>();
                 long t1 = System.nanoTime();
                 try (Progress progress = Progress.start("spark " + solver + " K=" + k, iterations, "iterations")) {
@@ -93,7 +93,7 @@ public final class SparkKMeansBenchmark {
                         clock.begin(progress);
                         try {
                             MllibBlockKMeans.train(patches.blocks(), patches.dim(),
-                                    new MllibBlockKMeans.Options(k, mode, iterations, 0, seed));
+                                    new MllibBlockKMeans.Options(k, iterations, 0, seed));
                         } finally {
                             seconds.addAll(clock.end());
                         }

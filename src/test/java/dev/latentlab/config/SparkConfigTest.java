@@ -72,6 +72,11 @@ class SparkConfigTest {
         assertThatThrownBy(() -> new PatchDictionaryConfig(d.task(), d.name(), d.seed(), null, d.data(), d.patches(),
                 spark, d.sparse(), mllib, d.report(), d.output()))
                 .hasMessageContaining("kmeans.k[0]").hasMessageContaining(">= 2");
+        PatchDictionaryConfig.KMeans random = new PatchDictionaryConfig.KMeans("spark", "lloyd", "random",
+                java.util.List.of(8), 10, 1e-4, null, 200_000, 4096, 10, 0, 0);
+        assertThatThrownBy(() -> new PatchDictionaryConfig(d.task(), d.name(), d.seed(), null, d.data(), d.patches(),
+                random, d.sparse(), mllib, d.report(), d.output()))
+                .hasMessageContaining("kmeans.init").hasMessageContaining("kmeans++");
         assertThat(new PatchDictionaryConfig(d.task(), d.name(), d.seed(), null, d.data(), nine,
                 spark8, d.sparse(), mllib, d.report(), d.output()).spark().solver())
                 .isEqualTo("mllib");
