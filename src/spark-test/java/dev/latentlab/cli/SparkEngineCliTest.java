@@ -152,29 +152,23 @@ class SparkEngineCliTest {
             port = s.getLocalPort();
         }
         CliRun run = CliRun.of(quick("nomaster", 20, "[8]", "kmeans.engine=spark", "spark.master=spark://127.0.0.1:" + port));
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).hasSize(1);
+        assertRefusedInOneLine(run);
         assertThat(run.err()).contains("spark.master = spark://127.0.0.1:" + port).contains("cannot connect");
-        assertThat(tmp.resolve("runs")).doesNotExist();
     }
 
     @Test
     void badExecutorMemoryIsOneLineExitTwo() {
         CliRun run = CliRun.of(quick("badmem", 20, "[8]", "kmeans.engine=spark", "spark.executor_memory=lots"));
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).hasSize(1);
+        assertRefusedInOneLine(run);
         assertThat(run.err()).contains("spark.executor_memory").contains("lots").contains("450m");
-        assertThat(tmp.resolve("runs")).doesNotExist();
     }
 
     @Test
     void sparkSettingSparkRejectsIsOneLineExitTwo() {
         CliRun run = CliRun.of(quick("badconf", 20, "[8]", "kmeans.engine=spark",
                 "spark.conf={spark.serializer: no.such.Serializer}"));
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        assertThat(run.errLines()).hasSize(1);
+        assertRefusedInOneLine(run);
         assertThat(run.err()).contains("spark");
-        assertThat(tmp.resolve("runs")).doesNotExist();
     }
 
     @Test
@@ -187,14 +181,22 @@ class SparkEngineCliTest {
     @Test
     void unknownSolverIsOneLineExitTwoNamingTheKeyAndTheSolvers() {
         CliRun run = CliRun.of(quick("badsolver", 20, "[8]", "kmeans.engine=spark", "spark.solver=foo"));
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).hasSize(1);
+        assertRefusedInOneLine(run);
         assertThat(run.err()).contains("spark.solver").contains("foo").contains("native, mllib");
-        assertThat(tmp.resolve("runs")).doesNotExist();
         CliRun bench = CliRun.of(List.of("bench", "spark-kmeans", "--solver", "foo", "--digits", "10", "--k", "4"));
-        assertThat(bench.exitCode()).isEqualTo(2);
-        assertThat(bench.errLines()).hasSize(1);
+        assertRefusedInOneLine(bench);
         assertThat(bench.err()).contains("--solver foo").contains("native or mllib");
+        CliRun random = CliRun.of(quick("mllibrandom", 20, "[8]", "kmeans.engine=spark", "spark.solver=mllib",
+                "kmeans.init=random"));
+        assertRefusedInOneLine(random);
+        assertThat(random.err()).contains("kmeans.init").contains("kmeans++");
+    }
+
+    /** Exit 2, one line, no run folder. */
+    private void assertRefusedInOneLine(CliRun run) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(tmp.resolve("runs")).doesNotExist();
     }
 
     @Test

@@ -53,7 +53,9 @@ public final class SparkDictionaryEngine implements DictionaryEngine {
         this.digits = digits;
         this.fitter = new DictionaryFitter(FitOptions.of(config, threads),
                 new PatchExtractor(source.size(), source.stride()));
-        context.sc().addSparkListener(clock);
+        if (config.spark().solver().equals(SparkConfig.MLLIB)) {
+            context.sc().addSparkListener(clock); // Spark ML's iterations are visible only as jobs
+        }
     }
 
     /** Starts Spark for the run (bad settings: one line, nothing written); its executors read the train file. */
