@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench kmeans}: the k-means assignment speed on real MNIST patches; {@code bench vae}: VAE training steps;
- * {@code bench gmm}: a Gaussian mixture fit on an .npz matrix; {@code bench spark-kmeans}: MLlib Lloyd iterations on
- * patches cut by Spark executors. Each prints one JSON line.
+ * {@code bench gmm}: a Gaussian mixture fit on an .npz matrix; {@code bench spark-kmeans}: the Spark engine's Lloyd
+ * iterations (native kernel or Spark ML) on patches cut by Spark executors. Each prints one JSON line.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs a benchmark and prints its figures as one JSON line.",
@@ -303,12 +303,13 @@ final class BenchCommand {
         }
     }
 
-    /** {@code bench spark-kmeans --digits 60000 --k 1000 --iterations 2 --master local[2]}. */
+    /** {@code bench spark-kmeans --digits 60000 --k 1000 --iterations 2 --solver native --master local[2]}. */
     @Command(name = "spark-kmeans", mixinStandardHelpOptions = true,
-            description = {"Times Lloyd iterations of Spark MLlib's KMeans on MNIST patches cut by the executors.",
+            description = {"Times Lloyd iterations of the Spark engine on MNIST patches cut by the executors.",
                     "The patches are the non-blank 5x5 patches of the first --digits training digits, each with "
-                            + "--copies shifted/rotated copies, cut and persisted by the executors; the line says "
-                            + "whether the nd4j engine could hold the same patches."})
+                            + "--copies shifted/rotated copies, cut and persisted by the executors as float blocks; "
+                            + "--solver native runs the fused kernel on them, mllib Spark ML's block KMeans; the line "
+                            + "says whether the nd4j engine could hold the same patches."})
     static final class SparkKMeans implements Callable<Integer> {
         @Option(names = "--digits", paramLabel = "N", description = "MNIST training digits (default: ${DEFAULT-VALUE}).")
         private int digits = 60_000;
@@ -322,8 +323,14 @@ final class BenchCommand {
         @Option(names = "--iterations", paramLabel = "N", description = "Lloyd iterations timed (default: ${DEFAULT-VALUE}).")
         private int iterations = 2;
 
-        @Option(names = "--init", paramLabel = "random|kmeans||", description = "The initialisation (default: ${DEFAULT-VALUE}).")
-        private String init = "random";
+        @Option(names = "--init", paramLabel = "kmeans++|random", description = "The initialisation: kmeans++ "
+                + "(native: the nd4j engine's k-means++ on 200,000 patches; mllib: Spark ML's k-means||; kmeans|| is "
+                + "the same) or random (native only) (default: ${DEFAULT-VALUE}).")
+        private String init = "kmeans++";
+
+        @Option(names = "--solver", paramLabel = "native|mllib", description = "The Spark engine's solver "
+                + "(spark.solver; default: ${DEFAULT-VALUE}).")
+        private String solver = "native";
 
         @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: ${DEFAULT-VALUE}).")
         private String master = "local[2]";
@@ -339,18 +346,21 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws IOException {
-            init = init.toLowerCase(Locale.ROOT);
+            init = Choice.of("bench spark-kmeans: --init", init, "random", "kmeans++", "kmeans||");
+            init = init.equals("kmeans||") ? "kmeans++" : init;
+            solver = Choice.of("bench spark-kmeans: --solver", solver, "native", "mllib");
             if (digits < 1 || copies < 0 || k < 1 || iterations < 1 || partitions < 0
-                    || !(init.equals("random") || init.equals("kmeans||"))) {
-                throw new BadInputException("bench spark-kmeans: --digits, --k and --iterations must be >= 1, "
-                        + "--copies and --partitions >= 0, --init random or kmeans||");
+                    || (solver.equals("mllib") && (k < 2 || init.equals("random")))) {
+                throw new BadInputException("bench spark-kmeans: --digits, --k and --iterations must be >= 1 "
+                        + "(--solver mllib: --k >= 2 and --init kmeans++, as Spark 3.5's random init drops repeated "
+                        + "patches and its block solver then fails), --copies and --partitions >= 0");
             }
             SparkBackend spark = SparkBackend.require("bench spark-kmeans");
             new MnistFetcher().fetchIfMissing(dataDir.value());
             Path file = MnistFiles.find(dataDir.value(), dev.latentlab.data.MnistFile.TRAIN_IMAGES).orElseThrow();
             int available = dev.latentlab.data.IdxImageRange.shape(file)[0];
-            Record r = spark.benchmark(file, Math.min(digits, available), copies, k, iterations, init, master,
-                    partitions, conf, 42L);
+            Record r = spark.benchmark(file, Math.min(digits, available), copies, k, iterations, init, solver,
+                    master, partitions, conf, 42L);
             ObjectMapper json = new ObjectMapper();
             ObjectNode line = json.valueToTree(r);
             line.put("peak_rss_mb", PeakMemory.residentMb());

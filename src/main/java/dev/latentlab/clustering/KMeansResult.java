@@ -8,7 +8,7 @@ import java.util.List;
  * @param centroids     K x D centroids, row-major
  * @param k             number of centroids
  * @param dim           point dimension D
- * @param labels        each training point's nearest final centroid
+ * @param labels        each training point's nearest final centroid; null where the points are not in this JVM
  * @param counts        points per cluster under {@code labels}
  * @param inertia       sum of squared distances of the points to their nearest final centroid
  * @param iterations    iterations done (Lloyd) or mini-batch steps done
@@ -23,6 +23,7 @@ public record KMeansResult(float[] centroids, int k, int dim, int[] labels, long
 
     /** Mean squared error per coordinate: inertia / (N * D). */
     public double mse() {
-        return labels.length == 0 ? 0 : inertia / ((double) labels.length * dim);
+        long n = java.util.Arrays.stream(counts).sum();
+        return n == 0 ? 0 : inertia / ((double) n * dim);
     }
 }

@@ -8,10 +8,9 @@ import java.util.Random;
 /**
  * What one Lloyd or mini-batch k-means fit keeps from start to result: the clock, the seeded random source, the
  * centroids (k-means++ or random at first), the convergence threshold ({@code tol} times the data's mean
- * per-dimension variance), the nearest-centroid search (threads, tile rows and kernel of the options) and the
- * iterations so far. Closing it closes the search.
+ * per-dimension variance) and the iterations so far.
  */
-final class KMeansRun implements AutoCloseable {
+final class KMeansRun {
     private final long start = System.nanoTime();
     private final List<IterationStats> history = new ArrayList<>();
     private double iterationSeconds;
@@ -19,16 +18,14 @@ final class KMeansRun implements AutoCloseable {
     final int dim;
     final Random rng;
     final double threshold;
-    final NearestCentroidSearch search;
     float[] centroids;
 
-    KMeansRun(PatchMatrix x, KMeansOptions options) {
+    KMeansRun(PointRows x, KMeansOptions options) {
         k = options.k();
         dim = x.dim();
         rng = RandomStreams.random(options.seed(), "kmeans");
         centroids = Seeding.initialCentroids(x, options, rng);
         threshold = options.tol() * x.meanVariance();
-        search = new NearestCentroidSearch(options.threads(), options.tileRows(), options.kernel());
     }
 
     /** Records an iteration that ended and tells {@code listener}. */
@@ -38,15 +35,10 @@ final class KMeansRun implements AutoCloseable {
         listener.iterationDone(stats);
     }
 
-    /** The fit's result: the current centroids, with the labels and sums of their final assignment. */
+    /** The fit's result: the current centroids, with the labels (null: none kept) and sums of their final assignment. */
     KMeansResult result(int[] labels, ClusterSums last, boolean converged) {
         double fitSeconds = (System.nanoTime() - start) / 1e9;
         return new KMeansResult(centroids, k, dim, labels, last.counts, last.squaredError, history.size(),
                 converged, fitSeconds, iterationSeconds / history.size(), List.copyOf(history));
-    }
-
-    @Override
-    public void close() {
-        search.close();
     }
 }

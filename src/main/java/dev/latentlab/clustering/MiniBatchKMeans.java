@@ -13,8 +13,9 @@ public final class MiniBatchKMeans {
 
     /** Fits {@code options.k()} centroids to the rows of {@code x}. */
     public static KMeansResult fit(PatchMatrix x, KMeansOptions options, IterationListener listener) {
-        try (KMeansRun run = new KMeansRun(x, options)) {
-            NearestCentroidSearch search = run.search;
+        KMeansRun run = new KMeansRun(x, options);
+        try (NearestCentroidSearch search = new NearestCentroidSearch(options.threads(), options.tileRows(),
+                options.kernel())) {
             int k = run.k;
             int dim = run.dim;
             int batch = (int) Math.min(options.batchSize(), x.rows());

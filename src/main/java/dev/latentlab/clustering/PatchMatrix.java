@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * distance up to the row's own {@code ||x||^2}, which does not change the argmin. Blocks keep every off-heap
  * buffer under 2 GiB and let Java read rows through a direct {@link FloatBuffer} without copies.
  */
-public final class PatchMatrix implements AutoCloseable {
+public final class PatchMatrix implements PointRows, AutoCloseable {
     /** Default rows per block: 1 Mi rows of 26 floats = 104 MiB. */
     public static final int DEFAULT_BLOCK_ROWS = 1 << 20;
 
@@ -37,11 +37,13 @@ public final class PatchMatrix implements AutoCloseable {
     }
 
     /** Point dimension D (without the augmented column). */
+    @Override
     public int dim() {
         return dim;
     }
 
     /** Number of points N. */
+    @Override
     public long rows() {
         return rows;
     }
@@ -81,28 +83,23 @@ public final class PatchMatrix implements AutoCloseable {
         views.get(b).get(base, out, offset, dim);
     }
 
+    @Override
+    public float[] copyRows(long[] indices) {
+        float[] out = new float[indices.length * dim];
+        for (int i = 0; i < indices.length; i++) {
+            copyRow(indices[i], out, i * dim);
+        }
+        return out;
+    }
+
     /** The mean over dimensions of each dimension's variance (population), as scikit-learn's tolerance uses. */
+    @Override
     public double meanVariance() {
-        double[] sum = new double[dim];
-        double[] sumSq = new double[dim];
+        ColumnMoments moments = new ColumnMoments(dim);
         for (int b = 0; b < blocks.size(); b++) {
-            FloatBuffer v = views.get(b);
-            int n = rowsInBlock(b);
-            for (int r = 0; r < n; r++) {
-                int base = r * stride();
-                for (int d = 0; d < dim; d++) {
-                    double x = v.get(base + d);
-                    sum[d] += x;
-                    sumSq[d] += x * x;
-                }
-            }
+            moments.add(views.get(b), rowsInBlock(b), stride());
         }
-        double total = 0;
-        for (int d = 0; d < dim; d++) {
-            double mean = sum[d] / rows;
-            total += sumSq[d] / rows - mean * mean;
-        }
-        return rows == 0 ? 0 : total / dim;
+        return moments.meanVariance();
     }
 
     /** A new matrix holding the given rows of this one, in the given order. */

@@ -13,17 +13,23 @@ public final class Seeding {
     }
 
     /** Initial centroids (K x D, row-major) for {@code options}, drawing every random choice from {@code rng}. */
-    public static float[] initialCentroids(PatchMatrix x, KMeansOptions options, Random rng) {
+    public static float[] initialCentroids(PointRows x, KMeansOptions options, Random rng) {
         int k = options.k();
         if (x.rows() < k) {
             throw new IllegalArgumentException("k = " + k + " is more than the " + x.rows() + " points to cluster");
         }
-        return switch (options.init()) {
-            case RANDOM -> rows(x, distinctIndices(x.rows(), k, rng));
-            case KMEANS_PLUS_PLUS -> rows(x, kMeansPlusPlus(x, k, Math.max(options.initSample(), k), 1, rng));
-            case GREEDY_KMEANS_PLUS_PLUS -> rows(x, kMeansPlusPlus(x, k, Math.max(options.initSample(), k),
-                    greedyTrials(k), rng));
-        };
+        if (options.init() == KMeansOptions.Init.RANDOM) {
+            return x.copyRows(distinctIndices(x.rows(), k, rng));
+        }
+        int trials = options.init() == KMeansOptions.Init.GREEDY_KMEANS_PLUS_PLUS ? greedyTrials(k) : 1;
+        Sample sample = Sample.draw(x, Math.max(options.initSample(), k), rng);
+        int[] picks = sample.kMeansPlusPlus(k, trials, rng);
+        int dim = x.dim();
+        float[] out = new float[k * dim];
+        for (int c = 0; c < k; c++) {
+            System.arraycopy(sample.rows, picks[c] * dim, out, c * dim, dim);
+        }
+        return out;
     }
 
     /** scikit-learn's number of candidates per centre in greedy k-means++: {@code 2 + floor(ln k)}. */
@@ -56,13 +62,8 @@ public final class Seeding {
     }
 
     /** The rows {@code indices} of {@code x}, K x D row-major. */
-    public static float[] rows(PatchMatrix x, long[] indices) {
-        int dim = x.dim();
-        float[] out = new float[indices.length * dim];
-        for (int i = 0; i < indices.length; i++) {
-            x.copyRow(indices[i], out, i * dim);
-        }
-        return out;
+    public static float[] rows(PointRows x, long[] indices) {
+        return x.copyRows(indices);
     }
 
     /**
@@ -71,59 +72,75 @@ public final class Seeding {
      * {@code trials > 1} (greedy k-means++, scikit-learn's {@code _kmeans_plusplus}) that many candidates are drawn
      * and the one that leaves the smallest sum of squared distances is kept; {@code trials == 1} is plain k-means++.
      */
-    public static long[] kMeansPlusPlus(PatchMatrix x, int k, int sampleSize, int trials, Random rng) {
+    public static long[] kMeansPlusPlus(PointRows x, int k, int sampleSize, int trials, Random rng) {
         if (trials < 1) {
             throw new IllegalArgumentException("trials must be >= 1, got " + trials);
         }
-        int dim = x.dim();
-        int n = (int) Math.min(x.rows(), sampleSize);
-        long[] sampleIdx = n == x.rows() ? identity(n) : distinctIndices(x.rows(), n, rng);
-        // Column-major sample: the distance loop over points then vectorises.
-        float[][] columns = new float[dim][n];
-        float[] row = new float[dim];
-        for (int i = 0; i < n; i++) {
-            x.copyRow(sampleIdx[i], row, 0);
-            for (int d = 0; d < dim; d++) {
-                columns[d][i] = row[d];
-            }
-        }
+        Sample sample = Sample.draw(x, sampleSize, rng);
+        int[] picks = sample.kMeansPlusPlus(k, trials, rng);
         long[] chosen = new long[k];
-        double[] minDist = new double[n];
-        java.util.Arrays.fill(minDist, Double.POSITIVE_INFINITY);
-        int pick = rng.nextInt(n);
-        chosen[0] = sampleIdx[pick];
-        double total = lowerDistances(columns, pick, minDist, minDist);
-        double[][] candidate = trials > 1 ? new double[trials][n] : null;
-        double[] cumulative = trials > 1 ? new double[n] : null;
-        for (int c = 1; c < k; c++) {
-            if (trials == 1) {
-                pick = total > 0 ? weightedPick(minDist, total, rng) : rng.nextInt(n);
-                total = lowerDistances(columns, pick, minDist, minDist);
-            } else {
-                double run = 0;
-                for (int i = 0; i < n; i++) {
-                    run += minDist[i];
-                    cumulative[i] = run;
-                }
-                int best = -1;
-                double bestTotal = Double.POSITIVE_INFINITY;
-                int bestPick = 0;
-                for (int t = 0; t < trials; t++) {
-                    int id = total > 0 ? searchCumulative(cumulative, rng.nextDouble() * total) : rng.nextInt(n);
-                    double pot = lowerDistances(columns, id, minDist, candidate[t]);
-                    if (pot < bestTotal) {
-                        bestTotal = pot;
-                        best = t;
-                        bestPick = id;
-                    }
-                }
-                System.arraycopy(candidate[best], 0, minDist, 0, n);
-                total = bestTotal;
-                pick = bestPick;
-            }
-            chosen[c] = sampleIdx[pick];
+        for (int c = 0; c < k; c++) {
+            chosen[c] = sample.indices[picks[c]];
         }
         return chosen;
+    }
+
+    /** A seeded sample of at most {@code size} points (all of them when there are no more): their indices and rows. */
+    private record Sample(long[] indices, float[] rows, int dim) {
+        static Sample draw(PointRows x, int size, Random rng) {
+            int n = (int) Math.min(x.rows(), size);
+            long[] indices = n == x.rows() ? identity(n) : distinctIndices(x.rows(), n, rng);
+            return new Sample(indices, x.copyRows(indices), x.dim());
+        }
+
+        /** The sample positions of the k-means++ centres (see {@link Seeding#kMeansPlusPlus}). */
+        int[] kMeansPlusPlus(int k, int trials, Random rng) {
+            int n = indices.length;
+            // Column-major sample: the distance loop over points then vectorises.
+            float[][] columns = new float[dim][n];
+            for (int i = 0; i < n; i++) {
+                for (int d = 0; d < dim; d++) {
+                    columns[d][i] = rows[i * dim + d];
+                }
+            }
+            int[] chosen = new int[k];
+            double[] minDist = new double[n];
+            java.util.Arrays.fill(minDist, Double.POSITIVE_INFINITY);
+            int pick = rng.nextInt(n);
+            chosen[0] = pick;
+            double total = lowerDistances(columns, pick, minDist, minDist);
+            double[][] candidate = trials > 1 ? new double[trials][n] : null;
+            double[] cumulative = trials > 1 ? new double[n] : null;
+            for (int c = 1; c < k; c++) {
+                if (trials == 1) {
+                    pick = total > 0 ? weightedPick(minDist, total, rng) : rng.nextInt(n);
+                    total = lowerDistances(columns, pick, minDist, minDist);
+                } else {
+                    double run = 0;
+                    for (int i = 0; i < n; i++) {
+                        run += minDist[i];
+                        cumulative[i] = run;
+                    }
+                    int best = -1;
+                    double bestTotal = Double.POSITIVE_INFINITY;
+                    int bestPick = 0;
+                    for (int t = 0; t < trials; t++) {
+                        int id = total > 0 ? searchCumulative(cumulative, rng.nextDouble() * total) : rng.nextInt(n);
+                        double pot = lowerDistances(columns, id, minDist, candidate[t]);
+                        if (pot < bestTotal) {
+                            bestTotal = pot;
+                            best = t;
+                            bestPick = id;
+                        }
+                    }
+                    System.arraycopy(candidate[best], 0, minDist, 0, n);
+                    total = bestTotal;
+                    pick = bestPick;
+                }
+                chosen[c] = pick;
+            }
+            return chosen;
+        }
     }
 
     /**

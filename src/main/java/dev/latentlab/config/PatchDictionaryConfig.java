@@ -29,6 +29,8 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
                                     Output output) implements InputFiles {
     /** The task id this config is for. */
     public static final String TASK = "kmeans_patches";
+    /** The largest patch (pixels) the Spark engine's native solver takes: the fused kernel's D. */
+    public static final int MAX_NATIVE_DIM = 64;
     /** The method names. */
     public static final List<String> METHODS = List.of("lloyd", "minibatch", "sparse");
     /** A run name: letters, digits, '_', '.', '-', and not only dots (it names folders). */
@@ -61,7 +63,7 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
                     + (sparse.k() == null ? "kmeans.k " : "sparse.k ") + ValueText.of(sparseK));
         }
         if (kmeans.engine().equals(KMeans.SPARK)) {
-            checkSparkEngine(methods, kmeans);
+            checkSparkEngine(methods, kmeans, spark, patches.size());
         }
         int dim = patches.size() * patches.size();
         if (sparse.nonZeros() > dim) {
@@ -76,9 +78,9 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
         }
     }
 
-    /** What the Spark engine fits: Lloyd k-means on all patches (MLlib's KMeans), nothing else. */
-    private static void checkSparkEngine(List<String> methods, KMeans kmeans) {
-        String why = "with kmeans.engine spark (Spark MLlib fits Lloyd k-means on all patches)";
+    /** What the Spark engine fits: Lloyd k-means on all patches, nothing else; what each solver can take. */
+    private static void checkSparkEngine(List<String> methods, KMeans kmeans, SparkConfig spark, int patchSize) {
+        String why = "with kmeans.engine spark (it fits Lloyd k-means on all patches)";
         if (methods != null && !methods.equals(List.of("lloyd"))) {
             throw new InvalidValueException("methods", methods, "null or [lloyd] " + why);
         }
@@ -87,6 +89,19 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
         }
         if (kmeans.fitSample() != null) {
             throw new InvalidValueException("kmeans.fit_sample", kmeans.fitSample(), "null " + why);
+        }
+        if (spark.solver().equals(SparkConfig.NATIVE) && patchSize * patchSize > MAX_NATIVE_DIM) {
+            throw new InvalidValueException("spark.solver", spark.solver(), "mllib for patches.size " + patchSize
+                    + " (the native solver's fused kernel takes patches of at most " + MAX_NATIVE_DIM + " pixels)");
+        }
+        if (spark.solver().equals(SparkConfig.MLLIB) && kmeans.init().equals("random")) {
+            throw new InvalidValueException("kmeans.init", kmeans.init(), "kmeans++ (Spark ML's k-means||) with "
+                    + "spark.solver mllib: Spark 3.5's random init drops repeated patches and its block solver then "
+                    + "fails; spark.solver native takes random");
+        }
+        if (spark.solver().equals(SparkConfig.MLLIB) && kmeans.k().get(0) < 2) {
+            throw new InvalidValueException("kmeans.k[0]", kmeans.k().get(0),
+                    "an integer >= 2 with spark.solver mllib (Spark ML's KMeans needs K > 1)");
         }
     }
 
@@ -155,8 +170,7 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
      * The k-means fits, one per K.
      *
      * @param engine           where k-means runs: {@code nd4j} (this JVM, the project's own Lloyd and mini-batch) or
-     *                         {@code spark} (Apache Spark MLlib's KMeans, see {@code spark}; {@code kmeans++} init
-     *                         becomes MLlib's parallel k-means||)
+     *                         {@code spark} (Lloyd on Apache Spark, see {@code spark} and its {@code solver})
      * @param algorithm        {@code lloyd} (full batch) or {@code minibatch}
      * @param init             {@code kmeans++} or {@code random}
      * @param k                the numbers of clusters to fit, strictly increasing, each at least 1
@@ -171,7 +185,7 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
      */
     public record KMeans(String engine, String algorithm, String init, List<Integer> k, int maxIter, double tol,
                          Integer fitSample, int initSample, int batchSize, int maxNoImprovement, int threads, int tileRows) {
-        /** The engine name of Spark MLlib. */
+        /** The engine name of Apache Spark. */
         public static final String SPARK = "spark";
         /** Every key at its default. */
         public static final KMeans DEFAULTS = new KMeans("nd4j", "lloyd", "kmeans++", List.of(100), 100, 1.0e-4, null,

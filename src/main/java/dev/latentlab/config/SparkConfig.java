@@ -15,8 +15,15 @@ import java.util.regex.Pattern;
  * @param executorMemory heap of each executor, Spark's size format ({@code 512m}, {@code 4g}); null = Spark's
  *                       default (1g). A local master runs its executor in this JVM: its heap is the JVM's
  * @param conf           any other Spark settings, {@code spark.*} keys to values (e.g. {@code spark.local.dir})
+ * @param solver         how the Lloyd iterations run: {@code native} (the executors run the project's fused
+ *                       nearest-centroid kernel on cached float blocks; the nd4j engine's seeding, stopping rule and
+ *                       empty-cluster handling) or {@code mllib} (Spark ML's KMeans with its block solver)
  */
-public record SparkConfig(String master, int partitions, String executorMemory, Map<String, String> conf) {
+public record SparkConfig(String master, int partitions, String executorMemory, Map<String, String> conf,
+                          String solver) {
+    /** The solvers. */
+    public static final String NATIVE = "native";
+    public static final String MLLIB = "mllib";
     /** The master URL forms Spark accepts. */
     private static final Pattern MASTER = Pattern.compile(
             "local(\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?])?|local-cluster\\[[1-9][0-9]*,[1-9][0-9]*,[1-9][0-9]*]"
@@ -27,9 +34,15 @@ public record SparkConfig(String master, int partitions, String executorMemory, 
     private static final long MIN_EXECUTOR_BYTES = 450L << 20;
 
     /** Every key at its default. */
-    public static final SparkConfig DEFAULTS = new SparkConfig("local[*]", 0, null, Map.of());
+    public static final SparkConfig DEFAULTS = new SparkConfig("local[*]", 0, null, Map.of(), NATIVE);
+
+    /** Settings with the default solver. */
+    public SparkConfig(String master, int partitions, String executorMemory, Map<String, String> conf) {
+        this(master, partitions, executorMemory, conf, NATIVE);
+    }
 
     public SparkConfig {
+        Check.oneOf("solver", solver, NATIVE, MLLIB);
         Check.matches("master", master, MASTER,
                 "a Spark master URL: local[*], local[N], spark://HOST:PORT, yarn or k8s://URL");
         Check.atLeast("partitions", partitions, 0);

@@ -1,7 +1,6 @@
 package dev.latentlab.dictionary;
 
 import dev.latentlab.rng.RandomStreams;
-import dev.latentlab.clustering.KMeansOptions;
 import dev.latentlab.clustering.PatchMatrix;
 import dev.latentlab.clustering.Seeding;
 import dev.latentlab.config.PatchDictionaryConfig;
@@ -10,13 +9,11 @@ import dev.latentlab.patches.DictionaryFit;
 import dev.latentlab.patches.DictionaryFitter;
 import dev.latentlab.patches.PatchCoder;
 import dev.latentlab.patches.PatchExtractor;
-import dev.latentlab.patches.SparseCodingOptions;
 import dev.latentlab.report.MetricsCsv;
 import dev.latentlab.report.Progress;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,20 +59,7 @@ final class Nd4jDictionaryEngine implements DictionaryEngine {
             LOG.info("fitting on a seeded sample of {} patches; train MSE over all {}", fitData.rows(), patchesTotal);
         }
         this.metrics = metrics;
-        fitter = new DictionaryFitter(options(config, threads), patches);
-    }
-
-    /** The fits' options from a run's config (k = 1 stands for each fit's K). */
-    static DictionaryFitter.Options options(PatchDictionaryConfig config, int threads) {
-        PatchDictionaryConfig.KMeans km = config.kmeans();
-        KMeansOptions kmeans = new KMeansOptions(1,
-                km.init().equals("random") ? KMeansOptions.Init.RANDOM : KMeansOptions.Init.KMEANS_PLUS_PLUS,
-                km.maxIter(), km.tol(), km.initSample(), km.batchSize(), km.maxNoImprovement(), config.seed(),
-                threads, km.tileRows());
-        PatchDictionaryConfig.Sparse sp = config.sparse();
-        SparseCodingOptions sparse = new SparseCodingOptions(1, sp.nonZeros(), sp.maxIter(), sp.tol(), km.initSample(),
-                config.seed(), threads);
-        return new DictionaryFitter.Options(kmeans, sparse);
+        fitter = new DictionaryFitter(FitOptions.of(config, threads), patches);
     }
 
     @Override
@@ -92,21 +76,9 @@ final class Nd4jDictionaryEngine implements DictionaryEngine {
     public DictionaryFit fit(String method, int k) throws IOException {
         String unit = method.equals("minibatch") ? "batches" : "iterations";
         try (Progress progress = Progress.start(method + " K=" + k, fitter.iterationLimit(method), unit)) {
-            IOException[] failure = new IOException[1];
-            DictionaryFit fit = fitter.fit(fitData, method, k, (s, mse, logged) -> {
-                progress.setExtraMessage("mse " + String.format(Locale.ROOT, "%.4g", mse));
-                progress.step();
-                if (logged && failure[0] == null) {
-                    try {
-                        metrics.append(method, k, s.iteration(), mse, s.shift(), s.emptyClusters(), s.seconds());
-                    } catch (IOException e) {
-                        failure[0] = e;
-                    }
-                }
-            });
-            if (failure[0] != null) {
-                throw failure[0];
-            }
+            FitProgress shown = new FitProgress(progress, metrics, method, k);
+            DictionaryFit fit = fitter.fit(fitData, method, k, shown);
+            shown.rethrow();
             return fit;
         }
     }

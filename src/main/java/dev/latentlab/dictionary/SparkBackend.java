@@ -22,11 +22,12 @@ public interface SparkBackend {
     DictionaryEngine open(PatchDictionaryConfig config, ImageSet train, int threads);
 
     /**
-     * {@code bench spark-kmeans}: {@code iterations} Lloyd iterations of MLlib's KMeans on the patches of digits
-     * [0, digits) of the idx file (each with {@code copies} generated copies); returns the benchmark's JSON record.
+     * {@code bench spark-kmeans}: {@code iterations} Lloyd iterations of the Spark {@code solver} ({@code native} or
+     * {@code mllib}) after {@code init} ({@code random} or {@code kmeans++}) on the patches of digits [0, digits) of
+     * the idx file (each with {@code copies} generated copies); returns the benchmark's JSON record.
      */
-    Record benchmark(Path trainImages, int digits, int copies, int k, int iterations, String init, String master,
-                     int partitions, Map<String, String> conf, long seed);
+    Record benchmark(Path trainImages, int digits, int copies, int k, int iterations, String init, String solver,
+                     String master, int partitions, Map<String, String> conf, long seed);
 
     /** The Spark backend of this jar, if it was built with it. */
     static Optional<SparkBackend> find() {

@@ -7,6 +7,7 @@ import dev.latentlab.clustering.KMeansResult;
 import dev.latentlab.clustering.Lloyd;
 import dev.latentlab.clustering.MiniBatchKMeans;
 import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointRows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,26 +59,55 @@ public final class DictionaryFitter {
     /** Fits {@code method} with {@code k} elements on the rows of {@code x}. */
     public DictionaryFit fit(PatchMatrix x, String method, int k, Listener listener) {
         boolean minibatch = method.equals("minibatch");
-        int every = minibatch ? MINIBATCH_LOG_EVERY : 1;
-        List<double[]> curve = new ArrayList<>();
-        IterationListener perIteration = s -> {
-            double mse = minibatch ? s.inertia() / x.dim() : s.inertia() / ((double) x.rows() * x.dim());
-            boolean logged = s.iteration() % every == 0;
-            if (logged) {
-                curve.add(new double[] {s.iteration(), mse});
-            }
-            listener.iteration(s, mse, logged);
-        };
-        DictionaryFit fit = method.equals("sparse") ? sparse(x, k, perIteration) : kmeans(x, k, minibatch, perIteration);
-        double[][] xy = {curve.stream().mapToDouble(p -> p[0]).toArray(), curve.stream().mapToDouble(p -> p[1]).toArray()};
-        return fit.withCurve(xy);
+        Curve curve = new Curve(x, minibatch, listener);
+        DictionaryFit fit;
+        if (method.equals("sparse")) {
+            fit = sparse(x, k, curve);
+        } else {
+            KMeansOptions o = options.kmeans().withK(k);
+            fit = kmeans(minibatch ? MiniBatchKMeans.fit(x, o, curve) : Lloyd.fit(x, o, curve));
+        }
+        return fit.withCurve(curve.xy());
     }
 
-    private DictionaryFit kmeans(PatchMatrix x, int k, boolean minibatch, IterationListener listener) {
-        KMeansOptions o = options.kmeans().withK(k);
-        KMeansResult r = minibatch ? MiniBatchKMeans.fit(x, o, listener) : Lloyd.fit(x, o, listener);
+    /** Fits Lloyd k-means with {@code k} centroids on points held elsewhere (a Spark cluster's blocks). */
+    public DictionaryFit lloyd(Lloyd.Points x, int k, Listener listener) {
+        Curve curve = new Curve(x, false, listener);
+        return kmeans(Lloyd.fit(x, options.kmeans().withK(k), curve)).withCurve(curve.xy());
+    }
+
+    private DictionaryFit kmeans(KMeansResult r) {
         return new DictionaryFit(PatchDictionary.of(patches, r), r.iterations(), r.converged(), r.secondsPerIteration(),
                 r.fitSeconds(), r.mse(), unused(r.counts()), null);
+    }
+
+    /** Each iteration's training MSE per pixel, told to the listener and kept for the logged iterations. */
+    private static final class Curve implements IterationListener {
+        private final List<double[]> points = new ArrayList<>();
+        private final PointRows x;
+        private final boolean minibatch;
+        private final Listener listener;
+
+        Curve(PointRows x, boolean minibatch, Listener listener) {
+            this.x = x;
+            this.minibatch = minibatch;
+            this.listener = listener;
+        }
+
+        @Override
+        public void iterationDone(IterationStats s) {
+            double mse = minibatch ? s.inertia() / x.dim() : s.inertia() / ((double) x.rows() * x.dim());
+            boolean logged = s.iteration() % (minibatch ? MINIBATCH_LOG_EVERY : 1) == 0;
+            if (logged) {
+                points.add(new double[] {s.iteration(), mse});
+            }
+            listener.iteration(s, mse, logged);
+        }
+
+        double[][] xy() {
+            return new double[][] {points.stream().mapToDouble(p -> p[0]).toArray(),
+                    points.stream().mapToDouble(p -> p[1]).toArray()};
+        }
     }
 
     private DictionaryFit sparse(PatchMatrix x, int k, IterationListener listener) {

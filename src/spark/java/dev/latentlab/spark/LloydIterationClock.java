@@ -14,9 +14,9 @@ import scala.collection.JavaConverters;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the Spark jobs of a fit: MLlib's KMeans runs each Lloyd iteration as one job (a {@code collectAsMap} in
- * KMeans.scala; initialisation and everything else are other jobs). Each iteration steps the fit's progress and
- * its seconds are recorded; every other job is logged with its duration (MLlib gives no other hook).
+ * Watches the Spark jobs of a {@code spark.solver: mllib} fit: Spark ML's block KMeans runs each Lloyd iteration as
+ * one job (a {@code collectAsMap} in KMeans.scala; initialisation and everything else are other jobs). Each iteration steps the fit's progress and
+ * its seconds are recorded; every other job is logged with its duration (Spark ML gives no other hook).
  */
 final class LloydIterationClock extends SparkListener {
     private static final Logger LOG = LoggerFactory.getLogger(LloydIterationClock.class);

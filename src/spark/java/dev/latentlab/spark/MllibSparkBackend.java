@@ -19,8 +19,8 @@ public final class MllibSparkBackend implements SparkBackend {
 
     @Override
     public Record benchmark(Path trainImages, int digits, int copies, int k, int iterations, String init,
-                            String master, int partitions, Map<String, String> conf, long seed) {
-        return SparkKMeansBenchmark.run(trainImages, digits, copies, k, iterations, init, master, partitions, conf,
-                seed);
+                            String solver, String master, int partitions, Map<String, String> conf, long seed) {
+        return SparkKMeansBenchmark.run(trainImages, digits, copies, k, iterations, init, solver, master, partitions,
+                conf, seed);
     }
 }

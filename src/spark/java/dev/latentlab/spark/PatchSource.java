@@ -11,13 +11,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.apache.spark.mllib.linalg.Vector;
-import org.apache.spark.mllib.linalg.Vectors;
 
 /**
  * The patches of a range of digits of an idx image file, produced where a Spark partition runs: the partition
  * reads its own images from the file (which every executor must reach at the same path) and streams their
- * non-blank windows as vectors, digit by digit, so no patch passes through the driver and no partition holds more
+ * non-blank windows as float rows, digit by digit, so no patch passes through the driver and no partition holds more
  * than one digit's patches. With {@code copies > 0} every digit is followed by that many shifted and rotated
  * copies ({@link DigitCopies}), for patch sets larger than memory. Serializable: shipped to the executors.
  *
@@ -31,8 +29,8 @@ import org.apache.spark.mllib.linalg.Vectors;
 public record PatchSource(String file, int size, int stride, boolean dropBlank, int copies, long seed)
         implements Serializable {
 
-    /** The patch vectors (0..255 pixel values, row-major) of digits {@code [from, to)} and their copies. */
-    public Iterator<Vector> patches(int from, int to) {
+    /** The patches (0..255 pixel values, row-major, one array each) of digits {@code [from, to)} and their copies. */
+    public Iterator<float[]> patches(int from, int to) {
         ImageSet digits;
         try {
             digits = IdxImageRange.read(Path.of(file), from, to);
@@ -43,12 +41,12 @@ public record PatchSource(String file, int size, int stride, boolean dropBlank, 
     }
 
     /** Walks the digits (and copies) one at a time, holding one image's windows. */
-    private final class PatchIterator implements Iterator<Vector> {
+    private final class PatchIterator implements Iterator<float[]> {
         private final ImageSet digits;
         private final int firstIndex;
         private final PatchExtractor windows = new PatchExtractor(size, stride);
         private final DigitCopies copier;
-        private final List<Vector> pending = new ArrayList<>();
+        private final List<float[]> pending = new ArrayList<>();
         private int next;
         private int image;
         private int copy;
@@ -79,7 +77,7 @@ public record PatchSource(String file, int size, int stride, boolean dropBlank, 
         }
 
         @Override
-        public Vector next() {
+        public float[] next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
@@ -87,15 +85,11 @@ public record PatchSource(String file, int size, int stride, boolean dropBlank, 
         }
 
         private void cut(ImageSet one) {
-            float[] patch = new float[windows.dim()];
             for (int r = 0; r < windows.positions(one.height()); r++) {
                 for (int c = 0; c < windows.positions(one.width()); c++) {
+                    float[] patch = new float[windows.dim()];
                     if (windows.copy(one, 0, r * stride, c * stride, patch) || !dropBlank) {
-                        double[] values = new double[patch.length];
-                        for (int i = 0; i < patch.length; i++) {
-                            values[i] = patch[i];
-                        }
-                        pending.add(Vectors.dense(values));
+                        pending.add(patch);
                     }
                 }
             }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The spark: section's checks: master URL forms, Spark's size strings, spark.* conf keys. */
+/** The spark: section's checks: master URL forms, Spark's size strings, spark.* conf keys, the solver. */
 class SparkConfigTest {
     @Test
     void acceptsSparksMasterForms() {
@@ -45,5 +45,40 @@ class SparkConfigTest {
         assertThatThrownBy(() -> new SparkConfig("local[*]", 0, null, Map.of("spark.master", "yarn")))
                 .hasMessageContaining("spark.master");
         assertThatThrownBy(() -> new SparkConfig("local[*]", -1, null, Map.of())).hasMessageContaining("partitions");
+    }
+
+    @Test
+    void solverIsNativeByDefaultOrMllibAndNothingElse() {
+        assertThat(SparkConfig.DEFAULTS.solver()).isEqualTo("native");
+        assertThat(new SparkConfig("local[*]", 0, null, Map.of()).solver()).isEqualTo("native");
+        assertThat(new SparkConfig("local[*]", 0, null, Map.of(), "mllib").solver()).isEqualTo("mllib");
+        assertThatThrownBy(() -> new SparkConfig("local[*]", 0, null, Map.of(), "foo"))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("solver").hasMessageContaining("foo")
+                .hasMessageContaining("native, mllib");
+    }
+
+    @Test
+    void theSparkEngineRefusesSolversThatCannotRunTheConfig() {
+        PatchDictionaryConfig d = PatchDictionaryConfig.DEFAULTS;
+        PatchDictionaryConfig.KMeans spark = new PatchDictionaryConfig.KMeans("spark", "lloyd", "kmeans++",
+                java.util.List.of(1, 8), 10, 1e-4, null, 200_000, 4096, 10, 0, 0);
+        PatchDictionaryConfig.KMeans spark8 = new PatchDictionaryConfig.KMeans("spark", "lloyd", "kmeans++",
+                java.util.List.of(8), 10, 1e-4, null, 200_000, 4096, 10, 0, 0);
+        PatchDictionaryConfig.Patches nine = new PatchDictionaryConfig.Patches(9, 1, true, "overlap");
+        SparkConfig mllib = new SparkConfig("local[*]", 0, null, Map.of(), "mllib");
+        assertThatThrownBy(() -> new PatchDictionaryConfig(d.task(), d.name(), d.seed(), null, d.data(), nine,
+                spark8, d.sparse(), SparkConfig.DEFAULTS, d.report(), d.output()))
+                .hasMessageContaining("spark.solver").hasMessageContaining("mllib");
+        assertThatThrownBy(() -> new PatchDictionaryConfig(d.task(), d.name(), d.seed(), null, d.data(), d.patches(),
+                spark, d.sparse(), mllib, d.report(), d.output()))
+                .hasMessageContaining("kmeans.k[0]").hasMessageContaining(">= 2");
+        PatchDictionaryConfig.KMeans random = new PatchDictionaryConfig.KMeans("spark", "lloyd", "random",
+                java.util.List.of(8), 10, 1e-4, null, 200_000, 4096, 10, 0, 0);
+        assertThatThrownBy(() -> new PatchDictionaryConfig(d.task(), d.name(), d.seed(), null, d.data(), d.patches(),
+                random, d.sparse(), mllib, d.report(), d.output()))
+                .hasMessageContaining("kmeans.init").hasMessageContaining("kmeans++");
+        assertThat(new PatchDictionaryConfig(d.task(), d.name(), d.seed(), null, d.data(), nine,
+                spark8, d.sparse(), mllib, d.report(), d.output()).spark().solver())
+                .isEqualTo("mllib");
     }
 }
