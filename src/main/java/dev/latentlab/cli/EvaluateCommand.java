@@ -108,8 +108,8 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new BadInputException(name + ": no labels found (use --label-key)");
         }
         ModelArchitecture architecture = LatentClassifierFiles.architecture(modelOption.dir());
+        images = ModelClasses.of(modelOption.checkedDir()).known(images, name, knownOnly);   // refusals first
         images = LatentClassifier.conform(architecture, images, name);
-        images = ModelClasses.of(modelOption.checkedDir()).known(images, name, knownOnly);
         ImageSet others = unknownImages(architecture);
         return report(LatentClassifierFiles.load(modelOption.dir()), images, others, name);
     }

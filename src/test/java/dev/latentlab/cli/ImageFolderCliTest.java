@@ -169,14 +169,20 @@ class ImageFolderCliTest {
                 test.toString(), "--out", tmp.resolve("predict-eval.json").toString());
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
         List<String> rows = Files.readAllLines(csv);
-        assertThat(rows.get(0)).startsWith("index,path,label,component,probability,p_1,p_4");   // the classes a component claims
+        assertThat(rows.get(0)).startsWith("index,path,label,component,probability,novelty,unknown,p_1,p_4");   // the classes a component claims
         assertThat(rows).hasSize(heldOut().count() + 1);
+        dev.latentlab.mixture.ClusterLabelMapping mapping = dev.latentlab.vae.LatentClassifierFiles
+                .load(models.resolve("folder")).classifier().mapping();
         int right = 0;
         for (String row : rows.subList(1, rows.size())) {
             String[] cells = row.split(",");
             Path file = Path.of(cells[1]);
             assertThat(file).isRegularFile();
-            if (file.getParent().getFileName().toString().equals(cells[2])) {   // the class folder is the truth
+            boolean flagged = Boolean.parseBoolean(cells[6]);
+            assertThat(cells[2].equals("unknown")).isEqualTo(flagged);
+            // evaluate scores the nearest class: for a flagged row, the class of its component
+            String nearest = flagged ? String.valueOf(mapping.labelOf(Integer.parseInt(cells[3]))) : cells[2];
+            if (file.getParent().getFileName().toString().equals(nearest)) {   // the class folder is the truth
                 right++;
             }
         }

@@ -79,7 +79,7 @@ class MalformedInputsTest {
                 npy("|u1", "(10, 28, 28)", new byte[64 << 20]), "y", npy("|u1", "(10,)", labels10)), true));
         npz(cases, "header claims 6 GB", zip(entries("x", npy("<f8", "(1000000, 784)", new byte[64]),
                 "y", npy("|u1", "(10,)", labels10)), true));
-        npz(cases, "images of 14x56", zip(entries("x", npy("|u1", "(10, 14, 56)", new byte[10 * 784]),
+        npz(cases, "images of rank 5", zip(entries("x", npy("|u1", "(10, 1, 1, 28, 28)", new byte[10 * 784]),
                 "y", npy("|u1", "(10,)", labels10)), true));
         npz(cases, "NaN pixels", zip(entries("x", npy("<f4", "(1, 28, 28)", floats(784, Float.NaN)),
                 "y", npy("|u1", "(1,)", ints(1, 3))), true));

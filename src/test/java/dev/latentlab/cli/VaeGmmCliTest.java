@@ -229,20 +229,27 @@ class VaeGmmCliTest {
 
         ImageSet images = NpzReader.readImages(npz, null, null);
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).startsWith("index,label,component,probability,p_");
+        assertThat(lines.get(0)).startsWith("index,label,component,probability,novelty,unknown,p_");
         assertThat(lines).hasSize(images.count() + 1);
         JsonNode json = JSON.readTree(report.toFile());
         int[] labels = toInts(json.get("labels"));
         int[][] confusion = new int[labels.length][labels.length];
-        int[] predicted = new int[images.count()];
+        dev.latentlab.vae.LatentClassifier model = dev.latentlab.vae.LatentClassifierFiles.load(models.resolve("tiny"));
+        int[] predicted;
+        try (org.nd4j.linalg.api.ndarray.INDArray tensor = dev.latentlab.data.ImageTensors.unit(images)) {
+            predicted = model.predict(tensor);
+        }
+        boolean[] flagged = new boolean[images.count()];
         for (int t = 0; t < images.count(); t++) {
             String[] cells = lines.get(t + 1).split(",");
             assertThat(Integer.parseInt(cells[0])).isEqualTo(t);
-            predicted[t] = Integer.parseInt(cells[1]);
-            double probability = Double.parseDouble(cells[3]);
-            assertThat(probability).isBetween(0.0, 1.0);
+            flagged[t] = Boolean.parseBoolean(cells[5]);
+            // a flagged row's label is "unknown"; the nearest class is the model's prediction
+            assertThat(cells[1]).isEqualTo(flagged[t] ? "unknown" : String.valueOf(predicted[t]));
+            assertThat(Double.parseDouble(cells[3])).isBetween(0.0, 1.0);
+            assertThat(Double.parseDouble(cells[4])).as("novelty").isNotNaN().isNotNegative();
             double sum = 0;
-            for (int c = 4; c < cells.length; c++) {
+            for (int c = 6; c < cells.length; c++) {
                 sum += Double.parseDouble(cells[c]);
             }
             assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
@@ -251,10 +258,6 @@ class VaeGmmCliTest {
         for (int a = 0; a < labels.length; a++) {
             assertThat(confusion[a]).as("confusion row %d", a).containsExactly(toInts(json.get("confusion_matrix").get(a)));
         }
-        dev.latentlab.vae.LatentClassifier model = dev.latentlab.vae.LatentClassifierFiles.load(models.resolve("tiny"));
-        try (org.nd4j.linalg.api.ndarray.INDArray tensor = dev.latentlab.data.ImageTensors.unit(images)) {
-            assertThat(predicted).containsExactly(model.predict(tensor));
-        }
 
         Path out = tmp.resolve("predictions.npz");
         CliRun asNpz = CliRun.of("predict", "--model", models.resolve("tiny").toString(), "--npz", npz.toString(),
@@ -262,9 +265,10 @@ class VaeGmmCliTest {
         assertThat(asNpz.exitCode()).as(asNpz.err()).isZero();
         Map<String, NpyArray> arrays = NpzReader.readArrays(out);
         assertThat(arrays.keySet()).containsExactly("index", "label", "component", "probability", "classes",
-                "class_probabilities");
+                "class_probabilities", "novelty", "unknown");
         for (int t = 0; t < predicted.length; t++) {
-            assertThat(arrays.get("label").getLong(t)).isEqualTo(predicted[t]);
+            assertThat(arrays.get("label").getLong(t)).isEqualTo(predicted[t]);   // the npz keeps the nearest class
+            assertThat(arrays.get("unknown").getLong(t) != 0).isEqualTo(flagged[t]);
         }
         assertThat(arrays.get("class_probabilities").shape())
                 .containsExactly((long) predicted.length, arrays.get("classes").dim(0));
