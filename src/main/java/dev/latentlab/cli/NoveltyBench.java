@@ -10,6 +10,7 @@ import dev.latentlab.eval.Detection;
 import dev.latentlab.mixture.GaussianMixture;
 import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.vae.LatentClassifier;
+import dev.latentlab.vae.FeatureReference;
 import dev.latentlab.vae.LatentClassifierFiles;
 import dev.latentlab.vae.LatentNeighbours;
 import dev.latentlab.vae.NoveltyScore;
@@ -68,7 +69,8 @@ final class NoveltyBench implements Callable<Integer> {
         NoveltyScore.Inputs inScores = inputs(model, in);
         NoveltyScore.Inputs outScores = inputs(model, out);
         double[][] valLoss = ValidationLoss.read(dir);   // null for a model saved before validation_loss.npz
-        NoveltyScore.Inputs val = new NoveltyScore.Inputs(valLoss, latents.valMu(), model.mixtureInput(latents.valMu()));
+        NoveltyScore.Inputs val = new NoveltyScore.Inputs(valLoss, latents.valMu(), model.mixtureInput(latents.valMu()),
+                null);
         ObjectNode json = new ObjectMapper().createObjectNode();
         json.put("model", dir.toString());
         json.put("known_images", in.count());
@@ -90,6 +92,15 @@ final class NoveltyBench implements Callable<Integer> {
         }
         put(scores, NoveltyScore.MIXTURE_DENSITY.key(), NoveltyScore.MIXTURE_DENSITY, inScores, outScores, val,
                 new NoveltyScore.References(null, null, own));
+        double[][] reference = FeatureReference.read(dir);   // the validation features are not kept: the model's own
+        UnknownDetector.Settings saved = LatentClassifierFiles.unknownDetector(dir, model).settings();   // threshold only
+        for (int k : reference == null ? List.<Integer>of() : ks) {
+            NoveltyScore.References refs = new NoveltyScore.References(new LatentNeighbours(reference, k), null, null);
+            boolean modelsOwn = saved.score().equals(NoveltyScore.FEATURES.key()) && saved.neighbours() == k;
+            Detection d = Detection.of(NoveltyScore.FEATURES.of(inScores, refs), NoveltyScore.FEATURES.of(outScores,
+                    refs), modelsOwn ? saved.threshold() : Double.NaN);
+            write(scores.putObject("features_k" + k), d, modelsOwn);
+        }
         json.put("seconds", (System.nanoTime() - start) / 1e9);
         System.out.println(json);
         return ExitCode.OK;
@@ -98,7 +109,8 @@ final class NoveltyBench implements Callable<Integer> {
     private static NoveltyScore.Inputs inputs(LatentClassifier model, ImageSet images) {
         try (INDArray x = ImageTensors.unit(images)) {
             double[][] mu = model.encode(x);
-            return new NoveltyScore.Inputs(model.vae().imageLoss(x), mu, model.mixtureInput(mu));
+            return new NoveltyScore.Inputs(model.vae().imageLoss(x), mu, model.mixtureInput(mu),
+                    model.vae().encoderFeatures(x));
         }
     }
 
@@ -106,11 +118,13 @@ final class NoveltyBench implements Callable<Integer> {
                      NoveltyScore.Inputs out, NoveltyScore.Inputs val, NoveltyScore.References refs) {
         double threshold = val == null ? Double.NaN
                 : UnknownDetector.calibrate(score, refs, score.of(val, refs), quantile).settings().threshold();
-        Detection d = Detection.of(score.of(in, refs), score.of(out, refs), threshold);
-        ObjectNode node = scores.putObject(name);
+        write(scores.putObject(name), Detection.of(score.of(in, refs), score.of(out, refs), threshold), val != null);
+    }
+
+    private static void write(ObjectNode node, Detection d, boolean thresholded) {
         node.put("auroc", d.auroc());
-        if (val != null) {
-            node.put("threshold", threshold);
+        if (thresholded) {
+            node.put("threshold", d.threshold());
             node.put("known_flagged", d.knownFlagged());
             node.put("unknown_flagged", d.unknownFlagged());
         }

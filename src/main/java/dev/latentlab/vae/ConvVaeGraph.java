@@ -58,6 +58,11 @@ public final class ConvVaeGraph {
         return "mask_enc" + layer;
     }
 
+    /** The name of encoder convolution {@code layer}'s output (before its ReLU and dropout). */
+    public static String encoderLayer(int layer) {
+        return "enc" + layer;
+    }
+
     /**
      * The placeholder of the spatial dropout mask after the decoder's transposed convolution that mirrors encoder
      * layer {@code layer} (1 ≤ layer; the last, layer 0, gives the image and has none).
@@ -105,7 +110,7 @@ public final class ConvVaeGraph {
 
         SDVariable h = input;
         for (int i = 0; i < arch.layers(); i++) {
-            h = relu(conv("enc" + i, h, arch.channelsAfter(i - 1), arch.channelsAfter(i), arch.encoderStrides().get(i)));
+            h = relu(conv(encoderLayer(i), h, arch.channelsAfter(i - 1), arch.channelsAfter(i), arch.encoderStrides().get(i)));
             h = spatialDropout(h, encoderMask(i), i);
         }
         h = sd.reshape(h, -1, arch.flatFeatures());

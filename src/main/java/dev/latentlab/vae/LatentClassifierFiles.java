@@ -122,7 +122,7 @@ public final class LatentClassifierFiles {
 
     /**
      * The unknown-input detector of a loaded model folder: the settings in model.json's {@code unknown} object, or
-     * for a model saved without them (before unknown inputs were flagged) the default score (the reconstruction
+     * for a model saved without them (before unknown inputs were flagged) the knn score (the reconstruction
      * score when the folder has no latents.npz) with no threshold (NaN: it scores but flags nothing;
      * {@link UnknownDetector#canFlag} is false).
      */
@@ -132,7 +132,7 @@ public final class LatentClassifierFiles {
         try {
             settings = node.isObject() ? JSON.treeToValue(node, UnknownDetector.Settings.class)
                     : UnknownDetector.uncalibrated(Files.isRegularFile(dir.resolve(dev.latentlab.data.LatentsNpz.FILE))
-                    ? UnknownDetector.DEFAULT_SCORE : NoveltyScore.RECONSTRUCTION);
+                    ? UnknownDetector.DENSE_SCORE : NoveltyScore.RECONSTRUCTION);
         } catch (IOException e) {
             throw new BadInputException(dir.resolve(SIDECAR) + ": unreadable unknown object (" + e.getMessage() + ")");
         }
@@ -147,6 +147,13 @@ public final class LatentClassifierFiles {
         if (score == NoveltyScore.KNN) {
             neighbours = new LatentNeighbours(dev.latentlab.data.LatentsNpz.read(dir.resolve(
                     dev.latentlab.data.LatentsNpz.FILE)).trainMu(), settings.neighbours());
+        } else if (score == NoveltyScore.FEATURES) {
+            double[][] reference = FeatureReference.read(dir);
+            if (reference == null) {
+                throw new BadInputException(dir + ": model.json's unknown.score is features but "
+                        + FeatureReference.FILE + " is missing (copy the whole model folder)");
+            }
+            neighbours = new LatentNeighbours(reference, settings.neighbours());
         }
         return new UnknownDetector(score, new NoveltyScore.References(neighbours, null, model.classifier().model()),
                 settings);

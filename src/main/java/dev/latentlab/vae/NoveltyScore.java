@@ -16,6 +16,11 @@ public enum NoveltyScore {
     ELBO("elbo"),
     /** The mean distance of μ to its nearest training latent means. */
     KNN("knn"),
+    /**
+     * The mean distance of the image's {@link EncoderFeatures} to their nearest among a sample of the training
+     * images' (conv models only).
+     */
+    FEATURES("features"),
     /** −log p(μ) under a Gaussian mixture fitted on the training latent means. */
     LATENT_DENSITY("latent_density"),
     /** −log p under the classifier's own mixture, in the space it was fitted in (the UMAP embedding or μ). */
@@ -45,14 +50,15 @@ public enum NoveltyScore {
      * @param loss       per image {reconstruction, KLD}
      * @param mu         latent means
      * @param mixtureX   what the classifier's mixture sees of μ (μ itself, or the embedding)
+     * @param features   the images' {@link VaeModel#encoderFeatures}
      */
-    public record Inputs(double[][] loss, double[][] mu, double[][] mixtureX) {
+    public record Inputs(double[][] loss, double[][] mu, double[][] mixtureX, double[][] features) {
     }
 
     /**
      * The references of the latent scores.
      *
-     * @param neighbours     the training latent means (KNN)
+     * @param neighbours     the training latent means (KNN), or the training images' features (FEATURES)
      * @param latentMixture  a mixture on the training latent means (LATENT_DENSITY)
      * @param classifierMixture the classifier's mixture (MIXTURE_DENSITY)
      */
@@ -68,7 +74,8 @@ public enum NoveltyScore {
     /** What this score needs of {@code images} ([N, C, H, W] in [0, 1]) whose latent means are {@code mu}. */
     public Inputs inputs(LatentClassifier model, INDArray images, double[][] mu) {
         return new Inputs(needsLoss() ? model.vae().imageLoss(images) : null, mu,
-                this == MIXTURE_DENSITY ? model.mixtureInput(mu) : null);
+                this == MIXTURE_DENSITY ? model.mixtureInput(mu) : null,
+                this == FEATURES ? model.vae().encoderFeatures(images) : null);
     }
 
     /** The score of every image. */
@@ -77,6 +84,7 @@ public enum NoveltyScore {
             case RECONSTRUCTION -> Arrays.stream(in.loss()).mapToDouble(r -> r[0]).toArray();
             case ELBO -> Arrays.stream(in.loss()).mapToDouble(r -> r[0] + r[1]).toArray();
             case KNN -> refs.neighbours().meanDistance(in.mu());
+            case FEATURES -> refs.neighbours().meanDistance(in.features());
             case LATENT_DENSITY -> negate(refs.latentMixture().logLikelihood(in.mu()));
             case MIXTURE_DENSITY -> negate(refs.classifierMixture().logLikelihood(in.mixtureX()));
         };

@@ -17,17 +17,23 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public record UnknownDetector(NoveltyScore score, NoveltyScore.References references, Settings settings) {
 
-    /** The score every model is trained with (chosen by measurement: results.md, unknown inputs). */
-    public static final NoveltyScore DEFAULT_SCORE = NoveltyScore.KNN;
+    /**
+     * The score a conv model is trained with (chosen by measurement: results.md, unknown inputs); a dense model,
+     * which has no convolution, gets {@link #DENSE_SCORE}.
+     */
+    public static final NoveltyScore DEFAULT_SCORE = NoveltyScore.FEATURES;
 
-    /** The neighbours the knn score averages over. */
+    /** The score of a dense model, and of a model saved before {@link NoveltyScore#FEATURES} when it cannot flag. */
+    public static final NoveltyScore DENSE_SCORE = NoveltyScore.KNN;
+
+    /** The neighbours the knn and features scores average over. */
     public static final int KNN_NEIGHBOURS = 5;
 
     /**
      * What model.json's {@code unknown} object holds.
      *
      * @param score             the score's key ({@link NoveltyScore#key})
-     * @param neighbours        knn: neighbours averaged; 0 otherwise
+     * @param neighbours        knn, features: neighbours averaged; 0 otherwise
      * @param quantile          the validation quantile the threshold was set at ({@code gmm.reject_quantile})
      * @param threshold         scores above it are flagged unknown
      * @param validationImages  the validation images the threshold was set on
@@ -50,21 +56,21 @@ public record UnknownDetector(NoveltyScore score, NoveltyScore.References refere
     }
 
     /**
-     * The {@link #DEFAULT_SCORE} detector of a freshly trained model, its threshold at {@code quantile} of the
-     * validation images' scores.
+     * The detector of a freshly trained model, its threshold at {@code quantile} of the validation images'
+     * scores: {@link #DEFAULT_SCORE} when the model has encoder features, else {@link #DENSE_SCORE}.
      *
-     * @param trainMu the training latent means (the knn score's references)
-     * @param valMu   the validation latent means
-     * @param valLoss the validation images' {@link VaeModel#imageLoss} (null unless the score needs it)
+     * @param trainMu       the training latent means (the knn score's references)
+     * @param valMu         the validation latent means
+     * @param trainFeatures a sample of the training images' {@link VaeModel#encoderFeatures} (null for a dense model)
+     * @param valFeatures   the validation images' encoder features (null for a dense model)
      */
     public static UnknownDetector calibrate(LatentClassifier model, double[][] trainMu, double[][] valMu,
-                                            double[][] valLoss, double quantile) {
-        NoveltyScore score = DEFAULT_SCORE;
+                                            double[][] trainFeatures, double[][] valFeatures, double quantile) {
+        NoveltyScore score = trainFeatures == null ? DENSE_SCORE : DEFAULT_SCORE;
+        double[][] reference = score == NoveltyScore.FEATURES ? trainFeatures : trainMu;
         NoveltyScore.References references = new NoveltyScore.References(
-                score == NoveltyScore.KNN ? new LatentNeighbours(trainMu, Math.min(KNN_NEIGHBOURS, trainMu.length)) : null,
-                null, model.classifier().model());
-        NoveltyScore.Inputs validation = new NoveltyScore.Inputs(valLoss, valMu,
-                score == NoveltyScore.MIXTURE_DENSITY ? model.mixtureInput(valMu) : null);
+                new LatentNeighbours(reference, Math.min(KNN_NEIGHBOURS, reference.length)), null, null);
+        NoveltyScore.Inputs validation = new NoveltyScore.Inputs(null, valMu, null, valFeatures);
         return calibrate(score, references, score.of(validation, references), quantile);
     }
 
@@ -82,12 +88,16 @@ public record UnknownDetector(NoveltyScore score, NoveltyScore.References refere
             threshold = v.percentileNumber(quantile * 100).doubleValue();
         }
         return new UnknownDetector(score, references, new Settings(score.key(),
-                score == NoveltyScore.KNN ? KNN_NEIGHBOURS : 0, quantile, threshold, validationScores.length));
+                neighbours(score), quantile, threshold, validationScores.length));
     }
 
     /** The settings of a model saved without a threshold: {@code score} with a NaN threshold (flags nothing). */
     static Settings uncalibrated(NoveltyScore score) {
-        return new Settings(score.key(), score == NoveltyScore.KNN ? KNN_NEIGHBOURS : 0, Double.NaN, Double.NaN, 0);
+        return new Settings(score.key(), neighbours(score), Double.NaN, Double.NaN, 0);
+    }
+
+    private static int neighbours(NoveltyScore score) {
+        return score == NoveltyScore.KNN || score == NoveltyScore.FEATURES ? KNN_NEIGHBOURS : 0;
     }
 
     /** False for a model saved without a threshold: it scores images but cannot flag them. */

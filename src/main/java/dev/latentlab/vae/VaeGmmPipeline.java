@@ -165,12 +165,16 @@ public final class VaeGmmPipeline {
         double[][] trainZ;
         double[][] valZ;
         double[][] valLoss;
+        double[][] trainFeatures;   // null for a dense model
+        double[][] valFeatures;
         INDArray firstImages;
         try (INDArray trainImages = ImageTensors.unit(split.train());
              INDArray valImages = ImageTensors.unit(split.validation())) {
             trainZ = LatentClassifier.latentMeans(vae, trainImages);
             valZ = LatentClassifier.latentMeans(vae, valImages);
             valLoss = vae.imageLoss(valImages);   // every score's threshold can be recomputed from the model folder
+            trainFeatures = FeatureReference.sample(vae, trainImages, config.seed());
+            valFeatures = vae.encoderFeatures(valImages);
             int shown = Math.min(config.report().gridImages(), split.validation().count());
             firstImages = valImages.get(NDArrayIndex.interval(0, shown), NDArrayIndex.all(),
                     NDArrayIndex.all(), NDArrayIndex.all()).dup();
@@ -190,12 +194,14 @@ public final class VaeGmmPipeline {
         LOG.info("chosen: {} components (validation accuracy {})", selection.chosen().components(),
                 fmt(selection.chosen().validationAccuracy()));
         LatentClassifier model = new LatentClassifier(vae, embedding, selection.best());
-        UnknownDetector detector = UnknownDetector.calibrate(model, trainZ, valZ, valLoss, g.rejectQuantile());
+        UnknownDetector detector = UnknownDetector.calibrate(model, trainZ, valZ, trainFeatures, valFeatures,
+                g.rejectQuantile());
         LOG.info("unknown inputs: score {} above {} (the {} quantile of the validation images) is flagged",
                 detector.settings().score(), fmt(detector.settings().threshold()), g.rejectQuantile());
         LatentsNpz latents = new LatentsNpz(trainZ, split.train().labels(), valZ, split.validation().labels());
         if (config.output().saveModel()) {    // before the figures: a failing figure must not lose the model
-            save(model, detector, latents, valLoss, training, selection, split.train().distinctLabels(), modelDir);
+            save(model, detector, latents, valLoss, trainFeatures, training, selection, split.train().distinctLabels(),
+                    modelDir);
         }
 
         ClassificationReport validation = report("validation", split.validation().labels(),
@@ -259,7 +265,7 @@ public final class VaeGmmPipeline {
 
     /** Writes VAE, GMM, model.json and latents into a new model folder and swaps it in whole. */
     private void save(LatentClassifier model, UnknownDetector detector, LatentsNpz latents, double[][] valLoss,
-                      TrainingResult training,
+                      double[][] trainFeatures, TrainingResult training,
                       ComponentSelection.Result selection, int[] labels, Path modelDir) throws IOException {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("run_name", config.name());
@@ -279,6 +285,9 @@ public final class VaeGmmPipeline {
             LatentClassifierFiles.save(model, folder.dir(), meta, folder.id(), detector.settings());
             latents.write(folder.dir().resolve(LatentsNpz.FILE));
             ValidationLoss.write(folder.dir().resolve(ValidationLoss.FILE), valLoss);
+            if (trainFeatures != null) {
+                FeatureReference.write(folder.dir().resolve(FeatureReference.FILE), trainFeatures);
+            }
             folder.commit();
         }
         LOG.info("model saved in {}", modelDir);

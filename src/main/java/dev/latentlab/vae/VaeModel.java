@@ -77,6 +77,36 @@ public final class VaeModel {
         }
     }
 
+    /**
+     * The {@link EncoderFeatures} of each image (the last encoder convolution, pooled to 3 × 3, unit length), for
+     * the {@code features} novelty score; null for a dense model, which has no convolution.
+     */
+    public double[][] encoderFeatures(INDArray images) {
+        if (!(architecture instanceof VaeArchitecture conv)) {
+            return null;
+        }
+        int last = conv.layers() - 1;
+        int c = conv.channelsAfter(last);
+        int h = conv.heightAfter(last);
+        int w = conv.widthAfter(last);
+        INDArray x = asImages(images);
+        double[][] out = new double[(int) x.size(0)][];
+        for (long from = 0; from < x.size(0); from += INFERENCE_BATCH) {
+            long to = Math.min(x.size(0), from + INFERENCE_BATCH);
+            try (INDArray chunk = x.get(NDArrayIndex.interval(from, to)).dup();
+                 StepNoise noDropout = StepNoise.inference(architecture, to - from, null);
+                 INDArray maps = single(noDropout.withImages(chunk), ConvVaeGraph.encoderLayer(last))) {
+                float[] flat = maps.dup('c').data().asFloat();
+                int per = c * h * w;
+                for (int i = 0; i < to - from; i++) {
+                    out[(int) from + i] = EncoderFeatures.of(java.util.Arrays.copyOfRange(flat, i * per, (i + 1) * per),
+                            c, h, w);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The decoder's output (sigmoid, [n, C, H, W]) for latent codes [n, latent]. */
     public INDArray decode(INDArray z) {
         if (z.rank() != 2 || z.size(1) != architecture.latentDim()) {

@@ -38,7 +38,8 @@ class UnknownInputsCliTest {
         training = CliRun.of("--config", "configs/vae_148_quick.yaml", "--set", "name=bars",
                 "--set", "data.source=npz", "--set", "data.npz=" + known, "--set", "data.digits=[]",
                 "--set", "data.train_limit=null", "--set", "evaluate.mnist_test=false",
-                "--set", "model.input=[1, 8, 8]", "--set", "model.channels=[4, 8]", "--set", "model.strides=[2, 2]",
+                // 4 x 4 maps of 16 channels: the features score needs more than the 2 x 2 x 8 that would classify them
+                "--set", "model.input=[1, 8, 8]", "--set", "model.channels=[8, 16]", "--set", "model.strides=[1, 2]",
                 "--set", "model.dense=16", "--set", "model.latent_dim=4", "--set", "train.epochs=3",
                 "--set", "gmm.components=[2]", "--set", "gmm.embedding=none", "--set", "gmm.n_init=1",
                 "--set", "report.grid_images=4", "--set", "report.samples_per_component=2",
@@ -52,6 +53,11 @@ class UnknownInputsCliTest {
         JsonNode unknown = new ObjectMapper().readTree(model.resolve("model.json").toFile()).get("unknown");
         assertThat(unknown.get("quantile").asDouble()).isEqualTo(0.99);
         assertThat(unknown.get("validation_images").asInt()).isEqualTo(48);   // 20 % of 240
+        assertThat(unknown.get("score").asText()).isEqualTo("features");   // a conv model's default
+        assertThat(unknown.get("neighbours").asInt()).isEqualTo(5);
+        double[][] reference = dev.latentlab.vae.FeatureReference.read(model);   // all 192 training images (< 5,000)
+        assertThat(reference).hasNumberOfRows(192);
+        assertThat(reference[0]).hasSize(16 * 9);   // the last convolution's 16 channels, pooled to 3 x 3
         double[][] valLoss = dev.latentlab.data.LatentsNpz.readMatrix(model.resolve("validation_loss.npz"), "val_loss");
         assertThat(valLoss).hasNumberOfRows(48);
         JsonNode summary = new ObjectMapper().readTree(CliRun.onlyFolderIn(tmp.resolve("runs"))
