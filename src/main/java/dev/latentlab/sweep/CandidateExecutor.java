@@ -13,6 +13,11 @@ public interface CandidateExecutor extends AutoCloseable {
      */
     Path run(CandidateJob job) throws Exception;
 
+    /** Where and how candidates run, for the sweep's log (e.g. "each in its own JVM with 1 of 2 cores"). */
+    default String describe() {
+        return "outside this JVM";
+    }
+
     /** True when candidates run in this JVM, logging to the console themselves (no heartbeat needed). */
     default boolean inProcess() {
         return false;

@@ -83,9 +83,9 @@ public final class ChildJvm {
             Files.writeString(config, yaml);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(options);
-            command.add("-XX:ActiveProcessorCount=" + threads);
             command.add("-D" + EXIT_WITH_PARENT + "=true");
+            command.add("-XX:ActiveProcessorCount=" + threads);
+            command.addAll(options);
             command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), "dev.latentlab.Trainer",
                     "--config", config.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())

@@ -17,9 +17,9 @@ final class ChildJvmCandidates implements CandidateExecutor {
         this.threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
     }
 
-    /** The cores each candidate gets. */
-    int threads() {
-        return threads;
+    @Override
+    public String describe() {
+        return "each in its own JVM with " + threads + " of " + Runtime.getRuntime().availableProcessors() + " cores";
     }
 
     @Override

@@ -10,6 +10,11 @@ record InProcessCandidates(PipelineLauncher launcher) implements CandidateExecut
     }
 
     @Override
+    public String describe() {
+        return "in this JVM";
+    }
+
+    @Override
     public boolean inProcess() {
         return true;
     }

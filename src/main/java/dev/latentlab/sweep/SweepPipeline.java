@@ -93,10 +93,10 @@ public final class SweepPipeline {
                 } else {
                     run.writeConfig(yaml);
                 }
-                LOG.info("sweep {}: {} search over {} of {}, {} candidates ({} at once, {}), objective {} ({}); "
+                LOG.info("sweep {}: {} search over {} of {}, {} candidates, {} at once {}, objective {} ({}); "
                         + "folder {}", sweep.name(), sweep.search().method(),
                         String.join(", ", sweep.parameters().keySet()), baseFile, planned, sweep.search().parallel(),
-                        sweep.search().executor(), sweep.objective().metric(), sweep.objective().direction(),
+                        candidates.describe(), sweep.objective().metric(), sweep.objective().direction(),
                         run.path());
                 SweepState state = SweepState.in(run.path());
                 if (!resume) {
@@ -172,10 +172,7 @@ public final class SweepPipeline {
             return SparkCandidates.require(file + ": search.executor spark").open(sweep);
         }
         if (sweep.search().parallel() > 1) {
-            ChildJvmCandidates children = new ChildJvmCandidates(sweep.search().parallel());
-            LOG.info("sweep {}: {} candidates at once, each in its own JVM with {} of {} cores", sweep.name(),
-                    sweep.search().parallel(), children.threads(), Runtime.getRuntime().availableProcessors());
-            return children;
+            return new ChildJvmCandidates(sweep.search().parallel());
         }
         return new InProcessCandidates(launcher);
     }

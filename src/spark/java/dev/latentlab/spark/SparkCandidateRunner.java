@@ -30,6 +30,7 @@ final class SparkCandidateRunner implements CandidateExecutor {
         this.context = context;
         this.driverJar = driverJar.toAbsolutePath().toString();
         this.attempts = attempts;
+        context.sc().addSparkListener(new CandidateAttempts());
     }
 
     @Override
@@ -38,7 +39,7 @@ final class SparkCandidateRunner implements CandidateExecutor {
                 job.runsDir().toAbsolutePath().toString(), job.modelsDir().toAbsolutePath().toString(), workDir,
                 driverJar);
         // Thread-local: names this thread's job in Spark's UI and logs; cancellable as a group.
-        context.setJobGroup("candidate-" + job.index(), "latentlab sweep candidate " + job.name(), true);
+        context.setJobGroup(CandidateAttempts.GROUP + job.index(), "latentlab sweep candidate " + job.name(), true);
         ChildJvm.Result result;
         try {
             result = context.parallelize(List.of(task), 1).map(SparkCandidateTask::call).collect().get(0);
@@ -51,6 +52,12 @@ final class SparkCandidateRunner implements CandidateExecutor {
             context.clearJobGroup();
         }
         return result.runFolder();
+    }
+
+    @Override
+    public String describe() {
+        return "as single-task Spark jobs on " + context.master() + " (spark.task.cpus "
+                + context.getConf().get("spark.task.cpus", "1") + ", up to " + attempts + " attempts)";
     }
 
     @Override
