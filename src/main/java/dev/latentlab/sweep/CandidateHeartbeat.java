@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  */
 final class CandidateHeartbeat implements AutoCloseable {
     private static final int TAIL_BYTES = 4096;
+    /** A run.log line: date, time, level, [thread], logger, " - ", then the message shown. */
+    private static final java.util.regex.Pattern LOG_LINE =
+            java.util.regex.Pattern.compile("\\S+ \\S+ +[A-Z]+ +\\[[^]]*] \\S+ - (.*)");
 
     private final Map<Integer, Running> running = new ConcurrentSkipListMap<>();
     private final ScheduledExecutorService timer;
@@ -62,7 +65,7 @@ final class CandidateHeartbeat implements AutoCloseable {
         }
     }
 
-    /** The last non-empty line of {@code log}, or "" when it has none yet. */
+    /** The message of the last non-empty line of {@code log}, or "" when it has none yet. */
     static String lastLine(Path log) {
         if (!Files.isRegularFile(log)) {
             return "";
@@ -75,7 +78,8 @@ final class CandidateHeartbeat implements AutoCloseable {
             String[] lines = new String(tail, StandardCharsets.UTF_8).split("\\R");
             for (int i = lines.length - 1; i >= 0; i--) {
                 if (!lines[i].isBlank()) {
-                    return lines[i].strip();
+                    java.util.regex.Matcher m = LOG_LINE.matcher(lines[i].strip());
+                    return m.matches() ? m.group(1) : lines[i].strip();
                 }
             }
             return "";

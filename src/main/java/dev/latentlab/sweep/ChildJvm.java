@@ -37,13 +37,16 @@ public final class ChildJvm {
      * @param error    its last error line (null when it exited 0)
      */
     public record Result(int exitCode, String runDir, String error) implements Serializable {
-        /** The run folder of a run that finished; else a {@link CandidateRunFailed} with the error. */
-        public Path runFolder() {
+        /**
+         * The run folder of {@code job}'s run when it finished; else a {@link CandidateRunFailed} with the error and
+         * the run folder the failed run made, if any (a failed run prints none: it is looked up by the job's name).
+         */
+        public Path runFolder(CandidateJob job) throws IOException {
             if (exitCode == 0 && runDir != null) {
                 return Path.of(runDir);
             }
-            throw new CandidateRunFailed(error == null ? "exit code " + exitCode : error,
-                    runDir == null ? null : Path.of(runDir));
+            throw new CandidateRunFailed(error == null ? "exit code " + exitCode : error, runDir != null
+                    ? Path.of(runDir) : CandidateFolders.newest(job.runsDir(), job.name()).orElse(null));
         }
     }
 

@@ -24,6 +24,6 @@ final class ChildJvmCandidates implements CandidateExecutor {
 
     @Override
     public Path run(CandidateJob job) throws Exception {
-        return ChildJvm.run(job.yaml(), Path.of("").toAbsolutePath(), classPath, options, threads).runFolder();
+        return ChildJvm.run(job.yaml(), Path.of("").toAbsolutePath(), classPath, options, threads).runFolder(job);
     }
 }

@@ -51,7 +51,7 @@ final class SparkCandidateRunner implements CandidateExecutor {
         } finally {
             context.clearJobGroup();
         }
-        return result.runFolder();
+        return result.runFolder(job);
     }
 
     @Override

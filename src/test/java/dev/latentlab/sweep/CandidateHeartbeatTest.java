@@ -31,10 +31,17 @@ class CandidateHeartbeatTest {
             assertThat(lines).hasSize(2);
             assertThat(lines.get(0)).matches("sweep: candidate 3 running for 0:00:0\\d: 08:01 INFO epoch 2/8 .*50%");
             assertThat(lines.get(1)).endsWith("candidate 4 running for 0:00:00: starting (no run folder yet)");
+            Files.writeString(run.resolve("run.log"), "2026-12-07 08:32:40.423 INFO  [main] "
+                    + "dev.latentlab.report.Progress - epoch 1: 14/38 batches (36%), loss 410.3\n");
+            lines.clear();
+            heartbeat.beat();
+            assertThat(lines.get(0)).as("run.log's prefix (date, level, thread, logger) dropped")
+                    .matches("sweep: candidate 3 running for 0:00:0\\d: epoch 1: 14/38 batches \\(36%\\), loss 410\\.3");
+            lines.clear();
             heartbeat.finished(three);
             heartbeat.finished(four);
             heartbeat.beat();
-            assertThat(lines).hasSize(2);
+            assertThat(lines).isEmpty();
         }
     }
 }
