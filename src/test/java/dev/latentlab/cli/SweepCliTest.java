@@ -276,18 +276,6 @@ class SweepCliTest {
         assertThat(csv.get(2)).startsWith("1,failed,3001,,").contains("gmm.components");
     }
 
-    @Test
-    void sparkExecutorInAJarBuiltWithoutSparkIsOneLineExitTwo() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dev.latentlab.dictionary.SparkBackend.find().isEmpty(),
-                "this build has Spark (the -Pspark suite runs the executor itself)");
-        CliRun run = CliRun.of("sweep", "--config", "configs/sweep_gmm_k_quick.yaml", "--set", "search.executor=spark",
-                "--set", "output.runs_dir=" + tmp.resolve("runs"));
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        assertThat(run.errLines()).hasSize(1);
-        assertThat(run.err()).contains("search.executor spark: this trainer.jar was built without Apache Spark");
-        assertThat(tmp.resolve("runs")).doesNotExist();
-    }
-
     private static String[] concat(String[] head, String... tail) {
         String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
         System.arraycopy(tail, 0, all, head.length, tail.length);
