@@ -59,6 +59,7 @@ public final class RootCommand implements Callable<Integer> {
      */
     public static int main(String... args) {
         NativeMemoryLimit.applyDefault();
+        ParentWatch.startIfAsked();
         LineFilteringStream.installOnStdout("Added differentiated op ");
         return start(BackendCheck.isCudaBuild(), BackendCheck::loadNd4j, args);
     }

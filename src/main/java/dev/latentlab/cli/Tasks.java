@@ -135,7 +135,8 @@ final class Tasks {
                     + LAUNCHER.resolve(loaded));
             SweepConfig sweep = new SweepConfig(SweepConfig.TASK, name + "-seeds", SweepConfig.DEFAULTS.seed(),
                     base.toString(), Map.of(), Map.of("seed", new SweepConfig.Parameter(List.copyOf(seeds), null,
-                    null, null)), SweepConfig.Search.DEFAULTS, SweepConfig.Objective.DEFAULTS, output);
+                    null, null)), SweepConfig.Search.DEFAULTS, SweepConfig.Objective.DEFAULTS, output,
+                    dev.latentlab.config.SparkConfig.DEFAULTS);
             return new SweepPipeline(loaded.file(), sweep, LAUNCHER, false).run();
         } finally {
             Files.deleteIfExists(base);

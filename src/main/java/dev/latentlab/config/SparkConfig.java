@@ -64,6 +64,22 @@ public record SparkConfig(String master, int partitions, String executorMemory, 
         }
     }
 
+    /** True for a master that runs in this JVM ({@code local}, {@code local[N]}): nothing to share with workers. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isLocal() {
+        return isLocal(master);
+    }
+
+    /** True for a master URL that runs in this JVM ({@code local}, {@code local[N]}, {@code local[N,F]}). */
+    public static boolean isLocal(String master) {
+        return master.equals("local") || master.startsWith("local[");
+    }
+
+    /** The same settings with {@code conf} in place of this one's. */
+    public SparkConfig withConf(Map<String, String> conf) {
+        return new SparkConfig(master, partitions, executorMemory, conf, solver);
+    }
+
     /** A size in Spark's format as bytes; -1 when it is not one. */
     static long bytes(String size) {
         var m = SIZE.matcher(size.trim());

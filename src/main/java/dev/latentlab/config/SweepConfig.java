@@ -21,14 +21,17 @@ import java.util.Map;
  * @param search     how candidates are generated and when the search stops
  * @param objective  the summary metric to optimise
  * @param output     where the sweep folder goes
+ * @param spark      the Spark cluster that runs the candidates with {@code search.executor: spark} (master, executor
+ *                   memory, {@code spark.*} settings such as {@code spark.task.cpus}; partitions and solver unused)
  */
 public record SweepConfig(String task, String name, long seed, String base, Map<String, Object> overrides,
-                          Map<String, Parameter> parameters, Search search, Objective objective, Output output) {
+                          Map<String, Parameter> parameters, Search search, Objective objective, Output output,
+                          SparkConfig spark) {
     /** The task id this config is for. */
     public static final String TASK = "sweep";
     /** Every key at its default. */
     public static final SweepConfig DEFAULTS = new SweepConfig(TASK, TASK, 42L, "", Map.of(), Map.of(),
-            Search.DEFAULTS, Objective.DEFAULTS, Output.DEFAULTS);
+            Search.DEFAULTS, Objective.DEFAULTS, Output.DEFAULTS, SparkConfig.DEFAULTS);
 
     public SweepConfig {
         Check.oneOf("task", task, TASK);
@@ -44,11 +47,21 @@ public record SweepConfig(String task, String name, long seed, String base, Map<
                         "no fixed value for a swept parameter (it is listed under parameters)");
             }
         }
-        Check.sectionsPresent("search objective output", search, objective, output);
+        Check.sectionsPresent("search objective output spark", search, objective, output, spark);
         if (search.method().equals(Search.RANDOM) && search.maxCandidates() == null) {
             throw new InvalidValueException("search.max_candidates", null,
                     "an integer >= 1 with method random (a random search has no end of its own)");
         }
+        if (search.executor().equals(Search.SPARK) && !spark.isLocal()
+                && !java.nio.file.Path.of(output.runsDir()).isAbsolute()) {
+            throw new InvalidValueException("output.runs_dir", output.runsDir(), "an absolute path on storage every "
+                    + "worker sees (search.executor spark with spark.master " + spark.master() + ")");
+        }
+    }
+
+    /** The same sweep searched by {@code search} (other executor, parallelism or limits). */
+    public SweepConfig withSearch(Search search) {
+        return new SweepConfig(task, name, seed, base, overrides, parameters, search, objective, output, spark);
     }
 
     /**
@@ -174,15 +187,27 @@ public record SweepConfig(String task, String name, long seed, String base, Map<
      * @param gridPoints    grid only: values per continuous space, and at most per integer range
      * @param maxCandidates the most candidates to run; null = the whole grid (random needs a number)
      * @param maxMinutes    stop starting candidates after this many minutes
+     * @param parallel      candidates run at once (locally each in its own JVM with its share of the cores)
+     * @param executor      where candidates run: local (this machine) or spark (each a single-task Spark job)
      */
-    public record Search(String method, int gridPoints, Integer maxCandidates, double maxMinutes) {
+    public record Search(String method, int gridPoints, Integer maxCandidates, double maxMinutes, int parallel,
+                         String executor) {
         public static final String GRID = "grid";
         public static final String RANDOM = "random";
+        public static final String LOCAL = "local";
+        public static final String SPARK = "spark";
         /** Every key at its default. */
-        public static final Search DEFAULTS = new Search(GRID, 5, null, 24 * 60);
+        public static final Search DEFAULTS = new Search(GRID, 5, null, 24 * 60, 1, LOCAL);
+
+        /** One candidate at a time on this machine. */
+        public Search(String method, int gridPoints, Integer maxCandidates, double maxMinutes) {
+            this(method, gridPoints, maxCandidates, maxMinutes, 1, LOCAL);
+        }
 
         public Search {
             Check.oneOf("method", method, GRID, RANDOM);
+            Check.atLeast("parallel", parallel, 1);
+            Check.oneOf("executor", executor, LOCAL, SPARK);
             Check.atLeast("grid_points", gridPoints, 2);
             Check.nullOrAtLeast("max_candidates", maxCandidates, 1);
             if (!(maxMinutes > 0)) {

@@ -32,8 +32,10 @@ import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
 
 /**
  * The search itself, done by DL4J's Arbiter: the config's parameters as Arbiter spaces, grid or random
- * candidate generation (seeded), a {@link LocalOptimizationRunner} running one candidate at a time through a
- * {@link CandidateRunner}, and termination by candidate count, time, or a mistake in the sweep config.
+ * candidate generation (seeded), a {@link LocalOptimizationRunner} running {@code search.parallel} candidates at
+ * once ({@code maxConcurrentTasks}) through a {@link CandidateRunner}, and termination by candidate count, time, or
+ * a mistake in the sweep config. Candidates are generated in one thread, so their indices and values do not
+ * depend on how many run at once.
  */
 final class ArbiterSearch {
     private final SweepConfig sweep;
@@ -99,7 +101,7 @@ final class ArbiterSearch {
     /** Runs the search to its end; every candidate's outcome lands in the runner's state. */
     void run(CandidateRunner runner) {
         OptimizationConfiguration conf = new OptimizationConfiguration.Builder()
-                .candidateGenerator(generator())
+                .candidateGenerator(new CappedGenerator(generator(), plannedCandidates()))
                 .dataProvider(new NoData())
                 .scoreFunction(new ObjectiveScore(sweep.objective().minimize()))
                 .rngSeed(searchSeed())
@@ -107,7 +109,7 @@ final class ArbiterSearch {
                         new MaxTimeCondition(Math.round(sweep.search().maxMinutes() * 60), TimeUnit.SECONDS),
                         new AbortCondition(runner))
                 .build();
-        new LocalOptimizationRunner(conf, new Tasks(runner)).execute();
+        new LocalOptimizationRunner(sweep.search().parallel(), conf, new Tasks(runner)).execute();
     }
 
     /** Arbiter task: one candidate through the {@link CandidateRunner}. */

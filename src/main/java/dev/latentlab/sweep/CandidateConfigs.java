@@ -18,13 +18,20 @@ import java.util.Map;
  */
 record CandidateConfigs(SweepConfig sweep, Path baseFile) {
 
-    /** Candidate {@code index} as run inside the sweep: its outputs go under {@code sweepDir}. */
-    LoadedConfig inSweep(int index, Map<String, Object> values, Path sweepDir) {
+    /**
+     * Candidate {@code index} as run inside the sweep: its outputs go under {@code sweepDir}; {@code launcher}
+     * resolves its config in full for a candidate that runs in another JVM.
+     */
+    CandidateJob job(int index, Map<String, Object> values, Path sweepDir, PipelineLauncher launcher) {
+        String name = String.format("%s-c%03d", sweep.name(), index);
+        Path runs = sweepDir.resolve("candidates");
+        Path models = sweepDir.resolve("models");
         Map<String, Object> redirect = new LinkedHashMap<>();
-        redirect.put("name", String.format("%s-c%03d", sweep.name(), index));
-        redirect.put("output.runs_dir", sweepDir.resolve("candidates").toString());
-        redirect.put("output.models_dir", sweepDir.resolve("models").toString());
-        return load(values, redirect);
+        redirect.put("name", name);
+        redirect.put("output.runs_dir", runs.toString());
+        redirect.put("output.models_dir", models.toString());
+        LoadedConfig config = load(values, redirect);
+        return new CandidateJob(index, name, config, launcher.resolve(config), runs, models);
     }
 
     /** The config as a user would run it on its own (outputs where the base puts them), named {@code name}. */

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one candidate: the base config with the sweep's fixed overrides, the candidate's values and the
- * redirection of its outputs into the sweep folder, as a full pipeline run; then reads the objective from its
+ * redirection of its outputs into the sweep folder, as a full pipeline run on the sweep's
+ * {@link CandidateExecutor}; then reads the objective from its
  * summary.json and records the outcome. A candidate that throws (a NaN loss, out of memory, a value its config
  * rejects) is recorded as failed and the sweep goes on; an objective that no summary has is a mistake in the
  * sweep config and stops the sweep ({@link #abort()}).
@@ -27,18 +28,25 @@ final class CandidateRunner {
     private final CandidateConfigs configs;
     private final Path sweepDir;
     private final PipelineLauncher launcher;
+    private final CandidateExecutor executor;
     private final SweepState state;
     private final SweepProgress progress;
+    private final CandidateHeartbeat heartbeat;
     private final AtomicReference<RuntimeException> abort = new AtomicReference<>();
 
-    CandidateRunner(CandidateConfigs configs, Path sweepDir, PipelineLauncher launcher, SweepState state,
-                    SweepProgress progress) {
+    /**
+     * @param heartbeat per-candidate progress of candidates running elsewhere; null when they run in this JVM
+     */
+    CandidateRunner(CandidateConfigs configs, Path sweepDir, PipelineLauncher launcher, CandidateExecutor executor,
+                    SweepState state, SweepProgress progress, CandidateHeartbeat heartbeat) {
         this.sweep = configs.sweep();
         this.configs = configs;
         this.sweepDir = sweepDir;
         this.launcher = launcher;
+        this.executor = executor;
         this.state = state;
         this.progress = progress;
+        this.heartbeat = heartbeat;
     }
 
     /** The mistake that stopped the sweep, if any. */
@@ -64,8 +72,13 @@ final class CandidateRunner {
         Path runDir = null;
         Map<String, Double> metrics = Map.of();
         CandidateRecord record;
+        CandidateJob job = null;
         try {
-            runDir = launcher.run(configs.inSweep(index, values, sweepDir));
+            job = configs.job(index, values, sweepDir, launcher);
+            if (heartbeat != null) {
+                heartbeat.started(job);
+            }
+            runDir = executor.run(job);
             metrics = SummaryMetrics.flatten(JSON.readTree(runDir.resolve(RunDirectory.SUMMARY_FILE).toFile()));
             Double objective = metrics.get(sweep.objective().metric());
             double seconds = seconds(start);
@@ -80,9 +93,18 @@ final class CandidateRunner {
                 record = CandidateRecord.complete(index, values, objective, seconds, runDir.toString(), metrics);
             }
         } catch (Throwable t) { // a failed candidate must not end the sweep: NaN loss, out of memory, bad value
-            LOG.warn("candidate {} failed", index, t);
+            if (t instanceof CandidateRunFailed elsewhere) {
+                LOG.warn("candidate {} failed: {}", index, elsewhere.getMessage());
+                runDir = elsewhere.runDir();
+            } else {
+                LOG.warn("candidate {} failed", index, t);
+            }
             record = CandidateRecord.failed(index, values, seconds(start), runDir == null ? null : runDir.toString(),
                     oneLine(t), metrics);
+        } finally {
+            if (heartbeat != null && job != null) {
+                heartbeat.finished(job);
+            }
         }
         try {
             state.put(record);
@@ -103,7 +125,7 @@ final class CandidateRunner {
 
     private static String oneLine(Throwable t) {
         String message = t.getMessage() == null ? t.getClass().getSimpleName()
-                : (t instanceof BadInputException ? "" : t.getClass().getSimpleName() + ": ") + t.getMessage();
+                : (t instanceof BadInputException || t instanceof CandidateRunFailed ? "" : t.getClass().getSimpleName() + ": ") + t.getMessage();
         return message.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 

@@ -43,6 +43,9 @@ public final class SweepPipeline {
     private final SweepConfig sweep;
     private final PipelineLauncher launcher;
     private final boolean resume;
+    private final CandidateExecutor executor;
+    /** How often the progress of candidates running in other JVMs is shown. */
+    private static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(30);
 
     /**
      * @param file     the sweep config file (named in messages)
@@ -51,10 +54,16 @@ public final class SweepPipeline {
      * @param resume   continue the newest interrupted sweep of this name
      */
     public SweepPipeline(Path file, SweepConfig sweep, PipelineLauncher launcher, boolean resume) {
+        this(file, sweep, launcher, resume, null);
+    }
+
+    /** As the public constructor, the candidates run on {@code executor} (null: as the config says). */
+    SweepPipeline(Path file, SweepConfig sweep, PipelineLauncher launcher, boolean resume, CandidateExecutor executor) {
         this.file = file;
         this.sweep = sweep;
         this.launcher = launcher;
         this.resume = resume;
+        this.executor = executor;
     }
 
     /** Runs the sweep; returns the sweep folder. */
@@ -70,7 +79,9 @@ public final class SweepPipeline {
         long start = System.nanoTime();
         Path runsRoot = Path.of(sweep.output().runsDir());
         Path interrupted = resume ? interrupted() : null;
-        try (NameLock lock = NameLock.acquire(runsRoot.resolve(sweep.name() + ".sweep.lock"), "sweep " + sweep.name());
+        try (CandidateExecutor candidates = executor != null ? executor : openExecutor();
+             CandidateHeartbeat heartbeat = candidates.inProcess() ? null : new CandidateHeartbeat(HEARTBEAT, LOG::info);
+             NameLock lock = NameLock.acquire(runsRoot.resolve(sweep.name() + ".sweep.lock"), "sweep " + sweep.name());
              RunDirectory run = resume ? RunDirectory.reopen(interrupted) : RunDirectory.create(runsRoot,
                      sweep.name())) {
             run.onInterrupt(lock::close);
@@ -82,19 +93,24 @@ public final class SweepPipeline {
                 } else {
                     run.writeConfig(yaml);
                 }
-                LOG.info("sweep {}: {} search over {} of {}, {} candidates, objective {} ({}); folder {}", sweep.name(),
-                        sweep.search().method(), String.join(", ", sweep.parameters().keySet()), baseFile, planned,
-                        sweep.objective().metric(), sweep.objective().direction(), run.path());
+                LOG.info("sweep {}: {} search over {} of {}, {} candidates, {} at once {}, objective {} ({}); "
+                        + "folder {}", sweep.name(), sweep.search().method(),
+                        String.join(", ", sweep.parameters().keySet()), baseFile, planned, sweep.search().parallel(),
+                        candidates.describe(), sweep.objective().metric(), sweep.objective().direction(),
+                        run.path());
                 SweepState state = SweepState.in(run.path());
                 if (!resume) {
                     state.save();
                 } else {
-                    removeInterruptedCandidates(run.path(), state);
+                    removeUnrecordedCandidates(run.path(), state, "a candidate interrupted before it finished "
+                            + "(it runs again)");
                 }
                 CandidateConfigs configs = new CandidateConfigs(sweep, baseFile);
-                CandidateRunner runner = new CandidateRunner(configs, run.path(), launcher, state,
-                        new SweepProgress(planned, sweep.objective().metric()));
+                CandidateRunner runner = new CandidateRunner(configs, run.path(), launcher, candidates, state,
+                        new SweepProgress(planned, sweep.objective().metric()), heartbeat);
                 search.run(runner);
+                removeUnrecordedCandidates(run.path(), state, "an attempt whose run was lost (its candidate is "
+                        + "recorded from another attempt or as failed)");
                 if (runner.abort() != null) {
                     throw runner.abort();
                 }
@@ -147,6 +163,20 @@ public final class SweepPipeline {
         }
     }
 
+    /**
+     * Where the candidates run: {@code search.executor: spark} on a Spark cluster, else on this machine, in this
+     * JVM one at a time or in child JVMs {@code search.parallel} at once.
+     */
+    private CandidateExecutor openExecutor() {
+        if (sweep.search().executor().equals(SweepConfig.Search.SPARK)) {
+            return SparkCandidates.require(file + ": search.executor spark").open(sweep);
+        }
+        if (sweep.search().parallel() > 1) {
+            return new ChildJvmCandidates(sweep.search().parallel());
+        }
+        return new InProcessCandidates(launcher);
+    }
+
     private Path locateBase() {
         try {
             return new ConfigLocator().locate(sweep.base());
@@ -174,10 +204,10 @@ public final class SweepPipeline {
     }
 
     /**
-     * The candidate folders no record names: candidates interrupted mid-run, which run again into a new folder, so
-     * that a resumed sweep holds one folder per candidate.
+     * Removes the candidate folders no record names: candidates interrupted mid-run, which run again into a new
+     * folder, and attempts lost with their machine, so that a sweep folder holds one folder per candidate.
      */
-    private static void removeInterruptedCandidates(Path sweepDir, SweepState state) throws IOException {
+    private static void removeUnrecordedCandidates(Path sweepDir, SweepState state, String why) throws IOException {
         Path candidates = sweepDir.resolve("candidates");
         if (!Files.isDirectory(candidates)) {
             return;
@@ -193,7 +223,7 @@ public final class SweepPipeline {
             partial = dirs.filter(Files::isDirectory).filter(d -> !recorded.contains(d.getFileName())).toList();
         }
         for (Path d : partial) {
-            LOG.info("removing {}: a candidate interrupted before it finished (it runs again)", d);
+            LOG.info("removing {}: {}", d, why);
             ModelFolder.deleteTree(d);
         }
     }
@@ -228,7 +258,7 @@ public final class SweepPipeline {
                 && before.search().gridPoints() == now.search().gridPoints() && before.seed() == now.seed();
         if (!same) {
             throw new BadInputException("--resume: " + file + " differs from the interrupted sweep's " + stored
-                    + " (only search.max_candidates and search.max_minutes may change; start a new sweep)");
+                    + " (only search.max_candidates, search.max_minutes, search.parallel, search.executor and spark may change; start a new sweep)");
         }
         AtomicFiles.writeString(stored, yaml);
     }

@@ -17,6 +17,7 @@ final class SweepProgress {
     private final int planned;
     private final String metric;
     private final long startNanos = System.nanoTime();
+    private int started;
     private int finished;
     private int ran;
     private double ranSeconds;
@@ -27,10 +28,12 @@ final class SweepProgress {
     }
 
     synchronized void started(int index, Map<String, Object> values) {
-        LOG.info("sweep: candidate {} ({}/{}) started: {}", index, finished + 1, planned, describe(values));
+        started++;
+        LOG.info("sweep: candidate {} ({}/{}) started: {}", index, started, planned, describe(values));
     }
 
     synchronized void skipped(CandidateRecord r) {
+        started++;
         finished++;
         LOG.info("sweep: candidate {} ({}/{}) finished in the interrupted run, skipped: {} = {}", r.index(), finished,
                 planned, metric, r.objective());
@@ -53,7 +56,7 @@ final class SweepProgress {
                 .collect(Collectors.joining(", "));
     }
 
-    private static String clock(double seconds) {
+    static String clock(double seconds) {
         Duration d = Duration.ofMillis(Math.round(seconds * 1000));
         return String.format("%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
     }

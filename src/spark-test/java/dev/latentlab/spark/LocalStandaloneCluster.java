@@ -133,6 +133,25 @@ public final class LocalStandaloneCluster implements AutoCloseable {
         throw new IOException("the Spark cluster did not get " + n + " workers within " + START_TIMEOUT + " (" + last + ")");
     }
 
+    /**
+     * Kills, as if its machine died, the first worker one of whose descendants (its executor, or a process the
+     * executor started) has {@code fragment} in its command line: the worker and all its descendants at once, by
+     * SIGKILL. Returns the worker's number, or -1 when no worker runs such a process.
+     */
+    public int killWorkerRunning(String fragment) {
+        for (int i = 1; i < processes.size(); i++) {
+            Process worker = processes.get(i);
+            List<ProcessHandle> tree = worker.descendants().toList();
+            boolean runs = tree.stream().anyMatch(h -> h.info().commandLine().orElse("").contains(fragment));
+            if (runs && worker.isAlive()) {
+                worker.destroyForcibly();
+                tree.forEach(ProcessHandle::destroyForcibly);
+                return i - 1;
+            }
+        }
+        return -1;
+    }
+
     /** Kills the workers' executors, the workers and the master, and waits for them to exit. */
     @Override
     public void close() {

@@ -40,7 +40,7 @@ final class SparkContexts {
         for (Map.Entry<String, String> e : settings.conf().entrySet()) {
             conf.set(e.getKey(), e.getValue());
         }
-        boolean local = master.equals("local") || master.startsWith("local[");
+        boolean local = SparkConfig.isLocal(master);
         if (!local && !conf.contains("spark.jars")) {
             try {
                 conf.setJars(new String[] {AppJar.locate().toString()});

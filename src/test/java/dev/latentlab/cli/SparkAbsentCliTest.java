@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A jar built without {@code -Pspark} (the default) refuses the Spark engine and its benchmark in one line, exit 2,
- * before any work. Skipped in a {@code -Pspark} build, whose tests (src/spark-test/java) run the engine itself.
+ * A jar built without {@code -Pspark} (the default) refuses the Spark engine, its benchmark and the sweep's Spark
+ * executor in one line, exit 2, before any work. Skipped in a {@code -Pspark} build, whose tests (src/spark-test/java) run the engine itself.
  */
 class SparkAbsentCliTest {
     @TempDir
@@ -43,5 +43,16 @@ class SparkAbsentCliTest {
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).contains("bench spark-kmeans").contains("-Pspark");
         assertThat(tmp.resolve("mnist")).doesNotExist();
+    }
+
+    @Test
+    void sparkSweepExecutorIsOneLineExitTwoAndNoSweepFolder() {
+        CliRun run = CliRun.of("sweep", "--config", "configs/sweep_gmm_k_quick.yaml", "--set", "search.executor=spark",
+                "--set", "output.runs_dir=" + tmp.resolve("runs"));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("configs/sweep_gmm_k_quick.yaml: search.executor spark")
+                .contains("built without Apache Spark").contains("-Pspark");
+        assertThat(tmp.resolve("runs")).doesNotExist();
     }
 }

@@ -211,4 +211,74 @@ class SweepCliTest {
         assertThat(notASweep.err()).contains("task").contains("sweep");
         assertThat(Files.exists(tmp.resolve("runs"))).as("nothing half-written").isFalse();
     }
+
+    @Test
+    void parallelSweepInChildJvmsEqualsTheSequentialSweep() throws IOException {
+        String[] gmm = {"sweep", "--config", "configs/sweep_gmm_k_quick.yaml",
+                "--set", "parameters={\"gmm.components\": {values: [2, 3, 4]}}", "--set", "overrides.gmm.n_init=1"};
+        CliRun sequential = CliRun.of(concat(gmm, "--set", "output.runs_dir=" + tmp.resolve("one")));
+        CliRun parallel = CliRun.of(concat(gmm, "--set", "search.parallel=2", "--set",
+                "output.runs_dir=" + tmp.resolve("two")));
+        assertThat(sequential.exitCode()).as(sequential.err()).isZero();
+        assertThat(parallel.exitCode()).as(parallel.err()).isZero();
+        Path one = CliRun.onlyFolderIn(tmp.resolve("one"));
+        Path two = CliRun.onlyFolderIn(tmp.resolve("two"));
+        assertThat(Files.readString(two.resolve("run.log"))).contains("3 candidates, 2 at once each in its own JVM "
+                + "with " + Math.max(1, Runtime.getRuntime().availableProcessors() / 2) + " of");
+        JsonNode a = JSON.readTree(one.resolve("summary.json").toFile()).get("candidates");
+        JsonNode b = JSON.readTree(two.resolve("summary.json").toFile()).get("candidates");
+        assertThat(b).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(b.get(i).get("status").asText()).isEqualTo("complete");
+            assertThat(b.get(i).get("objective").doubleValue()).isEqualTo(a.get(i).get("objective").doubleValue());
+            assertThat(Path.of(b.get(i).get("run_dir").asText()).resolve("summary.json")).isNotEmptyFile();
+        }
+        assertThat(Files.readAllLines(two.resolve("best.yaml")).stream().filter(l -> !l.startsWith("#")))
+                .containsExactlyElementsOf(Files.readAllLines(one.resolve("best.yaml")).stream()
+                        .filter(l -> !l.startsWith("#")).toList());
+        assertThat(two.resolve("candidates.csv")).isNotEmptyFile();
+    }
+
+    @Test
+    void badParallelExecutorAndRelativeFolderForARemoteMasterAreOneLineExitTwo() {
+        Path runs = tmp.resolve("runs");
+        String[][] cases = {
+                {"search.parallel=0", "search.parallel = 0: expected an integer >= 1"},
+                {"search.executor=foo", "search.executor = \"foo\": expected one of local, spark"},
+        };
+        for (String[] c : cases) {
+            CliRun run = CliRun.of("sweep", "--config", "configs/sweep_gmm_k_quick.yaml", "--set", c[0],
+                    "--set", "output.runs_dir=" + runs);
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.errLines()).as(run.err()).hasSize(1);
+            assertThat(run.err()).contains(c[1]);
+        }
+        CliRun relative = CliRun.of("sweep", "--config", "configs/sweep_gmm_k_quick.yaml",
+                "--set", "search.executor=spark", "--set", "spark.master=spark://127.0.0.1:7077",
+                "--set", "output.runs_dir=" + tmp.relativize(runs));
+        assertThat(relative.exitCode()).as(relative.err()).isEqualTo(2);
+        assertThat(relative.errLines()).as(relative.err()).hasSize(1);
+        assertThat(relative.err()).contains("output.runs_dir = \"runs\": expected an absolute path on storage every "
+                + "worker sees (search.executor spark with spark.master spark://127.0.0.1:7077)");
+        assertThat(runs).doesNotExist();
+        assertThat(Path.of("runs").resolve("sweep_gmm_k_quick.sweep.lock")).doesNotExist();
+    }
+
+    @Test
+    void aCandidateFailingInItsOwnJvmIsRecordedWithItsErrorAndRunFolder() throws IOException {
+        Path runs = tmp.resolve("runs");
+        CliRun run = CliRun.of("sweep", "--config", "configs/sweep_gmm_k_quick.yaml", "--set", "search.parallel=2",
+                "--set", "parameters={\"gmm.components\": {values: [2, 3001]}}", "--set", "overrides.gmm.n_init=1",
+                "--set", "output.runs_dir=" + runs);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> csv = Files.readAllLines(CliRun.onlyFolderIn(runs).resolve("candidates.csv"));
+        assertThat(csv.get(1)).startsWith("0,complete,2,");
+        assertThat(csv.get(2)).startsWith("1,failed,3001,,").contains("gmm.components");
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
 }

@@ -25,7 +25,7 @@ class ArbiterCompatibilityTest {
     private static SweepConfig sweep(String method, Integer maxCandidates, Map<String, SweepConfig.Parameter> parameters) {
         return new SweepConfig("sweep", "s", 7L, "base.yaml", Map.of(), parameters,
                 new SweepConfig.Search(method, 3, maxCandidates, 10), SweepConfig.Objective.DEFAULTS,
-                dev.latentlab.config.Output.DEFAULTS);
+                dev.latentlab.config.Output.DEFAULTS, dev.latentlab.config.SparkConfig.DEFAULTS);
     }
 
     private static Map<String, SweepConfig.Parameter> kAndBeta() {

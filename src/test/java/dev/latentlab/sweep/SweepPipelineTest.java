@@ -37,7 +37,10 @@ class SweepPipelineTest {
     /** A pipeline whose summary has {@code score = f(x)}; x where f gives NaN "diverges", x = -1 throws. */
     static final class FakeLauncher implements PipelineLauncher {
         final DoubleUnaryOperator f;
-        final List<Double> ran = new ArrayList<>();
+        final List<Double> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+        final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+        long millis;
         int stopAfter = Integer.MAX_VALUE;
 
         FakeLauncher(DoubleUnaryOperator f) {
@@ -69,6 +72,14 @@ class SweepPipelineTest {
             JsonNode tree = config.tree();
             double x = tree.get("x").doubleValue();
             ran.add(x);
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running.decrementAndGet();
+            }
             if (x == -1) {
                 throw new IllegalStateException("out of memory (simulated)");
             }
@@ -216,5 +227,53 @@ class SweepPipelineTest {
         Path dir = new SweepPipeline(file, bind(file), new FakeLauncher(x -> x), false).run();
         assertThat(dir.resolve("heatmap.png")).isNotEmptyFile();
         assertThat(JSON.readTree(dir.resolve("summary.json").toFile()).at("/planned").intValue()).isEqualTo(6);
+    }
+
+    @Test
+    void parallelCandidatesRunAtOnceAndARandomSearchStopsAtItsLimit() throws IOException {
+        Path file = sweepFile("x: {uniform: [0, 10]}", "search: {method: random, max_candidates: 5, parallel: 3}\n");
+        FakeLauncher launcher = new FakeLauncher(x -> x * x);
+        launcher.millis = 300;
+        Path dir = new SweepPipeline(file, bind(file), launcher, false, new InProcessCandidates(launcher)).run();
+        assertThat(launcher.ran).as("Arbiter starts no candidate past max_candidates").hasSize(5);
+        assertThat(launcher.mostAtOnce.get()).isEqualTo(3);
+
+        FakeLauncher sequential = new FakeLauncher(x -> x * x);
+        Path one = new SweepPipeline(file, bind(file, "search.parallel=1", "name=s1"), sequential, false).run();
+        assertThat(sequential.mostAtOnce.get()).isEqualTo(1);
+        assertThat(objectives(dir)).as("the same candidates, indices and objectives").isEqualTo(objectives(one));
+    }
+
+    @Test
+    void aCandidateFailedInAnotherJvmKeepsItsRunFolderAndALostAttemptsFolderIsRemoved() throws IOException {
+        Path file = sweepFile("x: {values: [1, 2, 3]}", "");
+        FakeLauncher launcher = new FakeLauncher(x -> x);
+        CandidateExecutor elsewhere = job -> {
+            if (job.index() == 0) {   // an earlier attempt of candidate 0 died with its machine
+                Files.createDirectories(job.runsDir().resolve("20260101-000000-" + job.name()));
+            }
+            if (job.index() == 1) {
+                Path failed = Files.createDirectories(job.runsDir().resolve("20260101-000001-" + job.name()));
+                throw new CandidateRunFailed("run failed: IllegalStateException: boom", failed);
+            }
+            return launcher.run(job.config());
+        };
+        Path dir = new SweepPipeline(file, bind(file), launcher, false, elsewhere).run();
+        List<String> csv = Files.readAllLines(dir.resolve("candidates.csv"));
+        assertThat(csv.get(2)).startsWith("1,failed,2,,").contains("20260101-000001-s-c001")
+                .contains("run failed: IllegalStateException: boom").doesNotContain("CandidateRunFailed");
+        try (Stream<Path> candidates = Files.list(dir.resolve("candidates"))) {
+            assertThat(candidates.map(p -> p.getFileName().toString()))
+                    .as("one folder per candidate: the lost attempt's is gone, the failed run's is kept").hasSize(3)
+                    .doesNotContain("20260101-000000-s-c000").contains("20260101-000001-s-c001");
+        }
+    }
+
+    private static java.util.Map<Integer, Double> objectives(Path dir) throws IOException {
+        java.util.Map<Integer, Double> objectives = new java.util.TreeMap<>();
+        for (JsonNode c : JSON.readTree(dir.resolve("summary.json").toFile()).get("candidates")) {
+            objectives.put(c.get("index").intValue(), c.get("objective").doubleValue());
+        }
+        return objectives;
     }
 }
