@@ -1,6 +1,7 @@
 package dev.latentlab.quantize;
 
 import dev.latentlab.rng.RandomStreams;
+import dev.latentlab.rng.SampleIndices;
 import dev.latentlab.clustering.IterationListener;
 import dev.latentlab.clustering.KMeansOptions;
 import dev.latentlab.clustering.KMeansResult;
@@ -214,22 +215,7 @@ public final class ColourQuantizer implements AutoCloseable {
         if (m >= n) {
             return null;
         }
-        Random rng = RandomStreams.random(seed, "quantize.fit_sample");
-        // partial Fisher-Yates over the row indices
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        long[] out = new long[m];
-        for (int i = 0; i < m; i++) {
-            int j = i + rng.nextInt(n - i);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-            out[i] = idx[i];
-        }
-        java.util.Arrays.sort(out);
-        return out;
+        return SampleIndices.sorted(n, m, RandomStreams.random(seed, "quantize.fit_sample"));
     }
 
     private static float[] clip(float[] values) {

@@ -4,11 +4,11 @@ import dev.latentlab.data.LatentsNpz;
 import dev.latentlab.data.NpyArray;
 import dev.latentlab.data.NpzWriter;
 import dev.latentlab.rng.RandomStreams;
+import dev.latentlab.rng.SampleIndices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -36,31 +36,11 @@ public final class FeatureReference {
         if (n <= SAMPLE) {
             return vae.encoderFeatures(images);
         }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = RandomStreams.splittable(seed, "unknown.reference_sample");
-        for (int i = 0; i < SAMPLE; i++) {   // a partial Fisher-Yates shuffle: the first SAMPLE are the sample
-            int j = i + random.nextInt(n - i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] chosen = java.util.Arrays.copyOf(order, SAMPLE);
-        java.util.Arrays.sort(chosen);
-        try (INDArray rows = images.get(NDArrayIndex.indices(toLongs(chosen)), NDArrayIndex.all(),
+        long[] chosen = SampleIndices.sorted(n, SAMPLE, RandomStreams.splittable(seed, "unknown.reference_sample"));
+        try (INDArray rows = images.get(NDArrayIndex.indices(chosen), NDArrayIndex.all(),
                 NDArrayIndex.all(), NDArrayIndex.all()).dup()) {
             return vae.encoderFeatures(rows);
         }
-    }
-
-    private static long[] toLongs(int[] v) {
-        long[] out = new long[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i];
-        }
-        return out;
     }
 
     /** Writes {@code features} ([m][d]) as float32. */
