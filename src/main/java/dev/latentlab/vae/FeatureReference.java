@@ -15,8 +15,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * {@code features.npz} in a conv vae_gmm model folder: the {@link EncoderFeatures} of a seeded sample of at most
  * {@link #SAMPLE} training images (float32 {@code train_features} [m, 9·C]), the references of the
- * {@link NoveltyScore#FEATURES} score. 5,000 images of MNIST's 7 × 7 × 256 maps are 46 MB; the score's AUROC on
- * t10k with 5,000 against all 14,748 training images: results.md, unknown inputs.
+ * {@link NoveltyScore#FEATURES} score. 5,000 images of MNIST's 7 × 7 × 256 maps are 46 MB (44 MiB); with them
+ * vae_148's AUROC against unseen digits is 0.968 (results.md, unknown inputs).
  */
 public final class FeatureReference {
     public static final String FILE = "features.npz";
