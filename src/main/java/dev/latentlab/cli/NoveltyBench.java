@@ -65,9 +65,10 @@ final class NoveltyBench implements Callable<Integer> {
         ImageSet out = NpzReader.readImages(unknown, null, null);
         LatentsNpz latents = LatentsNpz.read(dir.resolve(LatentsNpz.FILE));
         LatentClassifier model = LatentClassifierFiles.load(dir);
+        double[][] reference = FeatureReference.read(dir);   // null: no features score (a dense or older model)
         long start = System.nanoTime();
-        NoveltyScore.Inputs inScores = inputs(model, in);
-        NoveltyScore.Inputs outScores = inputs(model, out);
+        NoveltyScore.Inputs inScores = inputs(model, in, reference != null);
+        NoveltyScore.Inputs outScores = inputs(model, out, reference != null);
         double[][] valLoss = ValidationLoss.read(dir);   // null for a model saved before validation_loss.npz
         NoveltyScore.Inputs val = new NoveltyScore.Inputs(valLoss, latents.valMu(), model.mixtureInput(latents.valMu()),
                 null);
@@ -92,8 +93,8 @@ final class NoveltyBench implements Callable<Integer> {
         }
         put(scores, NoveltyScore.MIXTURE_DENSITY.key(), NoveltyScore.MIXTURE_DENSITY, inScores, outScores, val,
                 new NoveltyScore.References(null, null, own));
-        double[][] reference = FeatureReference.read(dir);   // the validation features are not kept: the model's own
-        UnknownDetector.Settings saved = LatentClassifierFiles.unknownDetector(dir, model).settings();   // threshold only
+        // the validation features are not kept: only the model's own k has a threshold
+        UnknownDetector.Settings saved = LatentClassifierFiles.unknownSettings(dir);
         for (int k : reference == null ? List.<Integer>of() : ks) {
             NoveltyScore.References refs = new NoveltyScore.References(new LatentNeighbours(reference, k), null, null);
             boolean modelsOwn = saved.score().equals(NoveltyScore.FEATURES.key()) && saved.neighbours() == k;
@@ -106,11 +107,11 @@ final class NoveltyBench implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static NoveltyScore.Inputs inputs(LatentClassifier model, ImageSet images) {
+    private static NoveltyScore.Inputs inputs(LatentClassifier model, ImageSet images, boolean features) {
         try (INDArray x = ImageTensors.unit(images)) {
             double[][] mu = model.encode(x);
             return new NoveltyScore.Inputs(model.vae().imageLoss(x), mu, model.mixtureInput(mu),
-                    model.vae().encoderFeatures(x));
+                    features ? model.vae().encoderFeatures(x) : null);
         }
     }
 

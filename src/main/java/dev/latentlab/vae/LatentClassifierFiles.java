@@ -121,21 +121,28 @@ public final class LatentClassifierFiles {
     }
 
     /**
+     * The unknown-input settings of a model folder (model.json's {@code unknown} object, or the uncalibrated ones of
+     * a model saved without it, as {@link #unknownDetector} says), without reading the score's references.
+     */
+    public static UnknownDetector.Settings unknownSettings(Path dir) {
+        JsonNode node = Sidecar.readJson(dir.resolve(SIDECAR)).path(UNKNOWN);
+        try {
+            return node.isObject() ? JSON.treeToValue(node, UnknownDetector.Settings.class)
+                    : UnknownDetector.uncalibrated(Files.isRegularFile(dir.resolve(dev.latentlab.data.LatentsNpz.FILE))
+                    ? UnknownDetector.DENSE_SCORE : NoveltyScore.RECONSTRUCTION);
+        } catch (IOException e) {
+            throw new BadInputException(dir.resolve(SIDECAR) + ": unreadable unknown object (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
      * The unknown-input detector of a loaded model folder: the settings in model.json's {@code unknown} object, or
      * for a model saved without them (before unknown inputs were flagged) the knn score (the reconstruction
      * score when the folder has no latents.npz) with no threshold (NaN: it scores but flags nothing;
      * {@link UnknownDetector#canFlag} is false).
      */
     public static UnknownDetector unknownDetector(Path dir, LatentClassifier model) {
-        JsonNode node = Sidecar.readJson(dir.resolve(SIDECAR)).path(UNKNOWN);
-        UnknownDetector.Settings settings;
-        try {
-            settings = node.isObject() ? JSON.treeToValue(node, UnknownDetector.Settings.class)
-                    : UnknownDetector.uncalibrated(Files.isRegularFile(dir.resolve(dev.latentlab.data.LatentsNpz.FILE))
-                    ? UnknownDetector.DENSE_SCORE : NoveltyScore.RECONSTRUCTION);
-        } catch (IOException e) {
-            throw new BadInputException(dir.resolve(SIDECAR) + ": unreadable unknown object (" + e.getMessage() + ")");
-        }
+        UnknownDetector.Settings settings = unknownSettings(dir);
         NoveltyScore score;
         try {
             score = NoveltyScore.of(settings.score());
