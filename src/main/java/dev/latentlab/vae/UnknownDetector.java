@@ -64,8 +64,8 @@ public record UnknownDetector(NoveltyScore score, NoveltyScore.References refere
      * @param trainFeatures a sample of the training images' {@link VaeModel#encoderFeatures} (null for a dense model)
      * @param valFeatures   the validation images' encoder features (null for a dense model)
      */
-    public static UnknownDetector calibrate(LatentClassifier model, double[][] trainMu, double[][] valMu,
-                                            double[][] trainFeatures, double[][] valFeatures, double quantile) {
+    public static UnknownDetector calibrate(double[][] trainMu, double[][] valMu, double[][] trainFeatures,
+                                            double[][] valFeatures, double quantile) {
         NoveltyScore score = trainFeatures == null ? DENSE_SCORE : DEFAULT_SCORE;
         double[][] reference = score == NoveltyScore.FEATURES ? trainFeatures : trainMu;
         NoveltyScore.References references = new NoveltyScore.References(

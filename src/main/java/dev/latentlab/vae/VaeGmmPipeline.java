@@ -194,8 +194,7 @@ public final class VaeGmmPipeline {
         LOG.info("chosen: {} components (validation accuracy {})", selection.chosen().components(),
                 fmt(selection.chosen().validationAccuracy()));
         LatentClassifier model = new LatentClassifier(vae, embedding, selection.best());
-        UnknownDetector detector = UnknownDetector.calibrate(model, trainZ, valZ, trainFeatures, valFeatures,
-                g.rejectQuantile());
+        UnknownDetector detector = UnknownDetector.calibrate(trainZ, valZ, trainFeatures, valFeatures, g.rejectQuantile());
         LOG.info("unknown inputs: score {} above {} (the {} quantile of the validation images) is flagged",
                 detector.settings().score(), fmt(detector.settings().threshold()), g.rejectQuantile());
         LatentsNpz latents = new LatentsNpz(trainZ, split.train().labels(), valZ, split.validation().labels());
