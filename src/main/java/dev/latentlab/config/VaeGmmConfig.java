@@ -44,8 +44,11 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
             throw new InvalidValueException("evaluate.mnist_test", true, "false with data.source npz and model.input "
                     + model.input() + " (MNIST's t10k digits are [1, 28, 28]; evaluate.npz takes held-out .npz files)");
         }
-        if (model.input().get(0) != 1 && (data.augment().rotationDegrees() > 0 || data.augment().flipProbability() > 0
-                || data.augment().noiseStd() > 0)) {
+        if (data.split().equals("all") && evaluate.mnistTest()) {
+            throw new InvalidValueException("evaluate.mnist_test", true, "false with data.split all (the test images "
+                    + "are training images then; evaluate.fitted scores every image trained on)");
+        }
+        if (model.input().get(0) != 1 && data.augment().any()) {
             throw new InvalidValueException("data.augment", "on", "all off for RGB input (augmentation works on grey images)");
         }
     }
@@ -99,18 +102,25 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
      *                           {@code nhwc} or {@code nchw}
      * @param scale              {@code npz} and evaluate.npz: how values become [0, 1] intensities, {@code auto}
      *                           (uint8 / 255, floats in [0, 1] as they are), {@code none} (clipped) or {@code max}
+     * @param split              {@code mnist}/{@code fashion-mnist}: the images trained on, {@code train} (the 60,000
+     *                           training images) or {@code all} (with the 10,000 test images: the deep-clustering
+     *                           papers' protocol)
      */
     public record Data(String source, String dir, boolean fetch, String npz, String imageKey, String labelKey,
                        List<Integer> digits, Integer trainLimit, double validationFraction, Augment augment,
-                       String testDir, String invert, String layout, String scale) {
+                       String testDir, String invert, String layout, String scale, String split) {
         public static final Data DEFAULTS = new Data("mnist", "data/mnist", true, null, null, null,
-                List.of(1, 4, 8), null, 0.2, Augment.DEFAULTS, null, "auto", "auto", "auto");
+                List.of(1, 4, 8), null, 0.2, Augment.DEFAULTS, null, "auto", "auto", "auto", "train");
 
         public Data {
             Check.oneOf("source", source, "mnist", "fashion-mnist", "npz", "folder");
             Check.oneOf("invert", invert, "auto", "yes", "no");
             Check.oneOf("layout", layout, "auto", "nhw", "nhwc", "nchw");
             Check.oneOf("scale", scale, "auto", "none", "max");
+            Check.oneOf("split", split, "train", "all");
+            if (split.equals("all") && !IDX_SOURCES.contains(source)) {
+                throw new InvalidValueException("split", split, "train unless data.source is mnist or fashion-mnist");
+            }
             if (testDir != null && !source.equals("folder")) {
                 throw new InvalidValueException("test_dir", testDir, "null unless data.source is folder");
             }
@@ -131,11 +141,18 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
      * @param rotationDegrees random rotation by up to ± this many degrees (0 = off)
      * @param flipProbability horizontal flip with this probability (0 = off)
      * @param noiseStd        additive Gaussian noise on [0, 1] pixels (0 = off)
+     * @param shiftPixels     random shift by up to ± this many whole pixels on each axis (0 = off)
      */
-    public record Augment(double rotationDegrees, double flipProbability, double noiseStd) {
-        public static final Augment DEFAULTS = new Augment(0, 0, 0);
+    public record Augment(double rotationDegrees, double flipProbability, double noiseStd, int shiftPixels) {
+        public static final Augment DEFAULTS = new Augment(0, 0, 0, 0);
+
+        /** Whether any transformation is on. */
+        public boolean any() {
+            return rotationDegrees > 0 || flipProbability > 0 || noiseStd > 0 || shiftPixels > 0;
+        }
 
         public Augment {
+            Check.inRange("shift_pixels", shiftPixels, 0, 8);
             Check.inRange("rotation_degrees", rotationDegrees, 0, 180);
             Check.inRange("flip_probability", flipProbability, 0, 1);
             Check.inRange("noise_std", noiseStd, 0, 1);
@@ -343,9 +360,13 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
     /**
      * @param mnistTest also evaluate on the MNIST t10k digits of the same labels
      * @param npz       held-out .npz files to evaluate (same key detection as data)
+     * @param fitted    also score every image the model was fitted on (training and validation split) as a set
+     *                  named {@value #FITTED}: the transductive protocol, not held out
      */
-    public record Evaluate(boolean mnistTest, List<String> npz) {
-        public static final Evaluate DEFAULTS = new Evaluate(true, List.of());
+    public record Evaluate(boolean mnistTest, List<String> npz, boolean fitted) {
+        /** The name of the fitted images' set in the summary and report. */
+        public static final String FITTED = "fitted";
+        public static final Evaluate DEFAULTS = new Evaluate(true, List.of(), false);
 
         public Evaluate {
             npz = Check.list("npz", npz);

@@ -63,6 +63,27 @@ public record ImageSet(int count, int channels, int height, int width, byte[] pi
         return new ImageSet(indices.length, channels, height, width, px, lb);
     }
 
+    /**
+     * This set followed by {@code other} (same image shape; both labelled or both not). Shares no arrays with
+     * either.
+     */
+    public ImageSet concat(ImageSet other) {
+        if (other.channels != channels || other.height != height || other.width != width
+                || (other.labels == null) != (labels == null)) {
+            throw new IllegalArgumentException("cannot join " + channels + "x" + height + "x" + width + " images"
+                    + (labels == null ? "" : " with labels") + " and " + other.channels + "x" + other.height + "x"
+                    + other.width + (other.labels == null ? "" : " with labels"));
+        }
+        byte[] px = Arrays.copyOf(pixels, pixels.length + other.pixels.length);
+        System.arraycopy(other.pixels, 0, px, pixels.length, other.pixels.length);
+        int[] lb = null;
+        if (labels != null) {
+            lb = Arrays.copyOf(labels, count + other.count);
+            System.arraycopy(other.labels, 0, lb, count, other.count);
+        }
+        return new ImageSet(count + other.count, channels, height, width, px, lb);
+    }
+
     /** The images whose label is one of {@code keep}, in their original order; this set must have labels. */
     public ImageSet withLabels(Collection<Integer> keep) {
         if (labels == null) {

@@ -104,6 +104,9 @@ public final class VaeGmmPipeline {
         for (Map.Entry<String, ImageSet> e : heldOutSets().entrySet()) {
             heldOut.put(e.getKey(), LatentClassifier.conform(architecture, e.getValue(), "evaluate: " + e.getKey()));
         }
+        if (config.evaluate().fitted()) {   // the transductive protocol: every image fitted on, scored
+            heldOut.put(VaeGmmConfig.Evaluate.FITTED, all);
+        }
         TrainValidationSplit split = TrainValidationSplit.of(all, config.data().validationFraction(), config.seed());
         checkComponents(split);
         Path modelDir = Path.of(config.output().modelsDir(), config.name());
@@ -157,6 +160,10 @@ public final class VaeGmmPipeline {
         LOG.info("run folder {}", run.path());
         LOG.info("digits {}: {} training, {} validation images", config.data().digits(), split.train().count(),
                 split.validation().count());
+        if (config.data().split().equals("all")) {
+            LOG.info("data.split all: {} training and test images together", split.train().count()
+                    + split.validation().count());
+        }
         TrainingResult training = train(run, split, architecture, checkpoint);
         VaeModel vae = training.best();
         LOG.info("best epoch {} of {} (validation loss {}){}", training.bestEpoch(), training.lastEpoch(),
@@ -334,7 +341,8 @@ public final class VaeGmmPipeline {
         TrainerOptions options = new TrainerOptions(t.epochs(), t.learningRate(), t.earlyStoppingPatience(),
                 t.plateauFactor(), t.plateauPatience(), 1e-4, t.minLr(), config.seed(), checkpoint);
         VaeGmmConfig.Augment a = config.data().augment();
-        Augmentation augmentation = new Augmentation(a.rotationDegrees(), a.flipProbability(), a.noiseStd());
+        Augmentation augmentation = new Augmentation(a.rotationDegrees(), a.flipProbability(), a.noiseStd(),
+                a.shiftPixels());
         BatchSource trainBatches = new IteratorBatches(new ImageSetIterator(split.train(), t.batchSize(), true,
                 augmentation, config.seed()));
         BatchSource valBatches = new IteratorBatches(new ImageSetIterator(split.validation(), 512, false,
@@ -365,7 +373,11 @@ public final class VaeGmmPipeline {
             }
             LOG.info("data.dir {}: {} images in classes {}", d.dir(), images.count(), read.classNames());
         } else {
-            images = MnistFiles.train(IdxDatasets.dir(d.source(), d.dir()));
+            Path dir = IdxDatasets.dir(d.source(), d.dir());
+            images = MnistFiles.train(dir);
+            if (d.split().equals("all")) {
+                images = images.concat(MnistFiles.test(dir));
+            }
         }
         int[] sourceLabels = images.distinctLabels();
         if (!d.digits().isEmpty()) {

@@ -100,6 +100,26 @@ class DenseModelCliTest {
     }
 
     @Test
+    void thePapersProtocolTrainsOnTrainingAndTestImagesAndScoresEveryFittedImage() throws IOException {
+        CliRun run = CliRun.of(args("all_images", "--set", "train.epochs=1", "--set", "evaluate.mnist_test=false",
+                "--set", "data.split=all", "--set", "evaluate.fitted=true"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path folder;
+        try (Stream<Path> s = Files.list(runs)) {
+            folder = s.filter(p -> p.getFileName().toString().endsWith("-all_images")).findFirst().orElseThrow();
+        }
+        int all = dev.latentlab.data.MnistFiles.train(data).count() + dev.latentlab.data.MnistFiles.test(data).count();
+        assertThat(Files.readString(folder.resolve("run.log"))).contains("data.split all: " + all);
+        JsonNode evaluations = JSON.readTree(folder.resolve("summary.json").toFile()).get("evaluations");
+        assertThat(evaluations).hasSize(1);
+        assertThat(evaluations.get(0).get("name").asText()).isEqualTo("fitted");
+        assertThat(evaluations.get(0).get("count").asInt()).isEqualTo(all);
+        assertThat(evaluations.get(0).get("hungarian_accuracy").asDouble()).isBetween(0.0, 1.0);
+        JsonNode metadata = JSON.readTree(models.resolve("all_images/model.json").toFile()).get("metadata");
+        assertThat(metadata.get("config").asText()).contains("split: all", "fitted: true");
+    }
+
+    @Test
     void evaluateAndPredictTakeTheDenseModelAndSampleRefusesIt() throws IOException {
         Path npz = tmp.resolve("held_out.npz");
         CliRun export = CliRun.of("data", "npz", "--split", "test", "--dir", data.toString(), "--out", npz.toString());

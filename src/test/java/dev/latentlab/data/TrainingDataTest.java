@@ -72,6 +72,57 @@ class TrainingDataTest {
     }
 
     @Test
+    void shiftMovesEveryPixelByWholePixelsWithinTheBound() {
+        float[] img = new float[28 * 28];
+        img[14 * 28 + 14] = 1f;   // one lit pixel in the middle: the shift is where it went
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int seed = 0; seed < 200; seed++) {
+            float[] moved = img.clone();
+            new Augmentation(0, 0, 0, 2).apply(moved, 0, 28, 28, new Random(seed));
+            int at = -1;
+            for (int p = 0; p < moved.length; p++) {
+                if (moved[p] != 0f) {
+                    assertThat(at).isEqualTo(-1);
+                    assertThat(moved[p]).isEqualTo(1f);
+                    at = p;
+                }
+            }
+            int dy = at / 28 - 14, dx = at % 28 - 14;
+            assertThat(Math.abs(dy)).isLessThanOrEqualTo(2);
+            assertThat(Math.abs(dx)).isLessThanOrEqualTo(2);
+            seen.add(dy + "," + dx);
+        }
+        assertThat(seen).hasSize(25);   // every offset of the 5 x 5 square is drawn
+        double least = 28 * 28;
+        for (int seed = 0; seed < 10; seed++) {   // what comes in at the border is 0
+            float[] full = new float[28 * 28];
+            java.util.Arrays.fill(full, 1f);
+            new Augmentation(0, 0, 0, 3).apply(full, 0, 28, 28, new Random(seed));
+            assertThat(sum(full)).isLessThanOrEqualTo(28 * 28);
+            least = Math.min(least, sum(full));
+        }
+        assertThat(least).isLessThan(28 * 28);
+        assertThat(new Augmentation(0, 0, 0, 1).active()).isTrue();
+        assertThatThrownBy(() -> new Augmentation(0, 0, 0, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void concatKeepsBothSetsInOrderAndRefusesOtherShapes() {
+        ImageSet a = train.head(3);
+        ImageSet b = train.select(new int[]{10, 11});
+        ImageSet both = a.concat(b);
+        assertThat(both.count()).isEqualTo(5);
+        assertThat(both.labels()).containsExactly(a.labels()[0], a.labels()[1], a.labels()[2], b.labels()[0],
+                b.labels()[1]);
+        assertThat(both.pixel(3, 14, 14)).isEqualTo(b.pixel(0, 14, 14));
+        assertThat(both.pixel(2, 10, 9)).isEqualTo(a.pixel(2, 10, 9));
+        ImageSet unlabelled = new ImageSet(1, 28, 28, new byte[28 * 28], null);
+        assertThatThrownBy(() -> a.concat(unlabelled)).isInstanceOf(IllegalArgumentException.class);
+        ImageSet small = new ImageSet(1, 8, 8, new byte[64], new int[]{1});
+        assertThatThrownBy(() -> a.concat(small)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void noiseIsClippedToUnitRange() {
         float[] img = unit(train, 1);
         new Augmentation(0, 0, 0.5).apply(img, 0, 28, 28, new Random(2));
