@@ -1,6 +1,7 @@
 package dev.latentlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,6 +102,38 @@ class UnknownInputsCliTest {
         assertThat(d.get("auroc").asDouble()).isGreaterThan(0.95);
         assertThat(d.get("known_flagged").asDouble()).isLessThan(0.1);
         assertThat(d.get("unknown_flagged").asDouble()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void benchNoveltyMeasuresEveryScoreAndAgreesWithEvaluateOnTheModelsOwn() throws IOException {
+        CliRun bench = CliRun.of("bench", "novelty", "--model", model.toString(), "--npz", heldOut.toString(),
+                "--unknown", other.toString(), "--latent-components", "2");
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        List<String> printed = bench.out().lines().toList();
+        JsonNode line = new ObjectMapper().readTree(printed.get(printed.size() - 1));
+        assertThat(line.get("known_images").asInt()).isEqualTo(60);
+        assertThat(line.get("unknown_images").asInt()).isEqualTo(60);
+        JsonNode scores = line.get("scores");
+        assertThat(scores.fieldNames()).toIterable().containsExactly("reconstruction", "elbo", "knn_k1", "knn_k5",
+                "knn_k20", "latent_density_k2", "mixture_density", "features_k1", "features_k5", "features_k20");
+        for (JsonNode s : scores) {
+            assertThat(s.get("auroc").asDouble()).isBetween(0.0, 1.0);
+        }
+        assertThat(scores.get("features_k1").has("threshold")).isFalse();   // no validation features are kept
+        JsonNode own = scores.get("features_k5");
+        JsonNode saved = new ObjectMapper().readTree(model.resolve("model.json").toFile()).get("unknown");
+        assertThat(own.get("threshold").asDouble()).isEqualTo(saved.get("threshold").asDouble());
+        Path json = tmp.resolve("eval_bench.json");
+        assertThat(CliRun.of("evaluate", "--model", model.toString(), "--npz", heldOut.toString(), "--unknown",
+                other.toString(), "--out", json.toString()).exitCode()).isZero();
+        JsonNode d = new ObjectMapper().readTree(json.toFile()).get("unknown_detection");
+        assertThat(own.get("auroc").asDouble()).isCloseTo(d.get("auroc").asDouble(), within(1e-9));
+        assertThat(own.get("unknown_flagged").asDouble()).isEqualTo(d.get("unknown_flagged").asDouble());
+
+        CliRun bad = CliRun.of("bench", "novelty", "--model", model.toString(), "--npz", heldOut.toString(),
+                "--unknown", other.toString(), "--quantile", "0");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.errLines()).as(bad.err()).hasSize(1);
     }
 
     @Test
