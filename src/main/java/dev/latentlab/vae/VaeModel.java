@@ -89,22 +89,18 @@ public final class VaeModel {
         int c = conv.channelsAfter(last);
         int h = conv.heightAfter(last);
         int w = conv.widthAfter(last);
-        INDArray x = asImages(images);
-        double[][] out = new double[(int) x.size(0)][];
-        for (long from = 0; from < x.size(0); from += INFERENCE_BATCH) {
-            long to = Math.min(x.size(0), from + INFERENCE_BATCH);
-            try (INDArray chunk = x.get(NDArrayIndex.interval(from, to)).dup();
-                 StepNoise noDropout = StepNoise.inference(architecture, to - from, null);
+        int per = c * h * w;
+        return mapRows(asImages(images), chunk -> {
+            try (StepNoise noDropout = StepNoise.inference(architecture, chunk.size(0), null);
                  INDArray maps = single(noDropout.withImages(chunk), ConvVaeGraph.encoderLayer(last))) {
                 float[] flat = maps.dup('c').data().asFloat();
-                int per = c * h * w;
-                for (int i = 0; i < to - from; i++) {
-                    out[(int) from + i] = EncoderFeatures.of(java.util.Arrays.copyOfRange(flat, i * per, (i + 1) * per),
-                            c, h, w);
+                double[][] rows = new double[(int) chunk.size(0)][];
+                for (int i = 0; i < rows.length; i++) {
+                    rows[i] = EncoderFeatures.of(java.util.Arrays.copyOfRange(flat, i * per, (i + 1) * per), c, h, w);
                 }
+                return rows;
             }
-        }
-        return out;
+        });
     }
 
     /** The decoder's output (sigmoid, [n, C, H, W]) for latent codes [n, latent]. */
@@ -149,14 +145,17 @@ public final class VaeModel {
      * the posterior from the prior (0 for a plain autoencoder). Deterministic: the novelty scores use them.
      */
     public double[][] imageLoss(INDArray images) {
-        INDArray x = asImages(images);
-        long n = x.size(0);
-        double[][] out = new double[(int) n][2];
-        for (long from = 0; from < n; from += INFERENCE_BATCH) {
-            long to = Math.min(n, from + INFERENCE_BATCH);
+        return mapRows(asImages(images), this::chunkLoss);
+    }
+
+    /** Applies {@code f} to row chunks of at most {@link #INFERENCE_BATCH} images and joins its rows, in order. */
+    private static double[][] mapRows(INDArray x, java.util.function.Function<INDArray, double[][]> f) {
+        double[][] out = new double[(int) x.size(0)][];
+        for (long from = 0; from < x.size(0); from += INFERENCE_BATCH) {
+            long to = Math.min(x.size(0), from + INFERENCE_BATCH);
             try (INDArray chunk = x.get(NDArrayIndex.interval(from, to)).dup()) {
-                double[][] terms = chunkLoss(chunk);
-                System.arraycopy(terms, 0, out, (int) from, terms.length);
+                double[][] rows = f.apply(chunk);
+                System.arraycopy(rows, 0, out, (int) from, rows.length);
             }
         }
         return out;
