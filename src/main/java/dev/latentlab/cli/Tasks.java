@@ -143,6 +143,11 @@ final class Tasks {
         }
     }
 
+    /** The config bound to the record of the task it names: what a run of it would bind, before any work. */
+    static Record boundToTask(LoadedConfig loaded) {
+        return bind(loaded, loaded.task(ALL));
+    }
+
     private static Record bind(LoadedConfig loaded, String task) {
         return switch (task) {
             case PatchDictionaryConfig.TASK -> loaded.bind(PatchDictionaryConfig.class);
