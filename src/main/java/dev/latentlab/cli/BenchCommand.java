@@ -6,7 +6,7 @@ import dev.latentlab.BadInputException;
 import dev.latentlab.clustering.AssignmentBenchmark;
 import dev.latentlab.clustering.FmaPeak;
 import dev.latentlab.clustering.NearestCentroidSearch;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageTensors;
 import dev.latentlab.data.LatentsNpz;
@@ -111,7 +111,7 @@ final class BenchCommand {
                 sk = SklearnLloyd.perIteration(python, dataDir.value(), digits, k, Math.max(1, lloydIterations));
             }
             ImageSet train = MnistFiles.train(dataDir.value()).head(digits);
-            try (PatchMatrix x = new PatchExtractor(5, 1).extract(train, true)) {
+            try (PointBlocks x = new PatchExtractor(5, 1).extract(train, true)) {
                 if (x.rows() < k) {
                     throw new BadInputException("bench kmeans: --k " + k + " is more than the " + x.rows() + " patches");
                 }

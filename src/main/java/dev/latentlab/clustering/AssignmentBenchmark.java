@@ -81,7 +81,7 @@ public final class AssignmentBenchmark {
     }
 
     /** Runs the measurements of {@code o} on {@code x}. */
-    public static Result run(PatchMatrix x, Options o) {
+    public static Result run(PointBlocks x, Options o) {
         int k = o.k();
         float[] centroids = new float[k * x.dim()];
         long[] rows = Seeding.distinctIndices(x.rows(), k, RandomStreams.random(o.seed(), "bench.centroid_rows"));

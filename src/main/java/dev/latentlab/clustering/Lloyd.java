@@ -3,7 +3,7 @@ package dev.latentlab.clustering;
 /**
  * Lloyd's k-means: assign every point to its nearest centroid, move each centroid to the mean of its points,
  * re-seed empty clusters from random points, until the centroid shift falls below the tolerance or the iteration
- * limit is reached. The loop runs on the driver of any {@link Points}: rows in this JVM ({@link #fit(PatchMatrix,
+ * limit is reached. The loop runs on the driver of any {@link Points}: rows in this JVM ({@link #fit(PointBlocks,
  * KMeansOptions, IterationListener)}) or blocks on a cluster, so seeding, stopping rule and empty-cluster handling
  * are the same code for both.
  */
@@ -21,7 +21,7 @@ public final class Lloyd {
     }
 
     /** Fits {@code options.k()} centroids to the rows of {@code x}; the result has every row's label. */
-    public static KMeansResult fit(PatchMatrix x, KMeansOptions options, IterationListener listener) {
+    public static KMeansResult fit(PointBlocks x, KMeansOptions options, IterationListener listener) {
         int[] labels = new int[Math.toIntExact(x.rows())];
         try (NearestCentroidSearch search = new NearestCentroidSearch(options.threads(), options.tileRows(),
                 options.kernel())) {
@@ -90,7 +90,7 @@ public final class Lloyd {
     }
 
     /** Assigns every row to its nearest centroid, filling {@code labels} (null: none kept); returns counts and squared error. */
-    public static ClusterSums assign(NearestCentroidSearch search, PatchMatrix x, float[] centroids, int[] labels) {
+    public static ClusterSums assign(NearestCentroidSearch search, PointBlocks x, float[] centroids, int[] labels) {
         return new InMemory(x, search, labels).assign(centroids, false);
     }
 
@@ -105,7 +105,7 @@ public final class Lloyd {
     }
 
     /** The rows of an off-heap matrix, searched by this JVM's worker threads, each pass writing every row's label. */
-    private record InMemory(PatchMatrix x, NearestCentroidSearch search, int[] labels) implements Points {
+    private record InMemory(PointBlocks x, NearestCentroidSearch search, int[] labels) implements Points {
         @Override
         public long rows() {
             return x.rows();

@@ -12,7 +12,7 @@ public final class MiniBatchKMeans {
     }
 
     /** Fits {@code options.k()} centroids to the rows of {@code x}. */
-    public static KMeansResult fit(PatchMatrix x, KMeansOptions options, IterationListener listener) {
+    public static KMeansResult fit(PointBlocks x, KMeansOptions options, IterationListener listener) {
         KMeansRun run = new KMeansRun(x, options);
         try (NearestCentroidSearch search = new NearestCentroidSearch(options.threads(), options.tileRows(),
                 options.kernel())) {
@@ -35,7 +35,7 @@ public final class MiniBatchKMeans {
                 }
                 ClusterSums total;
                 float[] assigned = run.centroids;
-                try (PatchMatrix b = x.gather(idx)) {
+                try (PointBlocks b = x.gather(idx)) {
                     total = ClusterSums.merge(search.run(b, assigned, k, () -> new ClusterSums(k, dim),
                             ClusterSums.visitor(assigned, null, true)));
                 }

@@ -131,7 +131,7 @@ public final class NearestCentroidSearch implements AutoCloseable {
      * Runs the search of all rows of {@code x} against {@code k} centroids ({@code centroids} row-major K x D) and
      * returns the per-thread states after every tile was visited.
      */
-    public <S> List<S> run(PatchMatrix x, float[] centroids, int k, Supplier<S> newState, TileVisitor<S> visitor) {
+    public <S> List<S> run(PointBlocks x, float[] centroids, int k, Supplier<S> newState, TileVisitor<S> visitor) {
         int dim = x.dim();
         if (centroids.length != k * dim) {
             throw new IllegalArgumentException("centroids length " + centroids.length + " != " + k + "*" + dim);
@@ -167,7 +167,7 @@ public final class NearestCentroidSearch implements AutoCloseable {
      * The baseline of the benchmark: the GEMM kernel's tiled sgemm over all rows, with the same threads and tile
      * size, but no argmin and no visitor.
      */
-    public void gemmOnly(PatchMatrix x, float[] centroids, int k) {
+    public void gemmOnly(PointBlocks x, float[] centroids, int k) {
         int tile = tileRowsOption > 0 ? tileRowsOption : autoTileRows(k);
         try (INDArray augmented = augmentedCentroids(centroids, k, x.dim())) {
             runner.run(x, tile, () -> new TileRunner.Worker<Void>() {
@@ -197,14 +197,14 @@ public final class NearestCentroidSearch implements AutoCloseable {
 
     /** One thread's label buffer for the native kernel, and the caller's state that visits each tile's result. */
     private final class FusedWorker<S> implements TileRunner.Worker<S> {
-        private final PatchMatrix x;
+        private final PointBlocks x;
         private final long handle;
         private final S state;
         private final TileVisitor<S> visitor;
         private final IntBuffer labels;
         private long checked;
 
-        FusedWorker(PatchMatrix x, long handle, int tile, S state, TileVisitor<S> visitor) {
+        FusedWorker(PointBlocks x, long handle, int tile, S state, TileVisitor<S> visitor) {
             this.x = x;
             this.handle = handle;
             this.state = state;
@@ -240,7 +240,7 @@ public final class NearestCentroidSearch implements AutoCloseable {
 
     /** One thread's distance and argmin buffers, and the caller's state that visits each tile's result. */
     private static final class SearchWorker<S> implements TileRunner.Worker<S> {
-        private final PatchMatrix x;
+        private final PointBlocks x;
         private final INDArray augmented;
         private final int tile;
         private final S state;
@@ -250,7 +250,7 @@ public final class NearestCentroidSearch implements AutoCloseable {
         private final IntBuffer nearestView;
         private final float[] direct;
 
-        SearchWorker(PatchMatrix x, INDArray augmented, float[] centroids, int k, int tile, S state,
+        SearchWorker(PointBlocks x, INDArray augmented, float[] centroids, int k, int tile, S state,
                      TileVisitor<S> visitor) {
             this.x = x;
             this.augmented = augmented;

@@ -1,7 +1,7 @@
 package dev.latentlab.clustering;
 
 /**
- * The points a k-means fit starts from, wherever they are held (an off-heap {@link PatchMatrix} in this JVM, or
+ * The points a k-means fit starts from, wherever they are held (an off-heap {@link PointBlocks} in this JVM, or
  * blocks spread over a cluster's executors): their number, dimension and mean per-dimension variance, and rows by
  * index, so that seeding, the stopping rule and empty-cluster re-seeding are one code for every holder.
  */

@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Shares the row tiles of a {@link PatchMatrix} out to a fixed pool of Java worker threads. Each worker owns its
+ * Shares the row tiles of a {@link PointBlocks} out to a fixed pool of Java worker threads. Each worker owns its
  * state (ND4J buffers, accumulators), sees tiles one at a time until none are left and hands back a result;
  * while more than one worker runs, OpenBLAS and OpenMP are single-threaded ({@link SingleThreadedNatives}).
  */
@@ -20,7 +20,7 @@ public final class TileRunner implements AutoCloseable {
     /** Rows {@code [start, start + count)} of block {@code block}; {@code firstRow} is the first one's matrix index. */
     public record Tile(int block, int start, int count, long firstRow) {
         /** The tile's augmented rows [count, D+1] as a view of the block. */
-        public INDArray rows(PatchMatrix x) {
+        public INDArray rows(PointBlocks x) {
             return x.block(block).get(NDArrayIndex.interval(start, start + count), NDArrayIndex.all());
         }
     }
@@ -58,7 +58,7 @@ public final class TileRunner implements AutoCloseable {
     }
 
     /** Runs every tile of {@code tileRows} rows of {@code x} through workers made by {@code newWorker}; their results. */
-    public <S> List<S> run(PatchMatrix x, int tileRows, Supplier<? extends Worker<S>> newWorker) {
+    public <S> List<S> run(PointBlocks x, int tileRows, Supplier<? extends Worker<S>> newWorker) {
         List<Tile> tiles = tiles(x, tileRows);
         AtomicInteger next = new AtomicInteger();
         int workers = Math.min(threads, Math.max(1, tiles.size()));
@@ -94,7 +94,7 @@ public final class TileRunner implements AutoCloseable {
         }
     }
 
-    static List<Tile> tiles(PatchMatrix x, int tileRows) {
+    static List<Tile> tiles(PointBlocks x, int tileRows) {
         List<Tile> tiles = new ArrayList<>();
         for (int b = 0; b < x.blockCount(); b++) {
             int n = x.rowsInBlock(b);

@@ -1,7 +1,7 @@
 package dev.latentlab.dictionary;
 
 import dev.latentlab.rng.RandomStreams;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.clustering.Seeding;
 import dev.latentlab.config.PatchDictionaryConfig;
 import dev.latentlab.data.ImageSet;
@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default engine ({@code kmeans.engine: nd4j}): all training patches in one off-heap {@link PatchMatrix} (or a
+ * The default engine ({@code kmeans.engine: nd4j}): all training patches in one off-heap {@link PointBlocks} (or a
  * seeded sample of them), fitted in this JVM by the project's Lloyd, mini-batch k-means and sparse coding, with a
  * progress bar/log lines and a {@code metrics.csv} row per logged iteration ({@link DictionaryFitter}). When the fits
  * use a sample, every training patch stays in memory for the train MSE of each fit over all of them.
@@ -32,8 +32,8 @@ final class Nd4jDictionaryEngine implements DictionaryEngine {
     private final int threads;
     private DictionaryFitter fitter;
     private MetricsCsv metrics;
-    private PatchMatrix fitData;
-    private PatchMatrix allPatches;   // every training patch, kept only when the fits use a sample of them
+    private PointBlocks fitData;
+    private PointBlocks allPatches;   // every training patch, kept only when the fits use a sample of them
     private long patchesTotal;
 
     Nd4jDictionaryEngine(PatchDictionaryConfig config, ImageSet train, int threads) {
@@ -49,7 +49,7 @@ final class Nd4jDictionaryEngine implements DictionaryEngine {
     @Override
     public void prepare(MetricsCsv metrics) {
         long t0 = System.nanoTime();
-        PatchMatrix all = patches.extract(train, config.patches().dropBlank());
+        PointBlocks all = patches.extract(train, config.patches().dropBlank());
         patchesTotal = all.rows();
         LOG.info("patches_total = {} training patches ({} s)", patchesTotal,
                 String.format(Locale.ROOT, "%.4g", (System.nanoTime() - t0) / 1e9));
@@ -108,7 +108,7 @@ final class Nd4jDictionaryEngine implements DictionaryEngine {
         }
     }
 
-    private static PatchMatrix subsample(PatchMatrix all, Integer size, long seed) {
+    private static PointBlocks subsample(PointBlocks all, Integer size, long seed) {
         if (size == null || size >= all.rows()) {
             return all;
         }

@@ -1,12 +1,12 @@
 package dev.latentlab.dictionary;
 
 import dev.latentlab.BadInputException;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import java.util.Locale;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * Refuses, before any work, a patch set that the nd4j engine cannot hold: its {@link PatchMatrix} keeps every
+ * Refuses, before any work, a patch set that the nd4j engine cannot hold: its {@link PointBlocks} keeps every
  * patch off-heap ((D + 1) floats a row), within JavaCPP's limit ({@code -Dorg.bytedeco.javacpp.maxbytes}, by
  * default the JVM's -Xmx). One line that says what to do instead, rather than an OutOfMemoryError mid-run.
  */
@@ -14,7 +14,7 @@ public final class OffHeapBudget {
     private OffHeapBudget() {
     }
 
-    /** Bytes a {@link PatchMatrix} of {@code rows} patches of dimension {@code dim} takes. */
+    /** Bytes a {@link PointBlocks} of {@code rows} patches of dimension {@code dim} takes. */
     public static long bytes(long rows, int dim) {
         return rows * (dim + 1) * (long) Float.BYTES;
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.latentlab.BadInputException;
 import dev.latentlab.clustering.Elbow;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.clustering.Seeding;
 import dev.latentlab.config.ConfigYaml;
 import dev.latentlab.config.PatchDictionaryConfig;
@@ -148,7 +148,7 @@ public final class PatchDictionaryPipeline {
         MetricsCsv metrics = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), DictionaryEngine.METRICS_COLUMNS);
         engine.prepare(metrics);
         long patchesTotal = engine.patchesTotal();
-        PatchMatrix testPatches = patches.extract(test, true);
+        PointBlocks testPatches = patches.extract(test, true);
         LOG.info("{} non-blank test patches", testPatches.rows());
 
         ImageSet trainExamples = train.head(report.exampleDigits());
@@ -172,8 +172,8 @@ public final class PatchDictionaryPipeline {
 
         try (models;
              PatchCoder coder = new PatchCoder(threads, config.kmeans().tileRows());
-             PatchMatrix examples = testPatches.gather(exampleRows);
-             PatchMatrix codeMatrix = testPatches.gather(new long[] {codeRow})) {
+             PointBlocks examples = testPatches.gather(exampleRows);
+             PointBlocks codeMatrix = testPatches.gather(new long[] {codeRow})) {
             for (String method : methods) {
                 List<Integer> ks = method.equals("sparse") ? sparseK() : config.kmeans().k();
                 for (int i = 0; i < ks.size(); i++) {
@@ -258,7 +258,7 @@ public final class PatchDictionaryPipeline {
      * The heat maps of the code of one test patch, with its reconstruction by every method at the same K; when the
      * dictionary's T is above 1 also the more sparse code (T = 1, same dictionary) above it, as the seed's Fig. 7.
      */
-    private void writeCodeWeights(RunDirectory run, PatchCoder coder, PatchMatrix codeMatrix, long codeRow,
+    private void writeCodeWeights(RunDirectory run, PatchCoder coder, PointBlocks codeMatrix, long codeRow,
                                   SparseDictionary dictionary, Map<String, float[]> codePatchRecon,
                                   List<String> figures) throws IOException {
         int k = dictionary.k();
@@ -384,7 +384,7 @@ public final class PatchDictionaryPipeline {
         return first.get(Elbow.index(k, mse)).k();
     }
 
-    private static List<float[]> rows(PatchMatrix x) {
+    private static List<float[]> rows(PointBlocks x) {
         List<float[]> out = new ArrayList<>();
         for (long i = 0; i < x.rows(); i++) {
             float[] row = new float[x.dim()];
@@ -395,7 +395,7 @@ public final class PatchDictionaryPipeline {
     }
 
     /** Of the given rows, the one whose pixels vary most (largest variance: a stroke's edge, not a solid patch). */
-    private static long mostVaried(PatchMatrix x, long[] rows) {
+    private static long mostVaried(PointBlocks x, long[] rows) {
         float[] row = new float[x.dim()];
         long best = rows.length == 0 ? 0 : rows[0];
         double bestVariance = -1;

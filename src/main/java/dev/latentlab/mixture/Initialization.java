@@ -3,7 +3,7 @@ package dev.latentlab.mixture;
 import dev.latentlab.clustering.IterationListener;
 import dev.latentlab.clustering.KMeansOptions;
 import dev.latentlab.clustering.Lloyd;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.clustering.Seeding;
 import java.util.Random;
 
@@ -19,7 +19,7 @@ final class Initialization implements AutoCloseable {
 
     private final double[][] cols;
     private final int n;
-    private PatchMatrix points;
+    private PointBlocks points;
 
     /** @param cols the samples column-wise, {@code [d][n]} */
     Initialization(double[][] cols, int n) {
@@ -83,10 +83,10 @@ final class Initialization implements AutoCloseable {
         return resp;
     }
 
-    private PatchMatrix points() {
+    private PointBlocks points() {
         if (points == null) {
             int d = cols.length;
-            PatchMatrix.Builder builder = new PatchMatrix.Builder(d, n);
+            PointBlocks.Builder builder = new PointBlocks.Builder(d, n);
             float[] row = new float[d];
             for (int t = 0; t < n; t++) {
                 for (int i = 0; i < d; i++) {

@@ -6,7 +6,7 @@ import dev.latentlab.clustering.KMeansOptions;
 import dev.latentlab.clustering.KMeansResult;
 import dev.latentlab.clustering.Lloyd;
 import dev.latentlab.clustering.MiniBatchKMeans;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.clustering.PointRows;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +57,7 @@ public final class DictionaryFitter {
     }
 
     /** Fits {@code method} with {@code k} elements on the rows of {@code x}. */
-    public DictionaryFit fit(PatchMatrix x, String method, int k, Listener listener) {
+    public DictionaryFit fit(PointBlocks x, String method, int k, Listener listener) {
         boolean minibatch = method.equals("minibatch");
         Curve curve = new Curve(x, minibatch, listener);
         DictionaryFit fit;
@@ -110,7 +110,7 @@ public final class DictionaryFitter {
         }
     }
 
-    private DictionaryFit sparse(PatchMatrix x, int k, IterationListener listener) {
+    private DictionaryFit sparse(PointBlocks x, int k, IterationListener listener) {
         SparseCodingResult r = DictionaryLearning.fit(x, options.sparse().withK(k), listener);
         return new DictionaryFit(SparseDictionary.of(patches, r), r.iterations(), r.converged(), r.secondsPerIteration(),
                 r.fitSeconds(), r.mse(), unused(r.usage()), null);

@@ -5,7 +5,7 @@ import dev.latentlab.clustering.IterationListener;
 import dev.latentlab.clustering.IterationStats;
 import dev.latentlab.clustering.KMeansOptions;
 import dev.latentlab.clustering.Lloyd;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.clustering.Seeding;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class DictionaryLearning {
     }
 
     /** Learns {@code options.k()} unit-norm atoms for the rows of {@code x}. */
-    public static SparseCodingResult fit(PatchMatrix x, SparseCodingOptions options, IterationListener listener) {
+    public static SparseCodingResult fit(PointBlocks x, SparseCodingOptions options, IterationListener listener) {
         long start = System.nanoTime();
         int k = options.k();
         int dim = x.dim();
@@ -76,7 +76,7 @@ public final class DictionaryLearning {
     }
 
     /** The MOD update {@code (G^T G + ridge I)^-1 G^T X} for the codes G of the rows of x, unit-norm rows. */
-    static float[] update(PatchMatrix x, SparseCodes codes, int k) {
+    static float[] update(PointBlocks x, SparseCodes codes, int k) {
         int dim = x.dim();
         double[] gtg = codes.gram(k);
         double[] gtx = codes.transposeTimes(x, k);
@@ -102,7 +102,7 @@ public final class DictionaryLearning {
      * Replaces every atom that no code uses (or that is not finite or zero) with one of the rows worst represented
      * by {@code codes}, normalised; returns how many were replaced.
      */
-    static int reseedUnused(float[] atoms, SparseCodes codes, PatchMatrix x) {
+    static int reseedUnused(float[] atoms, SparseCodes codes, PointBlocks x) {
         int dim = x.dim();
         int k = atoms.length / dim;
         long[] usage = codes.usage(k);

@@ -3,7 +3,7 @@ package dev.latentlab.patches;
 import dev.latentlab.clustering.ClusterSums;
 import dev.latentlab.clustering.Lloyd;
 import dev.latentlab.clustering.NearestCentroidSearch;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.data.ImageSet;
 import java.util.stream.IntStream;
 
@@ -34,19 +34,19 @@ public final class PatchCoder implements AutoCloseable {
     }
 
     /** Nearest centroids ({@code centroids} row-major, K x D) of every row of {@code x}. */
-    public Encoding encode(PatchMatrix x, float[] centroids) {
+    public Encoding encode(PointBlocks x, float[] centroids) {
         int[] labels = new int[Math.toIntExact(x.rows())];
         ClusterSums sums = Lloyd.assign(search, x, centroids, labels);
         return new Encoding(labels, sums.squaredError(), x.dim());
     }
 
     /** The sparse codes of every row of {@code x} with {@code dictionary}. */
-    public SparseCodes encode(PatchMatrix x, SparseDictionary dictionary) {
+    public SparseCodes encode(PointBlocks x, SparseDictionary dictionary) {
         return encode(x, dictionary, dictionary.nonZeros());
     }
 
     /** The same with at most {@code nonZeros} atoms per row instead of the dictionary's own T. */
-    public SparseCodes encode(PatchMatrix x, SparseDictionary dictionary, int nonZeros) {
+    public SparseCodes encode(PointBlocks x, SparseDictionary dictionary, int nonZeros) {
         return sparse.encode(x, dictionary.atoms(), dictionary.k(), nonZeros);
     }
 
@@ -54,7 +54,7 @@ public final class PatchCoder implements AutoCloseable {
      * Mean squared error per coordinate of the rows of {@code x} coded with {@code codebook}; a k-means codebook's
      * pass keeps no labels (none is needed, and 20M of them are 80 MB a call).
      */
-    public double mse(PatchMatrix x, PatchCodebook codebook) {
+    public double mse(PointBlocks x, PatchCodebook codebook) {
         if (codebook instanceof SparseDictionary s) {
             return encode(x, s).mse();
         }
@@ -70,7 +70,7 @@ public final class PatchCoder implements AutoCloseable {
      * also offers an all-zero centroid (index K), so that blank rows become exact zeros; a sparse codebook gives
      * blank rows the empty code either way.
      */
-    public float[] approximate(PatchMatrix x, PatchCodebook codebook, boolean nullCentroid) {
+    public float[] approximate(PointBlocks x, PatchCodebook codebook, boolean nullCentroid) {
         if (codebook instanceof SparseDictionary s) {
             return encode(x, s).approximations(s.atoms());
         }
@@ -109,7 +109,7 @@ public final class PatchCoder implements AutoCloseable {
     private float[] reconstructBatch(ImageSet images, PatchCodebook codebook, Tiling tiling) {
         if (tiling == Tiling.OVERLAP) {
             PatchExtractor windows = codebook.extractor();
-            try (PatchMatrix x = windows.extract(images, true)) {
+            try (PointBlocks x = windows.extract(images, true)) {
                 return PatchReconstructor.reconstruct(images, windows, approximate(x, codebook, false), false);
             }
         }
@@ -117,7 +117,7 @@ public final class PatchCoder implements AutoCloseable {
         TilePadding padding = new TilePadding(images.height(), images.width(), s);
         ImageSet padded = padding.pad(images);
         PatchExtractor tiles = new PatchExtractor(s, s);
-        try (PatchMatrix x = tiles.extract(padded, false)) {
+        try (PointBlocks x = tiles.extract(padded, false)) {
             float[] recon = PatchReconstructor.reconstruct(padded, tiles, approximate(x, codebook, true), true);
             return padding.crop(recon, images.count());
         }

@@ -1,6 +1,6 @@
 package dev.latentlab.patches;
 
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.data.ImageSet;
 
 /**
@@ -50,10 +50,10 @@ public record PatchExtractor(int size, int stride) {
     }
 
     /** The windows of all images as rows of a matrix (order: image, window row, window column). */
-    public PatchMatrix extract(ImageSet images, boolean dropBlank) {
+    public PointBlocks extract(ImageSet images, boolean dropBlank) {
         checkFits(images);
         long n = count(images, dropBlank);
-        PatchMatrix.Builder builder = new PatchMatrix.Builder(dim(), n);
+        PointBlocks.Builder builder = new PointBlocks.Builder(dim(), n);
         float[] patch = new float[dim()];
         for (int i = 0; i < images.count(); i++) {
             for (int r = 0; r < positions(images.height()); r++) {

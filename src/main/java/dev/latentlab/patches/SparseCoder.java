@@ -1,7 +1,7 @@
 package dev.latentlab.patches;
 
 import dev.latentlab.clustering.NearestCentroidSearch;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.clustering.TileRunner;
 import java.nio.FloatBuffer;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Sparse codes by Batch-OMP (orthogonal matching pursuit with a precomputed Gram matrix; Rubinstein, Zibulevsky
- * and Elad, 2008): every row x of a {@link PatchMatrix} becomes at most T weights over K atoms.
+ * and Elad, 2008): every row x of a {@link PointBlocks} becomes at most T weights over K atoms.
  *
  * <p>Per tile of rows, one ND4J sgemm {@code [rows, D+1] x [D+1, K]} of the augmented rows with the atoms (their
  * augmented column set to 0) gives the correlations {@code a0 = X D^T}; the Gram matrix {@code G = D D^T} is one
@@ -40,7 +40,7 @@ public final class SparseCoder implements AutoCloseable {
      * Codes every row of {@code x} with at most {@code nonZeros} of the {@code k} atoms ({@code atoms} row-major
      * K x D, any norm, linearly independent in small groups).
      */
-    public SparseCodes encode(PatchMatrix x, float[] atoms, int k, int nonZeros) {
+    public SparseCodes encode(PointBlocks x, float[] atoms, int k, int nonZeros) {
         int dim = x.dim();
         if (atoms.length != k * dim || nonZeros < 1) {
             throw new IllegalArgumentException("atoms length " + atoms.length + " for k " + k + ", dim " + dim
@@ -80,7 +80,7 @@ public final class SparseCoder implements AutoCloseable {
 
     /** One thread's correlation buffer and OMP scratch space; writes codes of its tiles' rows, sums their errors. */
     private static final class OmpWorker implements TileRunner.Worker<Double> {
-        private final PatchMatrix x;
+        private final PointBlocks x;
         private final INDArray augmented;
         private final double[] gram;
         private final int k;
@@ -98,7 +98,7 @@ public final class SparseCoder implements AutoCloseable {
         private final double[] w;
         private double error;
 
-        OmpWorker(PatchMatrix x, INDArray augmented, double[] gram, int k, int t, int tile, SparseCodes out) {
+        OmpWorker(PointBlocks x, INDArray augmented, double[] gram, int k, int t, int tile, SparseCodes out) {
             this.x = x;
             this.augmented = augmented;
             this.gram = gram;

@@ -1,6 +1,6 @@
 package dev.latentlab.patches;
 
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import java.util.Arrays;
 
 /**
@@ -74,7 +74,7 @@ public record SparseCodes(int rows, int dim, int nonZeros, int[] indices, float[
     }
 
     /** {@code G^T X} of the N x K code matrix G and the rows of {@code x}: K x D, row-major, summed in float64. */
-    public double[] transposeTimes(PatchMatrix x, int k) {
+    public double[] transposeTimes(PointBlocks x, int k) {
         double[] gtx = new double[k * dim];
         float[] row = new float[dim];
         for (int i = 0; i < rows; i++) {

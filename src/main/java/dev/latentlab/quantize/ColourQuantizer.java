@@ -7,7 +7,7 @@ import dev.latentlab.clustering.KMeansOptions;
 import dev.latentlab.clustering.KMeansResult;
 import dev.latentlab.clustering.Lloyd;
 import dev.latentlab.clustering.MiniBatchKMeans;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.mixture.GaussianMixture;
 import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.mixture.MixtureSamples;
@@ -30,7 +30,7 @@ public final class ColourQuantizer implements AutoCloseable {
     private final float[] pixels;
     private final int n;
     private final QuantizeOptions options;
-    private final PatchMatrix all;
+    private final PointBlocks all;
     private final PatchCoder coder;
     private final Map<Integer, FittedMixture> mixtures = new HashMap<>();
 
@@ -96,7 +96,7 @@ public final class ColourQuantizer implements AutoCloseable {
             fit = method == QuantizeMethod.KMEANS ? Lloyd.fit(all, ko, IterationListener.NONE)
                     : MiniBatchKMeans.fit(all, ko, IterationListener.NONE);
         } else {
-            try (PatchMatrix x = all.gather(sample)) {
+            try (PointBlocks x = all.gather(sample)) {
                 fit = method == QuantizeMethod.KMEANS ? Lloyd.fit(x, ko, IterationListener.NONE)
                         : MiniBatchKMeans.fit(x, ko, IterationListener.NONE);
             }
@@ -225,9 +225,9 @@ public final class ColourQuantizer implements AutoCloseable {
         return values;
     }
 
-    private static PatchMatrix matrix(float[] pixels) {
+    private static PointBlocks matrix(float[] pixels) {
         int n = pixels.length / 3;
-        PatchMatrix.Builder b = new PatchMatrix.Builder(3, n);
+        PointBlocks.Builder b = new PointBlocks.Builder(3, n);
         for (int i = 0; i < n; i++) {
             b.add(pixels, 3 * i);
         }

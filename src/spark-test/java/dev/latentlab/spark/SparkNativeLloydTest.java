@@ -10,7 +10,7 @@ import dev.latentlab.clustering.IterationStats;
 import dev.latentlab.clustering.KMeansOptions;
 import dev.latentlab.clustering.KMeansResult;
 import dev.latentlab.clustering.Lloyd;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.config.SparkConfig;
 import dev.latentlab.data.MnistFile;
 import dev.latentlab.data.MnistFiles;
@@ -42,7 +42,7 @@ class SparkNativeLloydTest {
     static LocalStandaloneCluster cluster;
     static JavaSparkContext context;
     static SparkPatchBlocks blocks;
-    static PatchMatrix matrix;
+    static PointBlocks matrix;
     static float[] rows;
 
     @BeforeAll

@@ -76,7 +76,7 @@ final class Blobs {
         return best;
     }
 
-    PatchMatrix matrix() {
-        return BruteForce.matrix(data, dim, PatchMatrix.DEFAULT_BLOCK_ROWS);
+    PointBlocks matrix() {
+        return BruteForce.matrix(data, dim, PointBlocks.DEFAULT_BLOCK_ROWS);
     }
 }

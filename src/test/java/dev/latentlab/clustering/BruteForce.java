@@ -55,7 +55,7 @@ public final class BruteForce {
     }
 
     /** All rows of {@code x}, N x D row-major. */
-    public static float[] rows(PatchMatrix x) {
+    public static float[] rows(PointBlocks x) {
         int dim = x.dim();
         float[] out = new float[Math.toIntExact(x.rows() * dim)];
         for (long i = 0; i < x.rows(); i++) {
@@ -65,9 +65,9 @@ public final class BruteForce {
     }
 
     /** A matrix of the rows of {@code data} (N x D row-major) with the given rows per block. */
-    public static PatchMatrix matrix(float[] data, int dim, int blockRows) {
+    public static PointBlocks matrix(float[] data, int dim, int blockRows) {
         int n = data.length / dim;
-        PatchMatrix.Builder b = new PatchMatrix.Builder(dim, n, blockRows);
+        PointBlocks.Builder b = new PointBlocks.Builder(dim, n, blockRows);
         for (int i = 0; i < n; i++) {
             b.add(data, i * dim);
         }

@@ -22,7 +22,7 @@ class FloatBlockAssignerTest {
 
     @BeforeAll
     static void readPatches() {
-        try (PatchMatrix x = new PatchExtractor(5, 1).extract(MnistFiles.train(MnistFixtures.dir()).head(40), true)) {
+        try (PointBlocks x = new PatchExtractor(5, 1).extract(MnistFiles.train(MnistFixtures.dir()).head(40), true)) {
             patches = BruteForce.rows(x);
         }
     }

@@ -20,7 +20,7 @@ class LloydTest {
 
     @BeforeAll
     static void readPatches() {
-        try (PatchMatrix x = new PatchExtractor(5, 1).extract(MnistFiles.train(MnistFixtures.dir()).head(12), true)) {
+        try (PointBlocks x = new PatchExtractor(5, 1).extract(MnistFiles.train(MnistFixtures.dir()).head(12), true)) {
             patches = BruteForce.rows(x);
         }
     }
@@ -39,7 +39,7 @@ class LloydTest {
     void recoversTheCentresOfWellSeparatedBlobs() {
         Blobs blobs = cube();
         KMeansResult result;
-        try (PatchMatrix x = blobs.matrix()) {
+        try (PointBlocks x = blobs.matrix()) {
             result = Lloyd.fit(x, options(8, KMeansOptions.Init.KMEANS_PLUS_PLUS, 100, 1e-4, 3, 2, 0), IterationListener.NONE);
         }
 
@@ -71,7 +71,7 @@ class LloydTest {
     void inertiaNeverIncreasesAndTheResultDescribesTheReturnedCentroids() {
         List<IterationStats> seen = new ArrayList<>();
         KMeansResult result;
-        try (PatchMatrix x = BruteForce.matrix(patches, 25, 1500)) {
+        try (PointBlocks x = BruteForce.matrix(patches, 25, 1500)) {
             result = Lloyd.fit(x, options(16, KMeansOptions.Init.RANDOM, 25, 0, 5, 2, 300), seen::add);
         }
 
@@ -96,7 +96,7 @@ class LloydTest {
         KMeansResult a;
         KMeansResult b;
         KMeansResult c;
-        try (PatchMatrix x = BruteForce.matrix(patches, 25, 1000)) {
+        try (PointBlocks x = BruteForce.matrix(patches, 25, 1000)) {
             a = Lloyd.fit(x, options(12, KMeansOptions.Init.KMEANS_PLUS_PLUS, 8, 0, 9, 2, 200), IterationListener.NONE);
             b = Lloyd.fit(x, options(12, KMeansOptions.Init.KMEANS_PLUS_PLUS, 8, 0, 9, 2, 200), IterationListener.NONE);
             c = Lloyd.fit(x, options(12, KMeansOptions.Init.KMEANS_PLUS_PLUS, 8, 0, 10, 2, 200), IterationListener.NONE);
@@ -114,7 +114,7 @@ class LloydTest {
         Blobs blobs = new Blobs(Blobs.cornerCentres(4, 2, 3f), 1500, 1.5, 4);
         float[] first = null;
         for (int run = 0; run < 4; run++) {
-            try (PatchMatrix x = BruteForce.matrix(blobs.data, 2, 1000)) {
+            try (PointBlocks x = BruteForce.matrix(blobs.data, 2, 1000)) {
                 float[] centroids = Lloyd.fit(x, options(4, KMeansOptions.Init.RANDOM, 20, 0, 1, 2, 128),
                         IterationListener.NONE).centroids();
                 if (first == null) {
@@ -137,7 +137,7 @@ class LloydTest {
             data[2 * i + 1] = values[i % 4][1];
         }
         KMeansResult result;
-        try (PatchMatrix x = BruteForce.matrix(data, 2, 1000)) {
+        try (PointBlocks x = BruteForce.matrix(data, 2, 1000)) {
             result = Lloyd.fit(x, options(4, KMeansOptions.Init.RANDOM, 100, 1e-4, 1, 1, 0), IterationListener.NONE);
         }
 
@@ -157,7 +157,7 @@ class LloydTest {
     @Test
     void stopsAtTheToleranceBeforeMaxIterAndRunsToMaxIterWithoutOne() {
         Blobs blobs = cube();
-        try (PatchMatrix x = blobs.matrix()) {
+        try (PointBlocks x = blobs.matrix()) {
             KMeansResult tol = Lloyd.fit(x, options(8, KMeansOptions.Init.RANDOM, 50, 1e-4, 2, 1, 0), IterationListener.NONE);
             assertThat(tol.converged()).isTrue();
             assertThat(tol.iterations()).isLessThan(50).isEqualTo(tol.history().size());
@@ -167,7 +167,7 @@ class LloydTest {
                 assertThat(s.shift() > 1e-4 * x.meanVariance() || s.emptyClusters() > 0).isTrue();
             }
         }
-        try (PatchMatrix x = BruteForce.matrix(patches, 25, 1 << 20)) {
+        try (PointBlocks x = BruteForce.matrix(patches, 25, 1 << 20)) {
             KMeansResult capped = Lloyd.fit(x, options(20, KMeansOptions.Init.KMEANS_PLUS_PLUS, 3, 0, 2, 2, 0), IterationListener.NONE);
             assertThat(capped.iterations()).isEqualTo(3);
             assertThat(capped.converged()).isFalse();
@@ -177,7 +177,7 @@ class LloydTest {
     @Test
     void meanVarianceIsThePopulationVarianceAveragedOverDimensions() {
         float[] data = {1, 10, 3, 10, 5, 40};
-        try (PatchMatrix x = BruteForce.matrix(data, 2, 2)) {
+        try (PointBlocks x = BruteForce.matrix(data, 2, 2)) {
             // dim 0: 1,3,5 -> var 8/3; dim 1: 10,10,40 -> var 200.
             assertThat(x.meanVariance()).isCloseTo((8.0 / 3 + 200) / 2, within(1e-9));
         }
@@ -185,7 +185,7 @@ class LloydTest {
 
     @Test
     void moreClustersThanPointsIsRejected() {
-        try (PatchMatrix x = BruteForce.matrix(new float[] {1, 2, 3, 4, 5}, 1, 10)) {
+        try (PointBlocks x = BruteForce.matrix(new float[] {1, 2, 3, 4, 5}, 1, 10)) {
             assertThatThrownBy(() -> Lloyd.fit(x, options(6, KMeansOptions.Init.KMEANS_PLUS_PLUS, 10, 0, 1, 1, 0),
                     IterationListener.NONE)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k = 6");
             assertThatThrownBy(() -> Lloyd.fit(x, options(6, KMeansOptions.Init.RANDOM, 10, 0, 1, 1, 0),

@@ -17,7 +17,7 @@ class MiniBatchKMeansTest {
     @Test
     void reachesLloydsInertiaWithinTenPercentOnBlobs() {
         Blobs blobs = blobs();
-        try (PatchMatrix x = blobs.matrix()) {
+        try (PointBlocks x = blobs.matrix()) {
             KMeansResult lloyd = Lloyd.fit(x, options(6, 256, 1).withMaxIter(100), IterationListener.NONE);
             KMeansResult mini = MiniBatchKMeans.fit(x, options(6, 256, 1), IterationListener.NONE);
 
@@ -36,7 +36,7 @@ class MiniBatchKMeansTest {
     @Test
     void sameSeedGivesTheSameCentroids() {
         Blobs blobs = blobs();
-        try (PatchMatrix x = blobs.matrix()) {
+        try (PointBlocks x = blobs.matrix()) {
             KMeansResult a = MiniBatchKMeans.fit(x, options(6, 128, 5).withMaxIter(2), IterationListener.NONE);
             KMeansResult b = MiniBatchKMeans.fit(x, options(6, 128, 5).withMaxIter(2), IterationListener.NONE);
             KMeansResult c = MiniBatchKMeans.fit(x, options(6, 128, 6).withMaxIter(2), IterationListener.NONE);
@@ -49,7 +49,7 @@ class MiniBatchKMeansTest {
     @Test
     void stopsEarlyWhenTheSmoothedInertiaStopsImproving() {
         Blobs blobs = blobs();
-        try (PatchMatrix x = blobs.matrix()) {
+        try (PointBlocks x = blobs.matrix()) {
             KMeansOptions o = new KMeansOptions(6, KMeansOptions.Init.KMEANS_PLUS_PLUS, 50, 0, 200_000, 500, 3, 3, 1, 0);
             KMeansResult r = MiniBatchKMeans.fit(x, o, IterationListener.NONE);
             assertThat(r.converged()).isTrue();

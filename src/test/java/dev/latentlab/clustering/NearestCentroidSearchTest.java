@@ -34,12 +34,12 @@ class NearestCentroidSearchTest {
     @BeforeAll
     static void prepare() {
         ImageSet digits = MnistFiles.train(MnistFixtures.dir()).head(20);
-        try (PatchMatrix x = new PatchExtractor(5, 1).extract(digits, true)) {
+        try (PointBlocks x = new PatchExtractor(5, 1).extract(digits, true)) {
             data = BruteForce.rows(x);
             n = (int) x.rows();
         }
         ImageSet others = MnistFiles.test(MnistFixtures.dir());
-        try (PatchMatrix y = new PatchExtractor(5, 1).extract(others, true)) {
+        try (PointBlocks y = new PatchExtractor(5, 1).extract(others, true)) {
             Random rng = new Random(7);
             for (int k : new int[] {1, 7, 300}) {
                 // Integer centroids (real test patches): every distance is exact in float, ties included.
@@ -67,7 +67,7 @@ class NearestCentroidSearchTest {
     }
 
     static Stream<Arguments> shapes() {
-        int all = PatchMatrix.DEFAULT_BLOCK_ROWS;
+        int all = PointBlocks.DEFAULT_BLOCK_ROWS;
         return Stream.of(
                 Arguments.of(1, 0, all, 1),
                 Arguments.of(1, 333, 1000, 2),
@@ -85,7 +85,7 @@ class NearestCentroidSearchTest {
     @ParameterizedTest(name = "K={0} tile={1} block={2} threads={3} {4}")
     @MethodSource("cases")
     void labelsAndErrorMatchBruteForce(int k, int tile, int block, int threads, NearestCentroidSearch.Kernel kernel) {
-        try (PatchMatrix x = BruteForce.matrix(data, 25, block);
+        try (PointBlocks x = BruteForce.matrix(data, 25, block);
              NearestCentroidSearch search = new NearestCentroidSearch(threads, tile, kernel)) {
             assertThat(x.blockCount()).isEqualTo(block == 1000 ? (n + 999) / 1000 : 1);
 
@@ -135,7 +135,7 @@ class NearestCentroidSearchTest {
     @MethodSource("isas")
     void theFusedKernelIsExactOnEveryInstructionSet(String isa) {
         assertThat(NativeNearest.useIsa(isa)).isTrue();
-        try (PatchMatrix x = BruteForce.matrix(data, 25, 1000);
+        try (PointBlocks x = BruteForce.matrix(data, 25, 1000);
              NearestCentroidSearch search = new NearestCentroidSearch(2, 333, NearestCentroidSearch.Kernel.FUSED)) {
             assertThat(NativeNearest.isa()).isEqualTo(isa);
             for (String set : new String[] {"7exact", "300exact", "300fractional"}) {
@@ -177,7 +177,7 @@ class NearestCentroidSearchTest {
                     for (int i = 0; i < centroids.length; i++) {
                         centroids[i] = rng.nextInt(256) + rng.nextInt(4) / 4f;
                     }
-                    try (PatchMatrix x = BruteForce.matrix(points, dim, 37);
+                    try (PointBlocks x = BruteForce.matrix(points, dim, 37);
                          NearestCentroidSearch search = new NearestCentroidSearch(2, 0, NearestCentroidSearch.Kernel.FUSED)) {
                         int[] labels = new int[rows];
                         Lloyd.assign(search, x, centroids, labels);
@@ -209,7 +209,7 @@ class NearestCentroidSearchTest {
             centroids[i] = 3000 + rng.nextInt(16) / 8f + (rng.nextBoolean() ? 1 / 16f : 0);
         }
         BruteForce.Assignment expected = BruteForce.assign(points, centroids, dim);
-        try (PatchMatrix x = BruteForce.matrix(points, dim, 700);
+        try (PointBlocks x = BruteForce.matrix(points, dim, 700);
              NearestCentroidSearch search = new NearestCentroidSearch(2, 0, NearestCentroidSearch.Kernel.FUSED)) {
             int[] labels = new int[rows];
             Lloyd.assign(search, x, centroids, labels);
@@ -232,7 +232,7 @@ class NearestCentroidSearchTest {
         float[] points = {1000, 1000, 1001, 1001, 1002, 1000, -5, -5};
         float[] centroids = {1001.9f, 1000.1f, 1000.2f, 1000.1f, 1001f, 1001.2f, -4, -4};
         BruteForce.Assignment expected = BruteForce.assign(points, centroids, 2);
-        try (PatchMatrix x = BruteForce.matrix(points, 2, 3);
+        try (PointBlocks x = BruteForce.matrix(points, 2, 3);
              NearestCentroidSearch search = new NearestCentroidSearch(2, 1)) {
             int[] labels = new int[4];
             ClusterSums sums = Lloyd.assign(search, x, centroids, labels);
@@ -243,7 +243,7 @@ class NearestCentroidSearchTest {
 
     @Test
     void visitorSeesEveryRowOnceWithItsGlobalIndex() {
-        try (PatchMatrix x = BruteForce.matrix(data, 25, 777);
+        try (PointBlocks x = BruteForce.matrix(data, 25, 777);
              NearestCentroidSearch search = new NearestCentroidSearch(2, 250)) {
             int[] seen = new int[n];
             search.run(x, CENTROIDS.get("7exact"), 7, () -> null, (state, rows, firstInBlock, firstRow, count, nearest) -> {
@@ -278,7 +278,7 @@ class NearestCentroidSearchTest {
     void rejectsBadArguments() {
         assertThatThrownBy(() -> new NearestCentroidSearch(0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new NearestCentroidSearch(1, -1)).isInstanceOf(IllegalArgumentException.class);
-        try (PatchMatrix x = BruteForce.matrix(new float[] {1, 2, 3, 4}, 2, 10);
+        try (PointBlocks x = BruteForce.matrix(new float[] {1, 2, 3, 4}, 2, 10);
              NearestCentroidSearch search = new NearestCentroidSearch(1, 0)) {
             assertThatThrownBy(() -> search.run(x, new float[3], 2, () -> null, (s, r, f, g, c, nn) -> { }))
                     .isInstanceOf(IllegalArgumentException.class);

@@ -46,7 +46,7 @@ class SeedingTest {
     @Test
     void kMeansPlusPlusPicksOnePointInEachWellSeparatedBlob() {
         Blobs blobs = new Blobs(Blobs.cornerCentres(8, 3, 100f), 100, 1.0, 8);
-        try (PatchMatrix x = blobs.matrix()) {
+        try (PointBlocks x = blobs.matrix()) {
             for (long seed = 0; seed < 5; seed++) {
                 for (int sample : new int[] {200_000, 300}) {
                     KMeansOptions o = new KMeansOptions(8, KMeansOptions.Init.KMEANS_PLUS_PLUS, 1, 0, sample, 1, 1, seed, 1, 0);
@@ -69,7 +69,7 @@ class SeedingTest {
         for (int i = 0; i < 300; i++) {
             data[i] = i % 3 * 7;
         }
-        try (PatchMatrix x = BruteForce.matrix(data, 1, 1000)) {
+        try (PointBlocks x = BruteForce.matrix(data, 1, 1000)) {
             for (long seed = 0; seed < 10; seed++) {
                 KMeansOptions o = new KMeansOptions(3, KMeansOptions.Init.KMEANS_PLUS_PLUS, 1, 0, 1000, 1, 1, seed, 1, 0);
                 float[] c = Seeding.initialCentroids(x, o, new Random(seed));
@@ -89,7 +89,7 @@ class SeedingTest {
         Blobs blobs = new Blobs(Blobs.cornerCentres(10, 2, 12f), 60, 2.5, 11);
         double plain = 0;
         double greedy = 0;
-        try (PatchMatrix x = blobs.matrix()) {
+        try (PointBlocks x = blobs.matrix()) {
             for (long seed = 0; seed < 20; seed++) {
                 plain += potential(x, Seeding.rows(x, Seeding.kMeansPlusPlus(x, 10, 100_000, 1, new Random(seed))));
                 long[] g = Seeding.kMeansPlusPlus(x, 10, 100_000, Seeding.greedyTrials(10), new Random(seed));
@@ -101,7 +101,7 @@ class SeedingTest {
     }
 
     /** Sum of squared distances of the points to their nearest centre. */
-    private static double potential(PatchMatrix x, float[] centres) {
+    private static double potential(PointBlocks x, float[] centres) {
         int dim = x.dim();
         float[] row = new float[dim];
         double total = 0;
@@ -124,7 +124,7 @@ class SeedingTest {
     @Test
     void randomInitPicksDistinctDataPoints() {
         Blobs blobs = new Blobs(Blobs.cornerCentres(4, 2, 10f), 50, 1.0, 2);
-        try (PatchMatrix x = blobs.matrix()) {
+        try (PointBlocks x = blobs.matrix()) {
             KMeansOptions o = new KMeansOptions(200, KMeansOptions.Init.RANDOM, 1, 0, 200, 1, 1, 3, 1, 0);
             float[] centroids = Seeding.initialCentroids(x, o, new Random(3));
             Set<String> rows = new HashSet<>();

@@ -10,7 +10,7 @@ import dev.latentlab.clustering.IterationStats;
 import dev.latentlab.clustering.KMeansOptions;
 import dev.latentlab.clustering.KMeansResult;
 import dev.latentlab.clustering.Lloyd;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.data.MnistFiles;
 import dev.latentlab.data.MnistFixtures;
 import java.util.ArrayList;
@@ -27,8 +27,8 @@ class DictionaryLearningTest {
     @BeforeAll
     static void readPatches() {
         PatchExtractor p = new PatchExtractor(5, 1);
-        try (PatchMatrix x = p.extract(MnistFiles.train(MnistFixtures.dir()).head(40), true);
-             PatchMatrix y = p.extract(MnistFiles.test(MnistFixtures.dir()).head(20), true)) {
+        try (PointBlocks x = p.extract(MnistFiles.train(MnistFixtures.dir()).head(40), true);
+             PointBlocks y = p.extract(MnistFiles.test(MnistFixtures.dir()).head(20), true)) {
             train = BruteForce.rows(x);
             test = BruteForce.rows(y);
         }
@@ -45,7 +45,7 @@ class DictionaryLearningTest {
         KMeansResult kmeans;
         double sparseTest;
         double kmeansTest;
-        try (PatchMatrix x = BruteForce.matrix(train, 25, 4096); PatchMatrix y = BruteForce.matrix(test, 25, 4096);
+        try (PointBlocks x = BruteForce.matrix(train, 25, 4096); PointBlocks y = BruteForce.matrix(test, 25, 4096);
              SparseCoder coder = new SparseCoder(2)) {
             sparse = DictionaryLearning.fit(x, options(k, 3, 10), IterationListener.NONE);
             kmeans = Lloyd.fit(x, KMeansOptions.defaults(k).withSeed(7).withMaxIter(50), IterationListener.NONE);
@@ -63,7 +63,7 @@ class DictionaryLearningTest {
         List<IterationStats> seen = new ArrayList<>();
         SparseCodingResult result;
         SparseCodes again;
-        try (PatchMatrix x = BruteForce.matrix(train, 25, 3000); SparseCoder coder = new SparseCoder(1)) {
+        try (PointBlocks x = BruteForce.matrix(train, 25, 3000); SparseCoder coder = new SparseCoder(1)) {
             result = DictionaryLearning.fit(x, new SparseCodingOptions(k, 2, 8, 0, 5000, 3, 2), seen::add);
             again = coder.encode(x, result.atoms(), k, 2);
         }
@@ -88,7 +88,7 @@ class DictionaryLearningTest {
     void theSameSeedGivesTheSameDictionary() {
         float[] first;
         float[] second;
-        try (PatchMatrix x = BruteForce.matrix(train, 25, 4096)) {
+        try (PointBlocks x = BruteForce.matrix(train, 25, 4096)) {
             first = DictionaryLearning.fit(x, options(8, 2, 3), IterationListener.NONE).atoms();
             second = DictionaryLearning.fit(x, options(8, 2, 3), IterationListener.NONE).atoms();
         }
@@ -105,7 +105,7 @@ class DictionaryLearningTest {
             rows[25 + 5 + j] = 50;
             rows[50 + j * 5 + j] = 80;
         }
-        try (PatchMatrix x = BruteForce.matrix(rows, 25, 10); SparseCoder coder = new SparseCoder(1)) {
+        try (PointBlocks x = BruteForce.matrix(rows, 25, 10); SparseCoder coder = new SparseCoder(1)) {
             SparseCodes codes = coder.encode(x, atoms, 10, 1);
             int replaced = DictionaryLearning.reseedUnused(atoms, codes, x);
 

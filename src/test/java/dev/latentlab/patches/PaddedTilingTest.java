@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.latentlab.clustering.BruteForce;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.MnistFiles;
 import dev.latentlab.data.MnistFixtures;
@@ -75,7 +75,7 @@ class PaddedTilingTest {
         Arrays.fill(rows, 50, 75, 190f);           // row 2: a bright tile
         float[] withNull;
         float[] withoutNull;
-        try (PatchMatrix x = BruteForce.matrix(rows, 25, 10); PatchCoder coder = new PatchCoder(1, 0)) {
+        try (PointBlocks x = BruteForce.matrix(rows, 25, 10); PatchCoder coder = new PatchCoder(1, 0)) {
             withNull = coder.approximate(x, dictionary, true);
             withoutNull = coder.approximate(x, dictionary, false);
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latentlab.clustering.BruteForce;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.MnistFiles;
 import dev.latentlab.data.MnistFixtures;
@@ -38,7 +38,7 @@ class PatchExtractorTest {
         PatchExtractor p = new PatchExtractor(5, stride);
 
         assertThat(p.count(digits, false)).isEqualTo(10L * perImage);
-        try (PatchMatrix x = p.extract(digits, false)) {
+        try (PointBlocks x = p.extract(digits, false)) {
             assertThat(x.rows()).isEqualTo(10L * perImage);
             assertThat(x.dim()).isEqualTo(25);
         }
@@ -48,7 +48,7 @@ class PatchExtractorTest {
     void rowsAreTheHandCutWindowsInImageRowColumnOrder() {
         ImageSet digits = train.head(3);
         PatchExtractor p = new PatchExtractor(5, 3);
-        try (PatchMatrix x = p.extract(digits, false)) {
+        try (PointBlocks x = p.extract(digits, false)) {
             float[] row = new float[25];
             for (int i = 0; i < 3; i++) {
                 for (int r = 0; r < 8; r++) {
@@ -71,7 +71,7 @@ class PatchExtractorTest {
         // Image 0 (a 5), window at top-left (10, 12): its pixels on the 0..255 scale, not normalised.
         ImageSet first = train.head(1);
         PatchExtractor p = new PatchExtractor(5, 1);
-        try (PatchMatrix x = p.extract(first, false)) {
+        try (PointBlocks x = p.extract(first, false)) {
             float[] row = new float[25];
             x.copyRow(10 * 24 + 12, row, 0);
             float max = 0;
@@ -90,7 +90,7 @@ class PatchExtractorTest {
         ImageSet digits = train.head(20);
         PatchExtractor p = new PatchExtractor(5, 1);
         List<float[]> expected = BruteForce.windows(digits, 5, 1, true);
-        try (PatchMatrix x = p.extract(digits, true)) {
+        try (PointBlocks x = p.extract(digits, true)) {
             assertThat(x.rows()).isEqualTo(expected.size());
             float[] row = new float[25];
             for (int i = 0; i < expected.size(); i++) {
@@ -108,7 +108,7 @@ class PatchExtractorTest {
         PatchExtractor p = new PatchExtractor(size, stride);
 
         assertThat(p.count(train, true)).isEqualTo(expected);
-        try (PatchMatrix x = p.extract(train, true)) {
+        try (PointBlocks x = p.extract(train, true)) {
             assertThat(x.rows()).isEqualTo(expected);
         }
         assertThat(expected).isLessThan(p.count(train, false));
@@ -120,7 +120,7 @@ class PatchExtractorTest {
         PatchExtractor p = new PatchExtractor(5, 1);
         assertThat(p.count(blank, true)).isZero();
         assertThat(p.count(blank, false)).isEqualTo(2 * 576);
-        try (PatchMatrix x = p.extract(blank, true)) {
+        try (PointBlocks x = p.extract(blank, true)) {
             assertThat(x.rows()).isZero();
         }
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.latentlab.clustering.BruteForce;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.data.MnistFiles;
 import dev.latentlab.data.MnistFixtures;
 import java.util.Random;
@@ -18,7 +18,7 @@ public class SparseCoderTest {
 
     @BeforeAll
     static void readPatches() {
-        try (PatchMatrix x = new PatchExtractor(5, 1).extract(MnistFiles.test(MnistFixtures.dir()).head(10), true)) {
+        try (PointBlocks x = new PatchExtractor(5, 1).extract(MnistFiles.test(MnistFixtures.dir()).head(10), true)) {
             patches = BruteForce.rows(x);
         }
     }
@@ -45,7 +45,7 @@ public class SparseCoderTest {
             cross[d] = 200 * atoms[2 * 25 + d] + 100 * atoms[8 * 25 + d];
         }
         SparseCodes codes;
-        try (PatchMatrix x = BruteForce.matrix(concat(cross, blank), 25, 10); SparseCoder coder = new SparseCoder(1)) {
+        try (PointBlocks x = BruteForce.matrix(concat(cross, blank), 25, 10); SparseCoder coder = new SparseCoder(1)) {
             codes = coder.encode(x, atoms, 10, 3);
         }
 
@@ -70,7 +70,7 @@ public class SparseCoderTest {
         int k = 40;
         float[] atoms = randomAtoms(k, 3);
         SparseCodes codes;
-        try (PatchMatrix x = BruteForce.matrix(patches, 25, 1000); SparseCoder coder = new SparseCoder(2)) {
+        try (PointBlocks x = BruteForce.matrix(patches, 25, 1000); SparseCoder coder = new SparseCoder(2)) {
             codes = coder.encode(x, atoms, k, 4);
         }
 
@@ -110,7 +110,7 @@ public class SparseCoderTest {
         double previous = Double.POSITIVE_INFINITY;
         SparseCodes oneThread = null;
         SparseCodes twoThreads = null;
-        try (PatchMatrix x = BruteForce.matrix(patches, 25, 700);
+        try (PointBlocks x = BruteForce.matrix(patches, 25, 700);
              SparseCoder one = new SparseCoder(1); SparseCoder two = new SparseCoder(2)) {
             for (int t = 1; t <= 5; t++) {
                 double error = one.encode(x, atoms, k, t).squaredError();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.latentlab.clustering.BruteForce;
-import dev.latentlab.clustering.PatchMatrix;
+import dev.latentlab.clustering.PointBlocks;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +56,7 @@ class SparseCodesTest {
         double[][] g = dense(codes);
         double[] gram = codes.gram(K);
         double[] gtx;
-        try (PatchMatrix m = BruteForce.matrix(x, DIM, 16)) {
+        try (PointBlocks m = BruteForce.matrix(x, DIM, 16)) {
             gtx = codes.transposeTimes(m, K);
         }
         for (int a = 0; a < K; a++) {

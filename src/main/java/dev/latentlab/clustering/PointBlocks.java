@@ -8,14 +8,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * N points of dimension D held off-heap in ND4J row blocks, built for a GEMM-based nearest-centroid search.
+ * N points of dimension D (5×5 patches, RGB pixels, a mixture's points) held off-heap in ND4J row blocks, built
+ * for a GEMM-based nearest-centroid search.
  *
  * <p>Each row is stored as D values followed by a constant 1 ("augmented" row), so that one GEMM of the rows
  * with the augmented centroids {@code [-2c, ||c||^2]} yields {@code ||c||^2 - 2 x.c} directly: the squared
  * distance up to the row's own {@code ||x||^2}, which does not change the argmin. Blocks keep every off-heap
  * buffer under 2 GiB and let Java read rows through a direct {@link FloatBuffer} without copies.
  */
-public final class PatchMatrix implements PointRows, AutoCloseable {
+public final class PointBlocks implements PointRows, AutoCloseable {
     /** Default rows per block: 1 Mi rows of 26 floats = 104 MiB. */
     public static final int DEFAULT_BLOCK_ROWS = 1 << 20;
 
@@ -25,7 +26,7 @@ public final class PatchMatrix implements PointRows, AutoCloseable {
     private final List<INDArray> blocks;
     private final List<FloatBuffer> views;
 
-    private PatchMatrix(int dim, long rows, int blockRows, List<INDArray> blocks) {
+    private PointBlocks(int dim, long rows, int blockRows, List<INDArray> blocks) {
         this.dim = dim;
         this.rows = rows;
         this.blockRows = blockRows;
@@ -103,7 +104,7 @@ public final class PatchMatrix implements PointRows, AutoCloseable {
     }
 
     /** A new matrix holding the given rows of this one, in the given order. */
-    public PatchMatrix gather(long[] indices) {
+    public PointBlocks gather(long[] indices) {
         Builder builder = new Builder(dim, indices.length, blockRows);
         float[] row = new float[dim];
         for (long i : indices) {
@@ -189,12 +190,12 @@ public final class PatchMatrix implements PointRows, AutoCloseable {
         }
 
         /** The matrix of the rows added; exactly {@code capacity} rows must have been added. */
-        public PatchMatrix build() {
+        public PointBlocks build() {
             if (added != capacity) {
                 throw new IllegalStateException("added " + added + " rows, expected " + capacity);
             }
             flush();
-            return new PatchMatrix(dim, added, blockRows, blocks);
+            return new PointBlocks(dim, added, blockRows, blocks);
         }
     }
 }
