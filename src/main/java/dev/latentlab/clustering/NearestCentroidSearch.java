@@ -17,13 +17,15 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Finds each point's nearest centroid, tile by tile on worker threads, and hands every tile's result to a visitor
  * while the tile is still in cache.
  *
- * <p>Two kernels. {@link Kernel#FUSED} (the default for D <= 64 where the native library loaded): the register-blocked
- * native kernel of {@link NativeNearest}, no distance matrix at all, labels equal to a float64 brute force.
- * {@link Kernel#GEMM}: per tile of T rows one sgemm {@code [T, D+1] x [D+1, K]} of the augmented rows with the augmented
- * centroids {@code [-2c, ||c||^2]} gives {@code ||c||^2 - 2 x.c}, then ND4J's argmin along K. Memory is
- * bounded by {@code threads * T * K} floats: never an N x K matrix. Tiles are shared out to Java worker threads,
- * each with its own buffers; OpenBLAS runs single-threaded inside them (two Java threads with one BLAS thread
- * each measured faster than one Java thread with two BLAS threads on the small-inner-dimension GEMM).
+ * <p>Three search paths. {@link Kernel#FUSED} (the default for D <= 64 where the native library loaded): the
+ * register-blocked native kernel of {@link NativeNearest}, no distance matrix at all, labels equal to a float64
+ * brute force. {@link Kernel#GEMM}: per tile of T rows one sgemm {@code [T, D+1] x [D+1, K]} of the augmented rows
+ * with the augmented centroids {@code [-2c, ||c||^2]} gives {@code ||c||^2 - 2 x.c}, then ND4J's argmin along K.
+ * Memory is bounded by {@code threads * T * K} floats: never an N x K matrix. Inside GEMM, the direct path: when
+ * K·D is at most {@link #DIRECT_MAX_WORK} (a mixture's k-means initialisation, D = 2, K = 3) plain Java loops
+ * replace the sgemm and argmin, measured faster there (see the constant). Tiles are shared out to Java worker
+ * threads, each with its own buffers; OpenBLAS runs single-threaded inside them (two Java threads with one BLAS
+ * thread each measured faster than one Java thread with two BLAS threads on the small-inner-dimension GEMM).
  */
 public final class NearestCentroidSearch implements AutoCloseable {
     /** Bytes of distance tile per thread that the automatic tile size aims at (fits in L2/L3). */
