@@ -1,6 +1,11 @@
 package dev.latentlab.mixture;
 
-/** Cholesky factors of small dense symmetric matrices stored row-major in {@code double[d*d]}. */
+/**
+ * Cholesky factors of small dense symmetric matrices stored row-major in {@code double[d*d]}. Written here, not
+ * ND4J's LAPACK {@code potrf}: EM factors K covariances of d ≤ a few dozen every iteration, and per call ND4J's
+ * array and op overhead dominates — measured (session 12, 2 cores shared with a training run, 20,000 calls after a
+ * warm-up) 0.26 µs here against 172 µs through ND4J for d = 3, 9.8 µs against 241 µs for d = 10.
+ */
 final class Cholesky {
     private Cholesky() {
     }

@@ -144,7 +144,12 @@ final class Em {
         return cov;
     }
 
-    /** {@code Σ a[t]·b[t]} over [from, to), with four independent sums so the additions can overlap. */
+    /**
+     * {@code Σ a[t]·b[t]} over [from, to), with four independent sums so the additions can overlap. Plain Java, not
+     * ND4J's BLAS dot: EM's columns and responsibilities are Java arrays, and copying them off-heap per call costs
+     * a hundred times the sum — measured (session 12, shared 2 cores) on n = 3,000: 1.7 µs here, 1.1 µs for ND4J's
+     * dot on arrays already off-heap, 174 µs with the copies.
+     */
     static double dot(double[] a, double[] b, int from, int to) {
         double s0 = 0;
         double s1 = 0;
