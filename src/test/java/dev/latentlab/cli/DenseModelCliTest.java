@@ -115,6 +115,9 @@ class DenseModelCliTest {
         assertThat(evaluations.get(0).get("name").asText()).isEqualTo("fitted");
         assertThat(evaluations.get(0).get("count").asInt()).isEqualTo(all);
         assertThat(evaluations.get(0).get("hungarian_accuracy").asDouble()).isBetween(0.0, 1.0);
+        // the report does not call the fitted images a test set
+        assertThat(Files.readString(folder.resolve("report.html"))).contains("fitted-set accuracy")
+                .doesNotContain("test accuracy");
         JsonNode metadata = JSON.readTree(models.resolve("all_images/model.json").toFile()).get("metadata");
         assertThat(metadata.get("config").asText()).contains("split: all", "fitted: true");
     }
