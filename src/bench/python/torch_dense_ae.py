@@ -12,13 +12,14 @@ usage: torch_dense_ae.py [--batch 256] [--steps 50] [--warmup 5] [--threads 2] [
 """
 import argparse
 import json
-import os
 import statistics
 import time
 
 import numpy as np
 import torch
 from torch import nn
+
+from torch_vae import digits   # the same idx reading: MNIST training images in [0, 1]
 
 
 def autoencoder(layers, latent, pixels=784):
@@ -34,14 +35,6 @@ def autoencoder(layers, latent, pixels=784):
     return nn.Sequential(*enc), nn.Sequential(*dec)
 
 
-def digits(data_dir, keep):
-    with open(os.path.join(data_dir, "train-images-idx3-ubyte"), "rb") as f:
-        images = np.frombuffer(f.read(), dtype=np.uint8, offset=16).reshape(-1, 784)
-    with open(os.path.join(data_dir, "train-labels-idx1-ubyte"), "rb") as f:
-        labels = np.frombuffer(f.read(), dtype=np.uint8, offset=8)
-    return images[np.isin(labels, keep)].astype(np.float32) / 255.0
-
-
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--batch", type=int, default=256)
@@ -55,7 +48,7 @@ def main():
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(42)
-    x = torch.from_numpy(digits(a.data, [int(d) for d in a.digits.split(",")]))
+    x = torch.from_numpy(digits(a.data, [int(d) for d in a.digits.split(",")]).reshape(-1, 784))
     enc, dec = autoencoder([int(w) for w in a.layers.split(",")], a.latent)
     opt = torch.optim.Adam(list(enc.parameters()) + list(dec.parameters()), lr=1e-3)
     times = []

@@ -1,11 +1,8 @@
 package dev.latentlab.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.latentlab.BadInputException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,18 +12,12 @@ class DataSplitKeysTest {
     @TempDir
     Path dir;
 
-    private Path write(String yaml) throws IOException {
-        return Files.writeString(dir.resolve("s.yaml"), "task: vae_gmm\n" + yaml);
-    }
-
     private VaeGmmConfig bind(String yaml) throws IOException {
-        return ConfigLoader.load(write(yaml)).bind(VaeGmmConfig.class);
+        return new VaeGmmYaml(dir.resolve("s.yaml")).bind(yaml);
     }
 
     private void assertRefused(String yaml, String message) throws IOException {
-        Path file = write(yaml);
-        assertThatThrownBy(() -> ConfigLoader.load(file).bind(VaeGmmConfig.class))
-                .isInstanceOf(BadInputException.class).hasMessage(file + ": " + message);
+        new VaeGmmYaml(dir.resolve("s.yaml")).assertRefused(yaml, message);
     }
 
     @Test

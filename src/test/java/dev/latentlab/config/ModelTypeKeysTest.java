@@ -17,18 +17,12 @@ class ModelTypeKeysTest {
     @TempDir
     Path dir;
 
-    private Path write(String yaml) throws IOException {
-        return Files.writeString(dir.resolve("m.yaml"), "task: vae_gmm\n" + yaml);
-    }
-
     private VaeGmmConfig bind(String yaml) throws IOException {
-        return ConfigLoader.load(write(yaml)).bind(VaeGmmConfig.class);
+        return new VaeGmmYaml(dir.resolve("m.yaml")).bind(yaml);
     }
 
     private void assertRefused(String yaml, String message) throws IOException {
-        Path file = write(yaml);
-        assertThatThrownBy(() -> ConfigLoader.load(file).bind(VaeGmmConfig.class))
-                .isInstanceOf(BadInputException.class).hasMessage(file + ": " + message);
+        new VaeGmmYaml(dir.resolve("m.yaml")).assertRefused(yaml, message);
     }
 
     @Test
