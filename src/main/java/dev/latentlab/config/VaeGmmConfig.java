@@ -44,7 +44,7 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
             throw new InvalidValueException("evaluate.mnist_test", true, "false with data.source npz and model.input "
                     + model.input() + " (MNIST's t10k digits are [1, 28, 28]; evaluate.npz takes held-out .npz files)");
         }
-        if (data.split().equals("all") && evaluate.mnistTest()) {
+        if (data.withTestImages() && evaluate.mnistTest()) {
             throw new InvalidValueException("evaluate.mnist_test", true, "false with data.split all (the test images "
                     + "are training images then; evaluate.fitted scores every image trained on)");
         }
@@ -134,6 +134,11 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
                 throw new InvalidValueException("validation_fraction", validationFraction, "a number in (0, 1)");
             }
             Check.notNull("augment", augment, "a map");
+        }
+
+        /** Whether the test images are trained on too ({@code split: all}). */
+        public boolean withTestImages() {
+            return split.equals("all");
         }
     }
 

@@ -160,7 +160,7 @@ public final class VaeGmmPipeline {
         LOG.info("run folder {}", run.path());
         LOG.info("digits {}: {} training, {} validation images", config.data().digits(), split.train().count(),
                 split.validation().count());
-        if (config.data().split().equals("all")) {
+        if (config.data().withTestImages()) {
             LOG.info("data.split all: {} training and test images together", split.train().count()
                     + split.validation().count());
         }
@@ -375,7 +375,7 @@ public final class VaeGmmPipeline {
         } else {
             Path dir = IdxDatasets.dir(d.source(), d.dir());
             images = MnistFiles.train(dir);
-            if (d.split().equals("all")) {
+            if (d.withTestImages()) {
                 images = images.concat(MnistFiles.test(dir));
             }
         }
