@@ -1,7 +1,7 @@
 package dev.latentlab.cli;
 
 import dev.latentlab.BadInputException;
-import dev.latentlab.vae.LatentClassifierFiles;
+import dev.latentlab.latent.LatentClassifierFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package dev.latentlab.cli;
 
-import dev.latentlab.sweep.ChildJvm;
+import dev.latentlab.task.sweep.ChildJvm;
 import java.io.IOException;
 
 /**

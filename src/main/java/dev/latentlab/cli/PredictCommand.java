@@ -1,6 +1,5 @@
 package dev.latentlab.cli;
 
-import dev.latentlab.BadInputException;
 import dev.latentlab.data.FolderImages;
 import dev.latentlab.data.IdxReader;
 import dev.latentlab.data.ImageFolderListing;
@@ -10,12 +9,12 @@ import dev.latentlab.data.ImageTensors;
 import dev.latentlab.data.NpyArray;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.NpzWriter;
+import dev.latentlab.latent.LatentClassifier;
+import dev.latentlab.latent.LatentClassifierFiles;
+import dev.latentlab.latent.UnknownDetector;
 import dev.latentlab.mixture.MixturePrediction;
 import dev.latentlab.store.AtomicFiles;
-import dev.latentlab.vae.LatentClassifier;
-import dev.latentlab.vae.LatentClassifierFiles;
 import dev.latentlab.vae.ModelArchitecture;
-import dev.latentlab.vae.UnknownDetector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.latentlab.cli;
 
 import dev.latentlab.BadInputException;
-import dev.latentlab.vae.LatentClassifier;
-import dev.latentlab.vae.LatentClassifierFiles;
-import dev.latentlab.vae.VaeFigures;
+import dev.latentlab.latent.LatentClassifier;
+import dev.latentlab.latent.LatentClassifierFiles;
+import dev.latentlab.task.vaegmm.VaeFigures;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

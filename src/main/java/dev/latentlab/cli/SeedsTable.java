@@ -1,6 +1,6 @@
 package dev.latentlab.cli;
 
-import dev.latentlab.sweep.SweepPipeline;
+import dev.latentlab.task.sweep.SweepPipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 public record SparkConfig(String master, int partitions, String executorMemory, Map<String, String> conf,
                           String solver) {
     /** The solvers. */
+    /** The refusal of a spark setting by a jar built without Apache Spark. */
+    public static final String NOT_BUILT =
+            "this trainer.jar was built without Apache Spark; build it with mvn -B -Pspark package -DskipTests";
     public static final String NATIVE = "native";
     public static final String MLLIB = "mllib";
     /** The master URL forms Spark accepts. */

@@ -14,28 +14,23 @@ import java.nio.file.Path;
  * RecordReaderDataSetIterator), 19.6× slower; the pixels came out identical. DataVec reads what only it can: folders
  * of pictures ({@link ImageFolderReader}).
  */
-public final class IdxDatasets {
+final class IdxDatasets {
     private IdxDatasets() {
-    }
-
-    /** Whether {@code source} names an idx dataset. */
-    public static boolean isIdx(String source) {
-        return source.equals("mnist") || source.equals("fashion-mnist");
     }
 
     /**
      * The folder of {@code source}'s files: {@code dir}, except that Fashion-MNIST with the MNIST default folder
      * (data/mnist, the key's default) means data/fashion-mnist.
      */
-    public static Path dir(String source, String dir) {
-        Path p = Path.of(dir);
-        return source.equals("fashion-mnist") && p.normalize().equals(MnistFetcher.DEFAULT_DIR)
+    static Path dir(ImageSource.Kind source, Path dir) {
+        Path p = dir;
+        return source == ImageSource.Kind.FASHION_MNIST && p.normalize().equals(MnistFetcher.DEFAULT_DIR)
                 ? FashionMnistFetcher.DEFAULT_DIR : p;
     }
 
     /** Fetches {@code source} into {@code dir} when it is missing (MNIST) or not yet verified (Fashion-MNIST). */
-    public static void ensure(String source, Path dir) throws IOException {
-        if (source.equals("fashion-mnist")) {
+    static void ensure(ImageSource.Kind source, Path dir) throws IOException {
+        if (source == ImageSource.Kind.FASHION_MNIST) {
             new FashionMnistFetcher().ensure(dir);
         } else {
             new MnistFetcher().ensure(dir);
@@ -43,7 +38,7 @@ public final class IdxDatasets {
     }
 
     /** A short name for held-out evaluations: mnist_t10k or fashion_t10k. */
-    public static String testName(String source) {
-        return source.equals("fashion-mnist") ? "fashion_t10k" : "mnist_t10k";
+    static String testName(ImageSource.Kind source) {
+        return source == ImageSource.Kind.FASHION_MNIST ? "fashion_t10k" : "mnist_t10k";
     }
 }

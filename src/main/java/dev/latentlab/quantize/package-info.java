@@ -1,6 +1,6 @@
 /**
- * The {@code quantize} task: colour quantization of pictures by k-means, mini-batch k-means, a Gaussian mixture,
- * a random palette and GMM sampling, with its figures; {@link dev.latentlab.quantize.ColourQuantizer} is the
- * numeric core, {@link dev.latentlab.quantize.QuantizePipeline} the task.
+ * Colour quantization's numeric core: k-means, mini-batch k-means, a Gaussian mixture, a random palette and GMM
+ * sampling over a picture's pixels ({@link dev.latentlab.quantize.ColourQuantizer}, options and results as records).
+ * The {@code quantize} task that reads pictures and writes a run folder is {@code task.quantize}.
  */
 package dev.latentlab.quantize;

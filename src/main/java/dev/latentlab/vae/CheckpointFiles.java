@@ -19,23 +19,23 @@ import java.util.stream.Stream;
  * written last and atomically, so it is the commit point: a crash leaves the previous checkpoint valid, and
  * sub-folders no state refers to are deleted after the next commit.
  */
-final class CheckpointFiles {
+public final class CheckpointFiles {
     static final String STATE = "state.json";
     /** The resolved config of the run that started the checkpoint, for {@code --resume}'s guard. */
-    static final String CONFIG = "config.yaml";
+    public static final String CONFIG = "config.yaml";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
 
-    CheckpointFiles(Path dir) {
+    public CheckpointFiles(Path dir) {
         this.dir = dir;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    boolean exists() {
+    public boolean exists() {
         return Files.isRegularFile(dir.resolve(STATE));
     }
 
@@ -57,7 +57,7 @@ final class CheckpointFiles {
     }
 
     /** Forgets any earlier checkpoint in the folder (a fresh run must not be resumable into an old one). */
-    void clear() throws IOException {
+    public void clear() throws IOException {
         if (Files.isDirectory(dir)) {
             Files.deleteIfExists(dir.resolve(STATE));
             deleteAllBut(Set.of());
@@ -65,19 +65,19 @@ final class CheckpointFiles {
     }
 
     /** Removes the checkpoint and its folder. */
-    void delete() throws IOException {
+    public void delete() throws IOException {
         clear();
         Files.deleteIfExists(dir.resolve(CONFIG));
         deleteIfEmpty(dir);
     }
 
     /** Records the resolved config of a fresh training (before its first commit). */
-    void writeConfig(String yaml) throws IOException {
+    public void writeConfig(String yaml) throws IOException {
         AtomicFiles.writeString(dir.resolve(CONFIG), yaml);
     }
 
     /** The config recorded by {@link #writeConfig}, or null for a checkpoint written before configs were kept. */
-    String readConfig() throws IOException {
+    public String readConfig() throws IOException {
         Path file = dir.resolve(CONFIG);
         return Files.isRegularFile(file) ? Files.readString(file) : null;
     }

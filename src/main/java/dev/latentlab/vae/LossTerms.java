@@ -10,18 +10,18 @@ import java.util.Locale;
  * @param reconstruction {@code BCE} or {@code MSE}
  * @param kl             true for a VAE
  */
-record LossTerms(String reconstruction, boolean kl) {
-    static LossTerms of(ModelArchitecture architecture) {
+public record LossTerms(String reconstruction, boolean kl) {
+    public static LossTerms of(ModelArchitecture architecture) {
         return new LossTerms(architecture.loss().toUpperCase(Locale.ROOT), architecture.variational());
     }
 
     /** The metrics.csv column of the reconstruction term with a prefix, e.g. {@code train_bce}. */
-    String column(String prefix) {
+    public String column(String prefix) {
         return prefix + "_" + reconstruction.toLowerCase(Locale.ROOT);
     }
 
     /** The title of the loss figure. */
-    String title() {
+    public String title() {
         return kl ? "VAE loss (" + reconstruction + " + beta * KLD, per image)"
                 : "Autoencoder loss (" + reconstruction + ", per image)";
     }

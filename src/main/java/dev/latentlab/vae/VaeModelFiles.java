@@ -18,9 +18,9 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * names the model type: {@value #FORMAT} for the conv VAE ({@link VaeArchitecture}), {@value #DENSE_FORMAT} for
  * the dense autoencoder ({@link DenseArchitecture}).
  */
-final class VaeModelFiles {
+public final class VaeModelFiles {
     static final String GRAPH = "vae.sd";
-    static final String SIDECAR = "vae.json";
+    public static final String SIDECAR = "vae.json";
     /** Version 2: ε and the dropout masks are placeholders (version 1 graphs drew them in-graph). */
     static final String FORMAT = "latentlab.conv-vae/2";
     static final String DENSE_FORMAT = "latentlab.dense-ae/1";
@@ -78,7 +78,7 @@ final class VaeModelFiles {
     }
 
     /** The architecture a sidecar ({@code vae.json}, read from {@code file}) records, by its format. */
-    static ModelArchitecture architecture(JsonNode sidecar, Path file) throws IOException {
+    public static ModelArchitecture architecture(JsonNode sidecar, Path file) throws IOException {
         String format = sidecar.path("format").asText();
         Class<? extends ModelArchitecture> type = FORMAT.equals(format) ? VaeArchitecture.class
                 : DENSE_FORMAT.equals(format) ? DenseArchitecture.class : null;

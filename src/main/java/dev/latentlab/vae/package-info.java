@@ -1,6 +1,7 @@
 /**
- * The convolutional VAE's numeric core: the SameDiff graph, inference, training and model files. No config,
- * console or data-format code here; the pipeline wires those.
+ * The VAE's and dense autoencoder's numeric core: the SameDiff graphs, inference, training (early stopping, plateau
+ * learning rate, checkpoints, seeded noise) and model files. No config, console, report or mixture code here: the
+ * latent classifier is in {@code latent}, the {@code vae_gmm} task in {@code task.vaegmm}.
  *
  * <pre>{@code
  * VaeArchitecture arch = VaeArchitecture.DEFAULT;                        // 1x28x28, latent 2, beta 0.5

@@ -140,7 +140,7 @@ class SparkEngineCliTest {
         assertThat(p.waitFor(150, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(tmp.resolve("out.log"))).isZero();
         String classes = Files.readString(classLog);
-        assertThat(classes).contains("dev.latentlab.dictionary.Nd4jDictionaryEngine");
+        assertThat(classes).contains("dev.latentlab.task.dictionary.Nd4jDictionaryEngine");
         assertThat(classes).doesNotContain("org.apache.spark.").doesNotContain("dev.latentlab.spark.")
                 .doesNotContain("scala.");
     }

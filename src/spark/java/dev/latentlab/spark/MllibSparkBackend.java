@@ -2,8 +2,8 @@ package dev.latentlab.spark;
 
 import dev.latentlab.config.PatchDictionaryConfig;
 import dev.latentlab.data.ImageSet;
-import dev.latentlab.dictionary.DictionaryEngine;
-import dev.latentlab.dictionary.SparkBackend;
+import dev.latentlab.task.dictionary.DictionaryEngine;
+import dev.latentlab.task.dictionary.SparkBackend;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -1,10 +1,10 @@
 package dev.latentlab.spark;
 
-import dev.latentlab.sweep.CandidateExecutor;
-import dev.latentlab.sweep.CandidateFolders;
-import dev.latentlab.sweep.CandidateJob;
-import dev.latentlab.sweep.CandidateRunFailed;
-import dev.latentlab.sweep.ChildJvm;
+import dev.latentlab.task.sweep.CandidateExecutor;
+import dev.latentlab.task.sweep.CandidateFolders;
+import dev.latentlab.task.sweep.CandidateJob;
+import dev.latentlab.task.sweep.CandidateRunFailed;
+import dev.latentlab.task.sweep.ChildJvm;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;

@@ -1,7 +1,7 @@
 package dev.latentlab.spark;
 
-import dev.latentlab.sweep.CandidateFolders;
-import dev.latentlab.sweep.ChildJvm;
+import dev.latentlab.task.sweep.CandidateFolders;
+import dev.latentlab.task.sweep.ChildJvm;
 import java.io.Serializable;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

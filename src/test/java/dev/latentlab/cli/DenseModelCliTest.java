@@ -70,7 +70,7 @@ class DenseModelCliTest {
         // no convolution, so no encoder features: the unknown-input score is the latent knn
         assertThat(JSON.readTree(models.resolve("dense/model.json").toFile()).at("/unknown/score").asText())
                 .isEqualTo("knn");
-        assertThat(models.resolve("dense").resolve(dev.latentlab.vae.FeatureReference.FILE)).doesNotExist();
+        assertThat(models.resolve("dense").resolve(dev.latentlab.latent.FeatureReference.FILE)).doesNotExist();
         JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
         assertThat(summary.get("one_component_per_class").get("components").asInt()).isEqualTo(10);
         assertThat(summary.get("evaluations").get(0).get("name").asText()).isEqualTo("mnist_t10k");

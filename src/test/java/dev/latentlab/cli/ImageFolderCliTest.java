@@ -171,7 +171,7 @@ class ImageFolderCliTest {
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows.get(0)).startsWith("index,path,label,component,probability,novelty,unknown,p_1,p_4");   // the classes a component claims
         assertThat(rows).hasSize(heldOut().count() + 1);
-        dev.latentlab.mixture.ClusterLabelMapping mapping = dev.latentlab.vae.LatentClassifierFiles
+        dev.latentlab.mixture.ClusterLabelMapping mapping = dev.latentlab.latent.LatentClassifierFiles
                 .load(models.resolve("folder")).classifier().mapping();
         int right = 0;
         for (String row : rows.subList(1, rows.size())) {

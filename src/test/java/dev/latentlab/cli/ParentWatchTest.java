@@ -3,7 +3,7 @@ package dev.latentlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latentlab.data.MnistFixtures;
-import dev.latentlab.sweep.ChildJvm;
+import dev.latentlab.task.sweep.ChildJvm;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,14 +3,13 @@ package dev.latentlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latentlab.data.MnistFixtures;
-import dev.latentlab.dictionary.PatchDictionaryFiles;
+import dev.latentlab.task.dictionary.PatchDictionaryFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.latentlab.data.MnistFixtures;
-import dev.latentlab.dictionary.SparkBackend;
+import dev.latentlab.task.dictionary.SparkBackend;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

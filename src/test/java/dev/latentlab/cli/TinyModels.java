@@ -1,13 +1,13 @@
 package dev.latentlab.cli;
 
-import dev.latentlab.dictionary.PatchDictionaryFiles;
+import dev.latentlab.latent.LatentClassifier;
+import dev.latentlab.latent.LatentClassifierFiles;
 import dev.latentlab.mixture.GaussianMixture;
 import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.mixture.MixtureClassifier;
 import dev.latentlab.patches.PatchDictionary;
 import dev.latentlab.store.ModelFolder;
-import dev.latentlab.vae.LatentClassifier;
-import dev.latentlab.vae.LatentClassifierFiles;
+import dev.latentlab.task.dictionary.PatchDictionaryFiles;
 import dev.latentlab.vae.VaeArchitecture;
 import dev.latentlab.vae.VaeModel;
 import java.io.IOException;

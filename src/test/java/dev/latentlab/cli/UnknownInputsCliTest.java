@@ -56,7 +56,7 @@ class UnknownInputsCliTest {
         assertThat(unknown.get("validation_images").asInt()).isEqualTo(48);   // 20 % of 240
         assertThat(unknown.get("score").asText()).isEqualTo("features");   // a conv model's default
         assertThat(unknown.get("neighbours").asInt()).isEqualTo(5);
-        double[][] reference = dev.latentlab.vae.FeatureReference.read(model);   // all 192 training images (< 5,000)
+        double[][] reference = dev.latentlab.latent.FeatureReference.read(model);   // all 192 training images (< 5,000)
         assertThat(reference).hasNumberOfRows(192);
         assertThat(reference[0]).hasSize(16 * 9);   // the last convolution's 16 channels, pooled to 3 x 3
         double[][] valLoss = dev.latentlab.data.LatentsNpz.readMatrix(model.resolve("validation_loss.npz"), "val_loss");

@@ -234,7 +234,7 @@ class VaeGmmCliTest {
         JsonNode json = JSON.readTree(report.toFile());
         int[] labels = toInts(json.get("labels"));
         int[][] confusion = new int[labels.length][labels.length];
-        dev.latentlab.vae.LatentClassifier model = dev.latentlab.vae.LatentClassifierFiles.load(models.resolve("tiny"));
+        dev.latentlab.latent.LatentClassifier model = dev.latentlab.latent.LatentClassifierFiles.load(models.resolve("tiny"));
         int[] predicted;
         try (org.nd4j.linalg.api.ndarray.INDArray tensor = dev.latentlab.data.ImageTensors.unit(images)) {
             predicted = model.predict(tensor);
