@@ -97,7 +97,7 @@ public record QuantizeConfig(String task, String name, long seed, List<String> i
      * @param tol        stop when the lower bound (mean log-likelihood per pixel) changes by less than this
      * @param regCovar   added to each covariance diagonal
      * @param covariance full, diag or spherical
-     * @param fitSample  fit on a seeded sample of this many pixels (the seed exercise used 10,000); null = all
+     * @param fitSample  fit on a seeded sample of this many pixels (the source notebook's exercise used 10,000); null = all
      * @param init       scikit-learn's init_params: kmeans, k-means++, random or random_from_data
      */
     public record Gmm(int nInit, int maxIter, double tol, double regCovar, String covariance, Integer fitSample,

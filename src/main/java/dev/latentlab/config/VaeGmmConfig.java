@@ -181,7 +181,7 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
      * @param input     the images the model takes, [C, H, W]: C 1 (grey) or 3 (RGB); pictures are resized to H×W,
      *                  which every stride-2 layer must divide evenly
      * @param decoderDropout conv: drop probability of spatial dropout after each hidden transposed convolution of
-     *                  the decoder (seed 004's decoder has it), in [0, 1); 0 = none; dense: 0
+     *                  the decoder (source document 004's decoder has it), in [0, 1); 0 = none; dense: 0
      * @param variational true: a VAE (μ, log σ², sampled z, KL term); false (dense only): a plain autoencoder whose
      *                  latent is its code
      * @param loss      the reconstruction term, summed over the pixels of an image: {@code bce} (sigmoid output)

@@ -19,7 +19,7 @@ public record TrainerOptions(int epochs, double learningRate, int earlyStoppingP
                              int plateauPatience, double plateauThreshold, double minLearningRate, long seed,
                              Path checkpointDir) {
 
-    /** The seed's settings: Adam 1e-3, early stopping 15, plateau factor 0.5 / patience 5 / min 1e-6 / rel 1e-4. */
+    /** The source document's settings: Adam 1e-3, early stopping 15, plateau factor 0.5 / patience 5 / min 1e-6 / rel 1e-4. */
     public static TrainerOptions defaults(int epochs, long seed) {
         return new TrainerOptions(epochs, 1e-3, 15, 0.5, 5, 1e-4, 1e-6, seed, null);
     }

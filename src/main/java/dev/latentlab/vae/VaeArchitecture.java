@@ -31,7 +31,7 @@ public record VaeArchitecture(int height, int width, int channels, List<Integer>
     /** Zero padding of every convolution. */
     public static final int PADDING = 1;
 
-    /** The seed's architecture: 1x28x28, widths 32,64,128,128,256, strides 1,2,1,2,1, dense 512, latent 2. */
+    /** The source document's architecture: 1x28x28, widths 32,64,128,128,256, strides 1,2,1,2,1, dense 512, latent 2. */
     public static final VaeArchitecture DEFAULT = new VaeArchitecture(28, 28, 1, List.of(32, 64, 128, 128, 256),
             List.of(1, 2, 1, 2, 1), 512, 2, 0.2, 0.5, 0.0);
 

@@ -86,7 +86,7 @@ public final class PatchDictionaryFigures {
     }
 
     /**
-     * The seed's error-against-iteration figure: training MSE after each iteration (mini-batch: each logged batch)
+     * The source document's error-against-iteration figure: training MSE after each iteration (mini-batch: each logged batch)
      * of one method, one line per K; at most {@value #MAX_CURVES} K spread over the list so that it
      * stays readable (first and last always).
      *
@@ -187,7 +187,7 @@ public final class PatchDictionaryFigures {
     }
 
     /**
-     * The seed's code-weights figure (its Fig. 7): a patch and its reconstructions on top, then one heat map of its
+     * The source document's code-weights figure (its Fig. 7): a patch and its reconstructions on top, then one heat map of its
      * K code weights per coding (e.g. more sparse, T = 1, over less sparse), laid out like the atoms, each cell
      * showing its atom.
      *

@@ -228,7 +228,7 @@ public final class PatchDictionaryPipeline {
 
     /**
      * The heat maps of the code of one test patch, with its reconstruction by every method at the same K; when the
-     * dictionary's T is above 1 also the more sparse code (T = 1, same dictionary) above it, as the seed's Fig. 7.
+     * dictionary's T is above 1 also the more sparse code (T = 1, same dictionary) above it, as the source document's Fig. 7.
      */
     private void writeCodeWeights(RunDirectory run, PatchCoder coder, TestSamples samples, DictionaryFits fits)
             throws IOException {
