@@ -62,7 +62,6 @@ public final class VaeGmmPipeline {
 
     private final VaeGmmConfig config;
     private final boolean resume;
-
     private final TrainingListener watcher;
 
     /** @param resume continue the training of {@code models/<name>.checkpoint} instead of starting afresh */
