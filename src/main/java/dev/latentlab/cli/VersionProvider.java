@@ -1,15 +1,17 @@
 package dev.latentlab.cli;
 
+import dev.latentlab.store.Provenance;
 import picocli.CommandLine;
 
-/** {@code --version}: the jar's implementation version and the ND4J/Java it runs on. */
+/** {@code --version}: latentlab's version and commit, and the DL4J/ND4J, backend and Java it runs on. */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
+        Provenance p = Provenance.of(null);
         return new String[] {
-            "latentlab " + (version == null ? "(development build)" : version),
-            "DL4J/ND4J 1.0.0-M2.1, Java " + System.getProperty("java.version")
+            "latentlab " + p.latentlabVersion() + " (commit " + p.gitCommit() + ")",
+            "DL4J " + p.dl4jVersion() + ", ND4J " + p.nd4jVersion() + " (" + p.backend() + " backend), Java "
+                    + p.javaVersion()
         };
     }
 }

@@ -10,6 +10,7 @@ import dev.latentlab.data.NpyArray;
 import dev.latentlab.data.NpzReader;
 import dev.latentlab.data.NpzWriter;
 import dev.latentlab.store.AtomicFiles;
+import dev.latentlab.store.Provenance;
 import dev.latentlab.store.Sidecar;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,8 @@ import java.util.Map;
  * numpy users can read: {@code gmm.npz} (float64 {@code weights} [K], {@code means} [K,D], {@code covariances}
  * [K,D,D] for every covariance type, {@code precisions_cholesky} [K,D,D] as scikit-learn's
  * {@code precisions_cholesky_} for full covariances, and int64 {@code component_labels} [K] for a classifier)
- * and {@code gmm.json} (covariance type by scikit-learn's name, sizes, fit history). Each file is written
+ * and {@code gmm.json} (covariance type by scikit-learn's name, sizes, fit history, and the {@link Provenance} of a
+ * mixture saved as a model of its own). Each file is written
  * atomically; {@code precisions_cholesky} is derived and ignored on loading.
  *
  * <pre>{@code
@@ -43,12 +45,18 @@ public final class GmmFiles {
 
     /** Writes {@code model} into {@code dir} (created if needed). */
     public static void save(GaussianMixture model, Path dir) throws IOException {
-        write(model, null, dir);
+        write(model, null, null, dir);
     }
+
 
     /** Writes the classifier's model and its component labels into {@code dir} (created if needed). */
     public static void save(MixtureClassifier classifier, Path dir) throws IOException {
-        write(classifier.model(), classifier.mapping(), dir);
+        write(classifier.model(), classifier.mapping(), null, dir);
+    }
+
+    /** As {@link #save(MixtureClassifier, Path)}, a model of its own: {@code provenance} goes into gmm.json. */
+    public static void save(MixtureClassifier classifier, Path dir, Provenance provenance) throws IOException {
+        write(classifier.model(), classifier.mapping(), provenance, dir);
     }
 
     /** Reads the model of a folder written by {@link #save}; a missing or malformed file is a bad input. */
@@ -69,7 +77,8 @@ public final class GmmFiles {
     private record Loaded(GaussianMixture model, ClusterLabelMapping labels) {
     }
 
-    private static void write(GaussianMixture model, ClusterLabelMapping mapping, Path dir) throws IOException {
+    private static void write(GaussianMixture model, ClusterLabelMapping mapping, Provenance provenance, Path dir)
+            throws IOException {
         Files.createDirectories(dir);
         int k = model.components();
         int d = model.dimension();
@@ -116,6 +125,9 @@ public final class GmmFiles {
         }
         json.put("arrays", ARRAYS + ": weights [K], means [K,D], covariances [K,D,D] (expanded for every type), "
                 + "precisions_cholesky [K,D,D]" + (mapping != null ? ", component_labels [K]" : ""));
+        if (provenance != null) {
+            json.set("provenance", JSON.valueToTree(provenance));
+        }
         AtomicFiles.writeString(dir.resolve(SIDECAR), JSON.writeValueAsString(json));
     }
 

@@ -1,8 +1,11 @@
 package dev.latentlab.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latentlab.store.AtomicFiles;
+import dev.latentlab.store.Provenance;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -22,7 +25,8 @@ import java.util.regex.Pattern;
 /**
  * One run's folder, {@code runs/<yyyyMMdd-HHmmss>-<name>/} (with {@code -2}, {@code -3}… when that exists).
  * While open, everything logged (through the root logger) is also written to {@code run.log} in the folder.
- * Files are written atomically.
+ * Files are written atomically. {@code summary.json} carries a {@code "provenance"} object ({@link Provenance}) whose
+ * {@code config_sha256} is that of the folder's {@code config.yaml}.
  *
  * <pre>{@code try (RunDirectory run = RunDirectory.create(Path.of("runs"), "kmeans_patches")) { run.writeSummary(s); }}</pre>
  */
@@ -30,6 +34,8 @@ public final class RunDirectory implements AutoCloseable {
     public static final String CONFIG_FILE = "config.yaml";
     public static final String SUMMARY_FILE = "summary.json";
     public static final String LOG_FILE = "run.log";
+    /** The key of summary.json under which {@link #writeSummary} puts the run's {@link Provenance}. */
+    public static final String PROVENANCE_KEY = "provenance";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
@@ -40,6 +46,7 @@ public final class RunDirectory implements AutoCloseable {
     private final Path path;
     private final RunLog log;
     private final List<Cleanup> onInterrupt = new CopyOnWriteArrayList<>();
+    private volatile Provenance provenance;
     private volatile String progress = "";
     private volatile String resumeHint;
     private volatile HtmlReport report;
@@ -78,12 +85,20 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    /** An existing run folder, reopened to continue it: the log is appended to its {@code run.log}. */
-    public static RunDirectory reopen(Path dir) {
+    /**
+     * An existing run folder, reopened to continue it: the log is appended to its {@code run.log}, and its
+     * {@code config.yaml} (if any) is the config its summary's provenance names.
+     */
+    public static RunDirectory reopen(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir + " is not a run folder");
         }
-        return new RunDirectory(dir);
+        RunDirectory run = new RunDirectory(dir);
+        Path config = dir.resolve(CONFIG_FILE);
+        if (Files.isRegularFile(config)) {
+            run.provenance = Provenance.of(Files.readString(config));
+        }
+        return run;
     }
 
     /** The run folder. */
@@ -96,17 +111,39 @@ public final class RunDirectory implements AutoCloseable {
         return path.resolve(file);
     }
 
-    /** Writes the fully resolved config as {@code config.yaml}. */
+    /** Writes the fully resolved config as {@code config.yaml}; the provenance of this run is that of its text. */
     public Path writeConfig(String yaml) throws IOException {
         Path file = resolve(CONFIG_FILE);
-        AtomicFiles.writeString(file, yaml.endsWith("\n") ? yaml : yaml + "\n");
+        String text = yaml.endsWith("\n") ? yaml : yaml + "\n";
+        AtomicFiles.writeString(file, text);
+        provenance = Provenance.of(text);
         return file;
     }
 
-    /** Writes {@code summary} (anything Jackson serialises: records, maps, lists) as pretty {@code summary.json}. */
+    /**
+     * The provenance of this run: of the config written by {@link #writeConfig} (or found by {@link #reopen}), else
+     * of no config.
+     */
+    public Provenance provenance() {
+        Provenance p = provenance;
+        return p != null ? p : Provenance.of(null);
+    }
+
+    /**
+     * Writes {@code summary} (anything Jackson serialises as a JSON object: records, maps) as pretty
+     * {@code summary.json}, with {@link #provenance()} added under {@value #PROVENANCE_KEY}.
+     */
     public Path writeSummary(Object summary) throws IOException {
+        return writeSummary(summary, provenance());
+    }
+
+    private Path writeSummary(Object summary, Provenance with) throws IOException {
+        JsonNode tree = JSON.valueToTree(summary);
+        if (with != null && tree instanceof ObjectNode object) {
+            object.set(PROVENANCE_KEY, JSON.valueToTree(with));
+        }
         Path file = resolve(SUMMARY_FILE);
-        AtomicFiles.writeString(file, JSON.writeValueAsString(summary) + "\n");
+        AtomicFiles.writeString(file, JSON.writeValueAsString(tree) + "\n");
         return file;
     }
 
@@ -211,7 +248,7 @@ public final class RunDirectory implements AutoCloseable {
                 summary.put("interrupted_at", Instant.now().toString());
                 summary.put("progress", progress);
                 summary.put("resume", resumeHint);
-                writeSummary(summary);
+                writeSummary(summary, provenance);   // as known: ND4J is not to be loaded while the JVM shuts down
             }
             HtmlReport page = report != null ? report : HtmlReport.forRun(path);
             page.refreshSeconds(0).banner("Run " + line + ".").write();

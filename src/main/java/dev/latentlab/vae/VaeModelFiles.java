@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latentlab.store.AtomicFiles;
+import dev.latentlab.store.Provenance;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,7 +14,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * The on-disk form of a {@link VaeModel}: {@code vae.sd} (SameDiff flatbuffers with weights and, when the
- * model has been trained, Adam's state) and {@code vae.json} (format, architecture, seed, versions). The format
+ * model has been trained, Adam's state) and {@code vae.json} (format, architecture, seed, and a
+ * {@link Provenance} without a config hash: the versions it was written with). The format
  * names the model type: {@value #FORMAT} for the conv VAE ({@link VaeArchitecture}), {@value #DENSE_FORMAT} for
  * the dense autoencoder ({@link DenseArchitecture}).
  */
@@ -57,11 +58,7 @@ public final class VaeModelFiles {
         sidecar.put("format", architecture instanceof DenseArchitecture ? DENSE_FORMAT : FORMAT);
         sidecar.set("architecture", JSON.valueToTree(architecture));
         sidecar.put("seed", seed);
-        ObjectNode versions = sidecar.putObject("versions");
-        String own = VaeModelFiles.class.getPackage().getImplementationVersion();
-        versions.put("latentlab", own == null ? "development" : own);
-        versions.put("nd4j", nd4jVersion());
-        versions.put("java", System.getProperty("java.version"));
+        sidecar.set("provenance", JSON.valueToTree(Provenance.of(null)));
         AtomicFiles.writeString(dir.resolve(SIDECAR), JSON.writeValueAsString(sidecar));
     }
 
@@ -87,18 +84,5 @@ public final class VaeModelFiles {
                     + DENSE_FORMAT + "\" (a model saved by another latentlab version: train it again)");
         }
         return JSON.treeToValue(sidecar.get("architecture"), type);
-    }
-
-    private static String nd4jVersion() {
-        try (InputStream in = SameDiff.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            java.util.Properties p = new java.util.Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code gmm.warm_start} on latent_gmm: the saved mixture's EM continues where it stopped. */
+/**
+ * {@code gmm.warm_start} on latent_gmm: the saved mixture's EM continues where it stopped; the saved gmm.json records
+ * the run's provenance.
+ */
 class GmmWarmStartCliTest {
     @TempDir
     Path tmp;
@@ -35,5 +38,14 @@ class GmmWarmStartCliTest {
 
         assertThat(cold).as("the same seed and settings refit to the same mixture").isEqualTo(first);
         assertThat(warm).as("three more EM iterations from the saved mixture").isGreaterThan(first);
+    }
+
+    @Test
+    void summaryAndGmmJsonRecordTheProvenanceOfTheRunsConfig() throws Exception {
+        JsonNode summary = run("p");
+        JsonNode gmm = new ObjectMapper().readTree(tmp.resolve("models").resolve(summary.get("name").asText())
+                .resolve("gmm/gmm.json").toFile());
+        RunProvenance.assertOfTheRunsConfig(CliRun.onlyFolderIn(tmp.resolve("p")), summary.get("provenance"),
+                gmm.get("provenance"));
     }
 }

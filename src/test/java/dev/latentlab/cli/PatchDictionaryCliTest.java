@@ -137,6 +137,18 @@ class PatchDictionaryCliTest {
     }
 
     @Test
+    void summaryAndEveryDictionaryRecordTheProvenanceOfTheRunsConfig() throws Exception {
+        List<JsonNode> recorded = new ArrayList<>(List.of(summary.get("provenance")));
+        for (String k : List.of("k4", "k8", "k16")) {
+            JsonNode metadata = JSON.readTree(models.resolve("kmeans_quick").resolve(k)
+                    .resolve(PatchDictionaryFiles.SIDECAR).toFile()).get("metadata");
+            assertThat(metadata.has("nd4j_version") || metadata.has("latentlab_version")).as(k).isFalse();
+            recorded.add(metadata.get("provenance"));
+        }
+        RunProvenance.assertOfTheRunsConfig(runDir, recorded.toArray(JsonNode[]::new));
+    }
+
+    @Test
     void savedDictionaryReproducesTheReportedErrors() {
         Path k8 = models.resolve("kmeans_quick/k8");
         assertThat(k8.resolve("centroids.npy")).isNotEmptyFile();

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,21 @@ class TrainerJarTest {
             assertThat(graph.body()).contains("SameDiff");
             assertThat(jar.output()).as("still training when both pages answered").doesNotContain("run folder:");
             assertThat(jar.output()).doesNotContain("Unhandled exception").doesNotContain("SEVERE");
+        }
+    }
+
+    @Test
+    void versionNamesTheCommitOfTheJarsManifest() throws Exception {
+        String commit;
+        try (JarFile jar = new JarFile(ChildTrainer.JAR.toFile())) {
+            commit = jar.getManifest().getMainAttributes().getValue("Git-Commit");
+        }
+        assertThat(commit).as("pom.xml: the jar's manifest entries").isNotNull();
+        String shown = commit.matches("[0-9a-f]{40}") ? commit : "unknown";   // empty when built without .git
+        try (ChildTrainer jar = ChildTrainer.startJar(Files.createDirectories(tmp.resolve("version")),
+                List.of("--version"))) {
+            assertThat(jar.waitFor(60)).as(jar.output()).isZero();
+            assertThat(jar.output()).contains("(commit " + shown + ")", "ND4J ", " backend), Java ");
         }
     }
 

@@ -79,6 +79,13 @@ class VaeGmmCliTest {
     }
 
     @Test
+    void summaryAndModelJsonRecordTheProvenanceOfTheRunsConfig() throws Exception {
+        JsonNode metadata = JSON.readTree(models.resolve("tiny/model.json").toFile()).get("metadata");
+        assertThat(metadata.has("nd4j_version")).isFalse();
+        RunProvenance.assertOfTheRunsConfig(runDir, summary.get("provenance"), metadata.get("provenance"));
+    }
+
+    @Test
     void reportOpensWithTheTestAccuracyAndShowsTheConfusionMatricesAsFigures() throws IOException {
         assertThat(first.exitCode()).as(first.err()).isZero();
         ReportPage page = ReportPage.of(runDir).checkRules();

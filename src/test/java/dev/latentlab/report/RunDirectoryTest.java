@@ -3,6 +3,9 @@ package dev.latentlab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latentlab.store.Provenance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,7 @@ import org.slf4j.LoggerFactory;
 class RunDirectoryTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-03-05T14:07:09Z"), ZoneOffset.UTC);
     private static final Logger LOG = LoggerFactory.getLogger(RunDirectoryTest.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path runs;
@@ -76,6 +80,27 @@ class RunDirectoryTest {
             String json = Files.readString(run.resolve("summary.json"));
             assertThat(json).contains("\"results\" : [", "\"k\" : 100", "\"trainMse\" : 0.5").endsWith("\n");
         }
+    }
+
+    @Test
+    void summaryCarriesTheProvenanceOfTheConfigInTheFolderAlsoWhenReopened() throws IOException {
+        Path dir;
+        try (RunDirectory run = RunDirectory.create(runs, "provenance", CLOCK)) {
+            dir = run.path();
+            run.writeConfig("task: kmeans\nk: 100");
+            run.writeSummary(Map.of("k", 100));
+        }
+        String sha = Provenance.sha256("task: kmeans\nk: 100\n");
+        assertThat(JSON.readTree(dir.resolve(RunDirectory.SUMMARY_FILE).toFile()).at("/provenance/config_sha256")
+                .asText()).isEqualTo(sha);
+        try (RunDirectory again = RunDirectory.reopen(dir)) {
+            again.writeSummary(Map.of("k", 200));
+            assertThat(again.provenance()).isEqualTo(Provenance.of("task: kmeans\nk: 100\n"));
+        }
+        JsonNode summary = JSON.readTree(dir.resolve(RunDirectory.SUMMARY_FILE).toFile());
+        assertThat(summary.get("k").asInt()).isEqualTo(200);
+        assertThat(summary.at("/provenance/config_sha256").asText()).isEqualTo(sha);
+        assertThat(summary.at("/provenance/nd4j_version").asText()).isEqualTo(Provenance.of(null).nd4jVersion());
     }
 
     @Test

@@ -25,6 +25,7 @@ import dev.latentlab.report.RunDirectory;
 import dev.latentlab.report.Significant;
 import dev.latentlab.store.ModelFolder;
 import dev.latentlab.store.NameLock;
+import dev.latentlab.store.Provenance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -205,7 +206,7 @@ public final class PatchDictionaryPipeline {
             fits.codeDictionary = sparse;
         }
         if (models != null) {
-            PatchDictionaryFiles.save(codebook, models.dir().resolve(tag), modelMetadata(method, result, patchesTotal),
+            PatchDictionaryFiles.save(codebook, models.dir().resolve(tag), modelMetadata(method, result, patchesTotal, run.provenance()),
                     models.id());
             fits.saved.add(tag);
         }
@@ -339,7 +340,8 @@ public final class PatchDictionaryPipeline {
         return config.methods() == null ? "K=" + k : method + " K=" + k;
     }
 
-    private Map<String, Object> modelMetadata(String method, KFitSummary result, long patchesTotal) {
+    private Map<String, Object> modelMetadata(String method, KFitSummary result, long patchesTotal,
+                                              Provenance provenance) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("run_name", config.name());
         meta.put("algorithm", method);
@@ -347,8 +349,7 @@ public final class PatchDictionaryPipeline {
         meta.put("seed", config.seed());
         meta.put("patches_total", patchesTotal);
         meta.put("metrics", result);
-        meta.put("latentlab_version", PatchDictionaryPipeline.class.getPackage().getImplementationVersion());
-        meta.put("nd4j_version", "1.0.0-M2.1");
+        meta.put("provenance", provenance);
         meta.put("config", ConfigYaml.toYaml(config));
         return meta;
     }

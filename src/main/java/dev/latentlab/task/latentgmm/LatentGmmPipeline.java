@@ -92,7 +92,7 @@ public final class LatentGmmPipeline {
                 validation.toTable(), onePerClass.validation().toTable());
         if (config.output().saveModel()) {     // before the figures: a failing figure must not lose the model
             try (ModelFolder folder = ModelFolder.begin(modelDir)) {
-                GmmFiles.save(selection.best(), folder.dir().resolve("gmm"));
+                GmmFiles.save(selection.best(), folder.dir().resolve("gmm"), run.provenance());
                 folder.commit();
             }
         }

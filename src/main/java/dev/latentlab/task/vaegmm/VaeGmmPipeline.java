@@ -25,6 +25,7 @@ import dev.latentlab.report.RunDirectory;
 import dev.latentlab.report.Significant;
 import dev.latentlab.store.ModelFolder;
 import dev.latentlab.store.NameLock;
+import dev.latentlab.store.Provenance;
 import dev.latentlab.task.latentmixture.GmmSection;
 import dev.latentlab.task.latentmixture.LatentSpaceFigure;
 import dev.latentlab.task.latentmixture.OnePerClassFigures;
@@ -168,7 +169,8 @@ public final class VaeGmmPipeline {
         LatentCodes codes = LatentCodes.of(training.best(), split, config.report().gridImages(), config.seed());
         FittedClassifier fitted = fitClassifier(codes, split, modelDir);
         if (config.output().saveModel()) {    // before the figures: a failing figure must not lose the model
-            save(fitted, codes, training, split.train().distinctLabels(), inputs.classNames(), modelDir);
+            save(fitted, codes, training, split.train().distinctLabels(), inputs.classNames(), modelDir,
+                    run.provenance());
         }
         Evaluations evaluations = Evaluations.of(fitted, split, inputs.heldOut());
         figures(run, codes, fitted, training, split, architecture);
@@ -241,7 +243,7 @@ public final class VaeGmmPipeline {
 
     /** Writes VAE, GMM, model.json and latents into a new model folder and swaps it in whole. */
     private void save(FittedClassifier fitted, LatentCodes codes, TrainingResult training, int[] labels,
-                      List<String> classNames, Path modelDir) throws IOException {
+                      List<String> classNames, Path modelDir, Provenance provenance) throws IOException {
         ComponentSelection.Result selection = fitted.selection();
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("run_name", config.name());
@@ -255,7 +257,7 @@ public final class VaeGmmPipeline {
         meta.put("best_val_loss", training.bestValidation());
         meta.put("gmm_components", selection.chosen().components());
         meta.put("val_accuracy", selection.chosen().validationAccuracy());
-        meta.put("nd4j_version", "1.0.0-M2.1");
+        meta.put("provenance", provenance);
         meta.put("config", ConfigYaml.toYaml(config));
         try (ModelFolder folder = ModelFolder.begin(modelDir)) {
             LatentClassifierFiles.save(fitted.model(), folder.dir(), meta, folder.id(), fitted.detector().settings());
