@@ -10,20 +10,14 @@ import org.nd4j.linalg.api.buffer.DataType;
  * divergence of N(μ, σ²) from N(0, I). A plain autoencoder's: a linear code, which is {@link GraphNames#MU} and
  * {@link GraphNames#Z} alike. Then {@link GraphNames#LOSS} = batch mean of (reconstruction + β·KLD), the loss
  * variable, with {@link GraphNames#BCE_MEAN} and (VAE) {@link GraphNames#KLD_MEAN}.
+ *
+ * @param mu     the code's mean head
+ * @param logvar its log-variance head (null for a plain autoencoder)
+ * @param z      the latent the decoder takes in training
  */
-final class LatentHead {
+record LatentHead(SDVariable mu, SDVariable logvar, SDVariable z) {
     /** Bound on |log σ²| (σ up to e^5 ≈ 148). */
     static final double LOGVAR_LIMIT = 10.0;
-
-    private final SDVariable mu;
-    private final SDVariable logvar;
-    private final SDVariable z;
-
-    private LatentHead(SDVariable mu, SDVariable logvar, SDVariable z) {
-        this.mu = mu;
-        this.logvar = logvar;
-        this.z = z;
-    }
 
     /** μ and log σ² heads (Xavier-initialised) on {@code h} [-1, width], and the sampled z. */
     static LatentHead variational(SameDiff sd, GraphWeights weights, SDVariable h, int width, int latent) {
@@ -41,11 +35,6 @@ final class LatentHead {
     static LatentHead code(SameDiff sd, GraphWeights weights, SDVariable h, int width, int latent) {
         SDVariable code = sd.identity(GraphNames.MU, weights.dense("mu_head", h, width, latent, false));
         return new LatentHead(code, null, sd.identity(GraphNames.Z, code));
-    }
-
-    /** The latent the decoder takes in training. */
-    SDVariable z() {
-        return z;
     }
 
     /** The loss outputs from the per-image reconstruction term {@code recon} [-1] and β. */
