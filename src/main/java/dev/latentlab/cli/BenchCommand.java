@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latentlab.BadInputException;
 import dev.latentlab.clustering.AssignmentBenchmark;
 import dev.latentlab.clustering.FmaPeak;
+import dev.latentlab.clustering.KMeansOptions;
 import dev.latentlab.clustering.NearestCentroidSearch;
 import dev.latentlab.clustering.PointBlocks;
+import dev.latentlab.config.OptionNames;
+import dev.latentlab.config.SparkConfig;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageTensors;
 import dev.latentlab.data.LatentsNpz;
@@ -19,6 +22,7 @@ import dev.latentlab.patches.PatchExtractor;
 import dev.latentlab.task.dictionary.SparkBackend;
 import dev.latentlab.vae.DenseArchitecture;
 import dev.latentlab.vae.ModelArchitecture;
+import dev.latentlab.vae.ReconstructionLoss;
 import dev.latentlab.vae.TrainingStepBenchmark;
 import dev.latentlab.vae.VaeArchitecture;
 import java.io.IOException;
@@ -175,7 +179,8 @@ final class BenchCommand {
                 if (dense.isEmpty()) {
                     return latent == null ? VaeArchitecture.DEFAULT : VaeArchitecture.DEFAULT.withLatentDim(latent);
                 }
-                return new DenseArchitecture(28, 28, 1, dense, latent == null ? 10 : latent, 0, 0, false, "mse");
+                return new DenseArchitecture(28, 28, 1, dense, latent == null ? 10 : latent, 0, 0, false,
+                        ReconstructionLoss.MSE);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("bench vae: " + e.getMessage());
             }
@@ -346,20 +351,24 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws IOException {
-            init = Choice.of("bench spark-kmeans: --init", init, "random", "kmeans++", "kmeans||");
-            init = init.equals("kmeans||") ? "kmeans++" : init;
-            solver = Choice.of("bench spark-kmeans: --solver", solver, "native", "mllib");
+            KMeansOptions.Init seeding = switch (Choice.of("bench spark-kmeans: --init", init, "random", "kmeans++",
+                    "kmeans||")) {
+                case "random" -> KMeansOptions.Init.RANDOM;
+                default -> KMeansOptions.Init.KMEANS_PLUS_PLUS;     // kmeans|| (Spark ML's name) is the same choice
+            };
+            SparkConfig.Solver spark = OptionNames.parse(SparkConfig.Solver.class,
+                    Choice.of("bench spark-kmeans: --solver", solver, "native", "mllib"));
             if (digits < 1 || copies < 0 || k < 1 || iterations < 1 || partitions < 0
-                    || (solver.equals("mllib") && (k < 2 || init.equals("random")))) {
+                    || (spark == SparkConfig.Solver.MLLIB && (k < 2 || seeding == KMeansOptions.Init.RANDOM))) {
                 throw new BadInputException("bench spark-kmeans: --digits, --k and --iterations must be >= 1 "
                         + "(--solver mllib: --k >= 2 and --init kmeans++, as Spark 3.5's random init drops repeated "
                         + "patches and its block solver then fails), --copies and --partitions >= 0");
             }
-            SparkBackend spark = SparkBackend.require("bench spark-kmeans");
+            SparkBackend backend = SparkBackend.require("bench spark-kmeans");
             new MnistFetcher().fetchIfMissing(dataDir.value());
             Path file = MnistFiles.find(dataDir.value(), dev.latentlab.data.MnistFile.TRAIN_IMAGES).orElseThrow();
             int available = dev.latentlab.data.IdxImageRange.shape(file)[0];
-            Record r = spark.benchmark(file, Math.min(digits, available), copies, k, iterations, init, solver,
+            Record r = backend.benchmark(file, Math.min(digits, available), copies, k, iterations, seeding, spark,
                     master, partitions, conf, 42L);
             ObjectMapper json = new ObjectMapper();
             ObjectNode line = json.valueToTree(r);

@@ -93,7 +93,7 @@ final class Tasks {
             checkInputs(named);
         }
         if (config instanceof PatchDictionaryConfig c) {
-            if (!c.kmeans().engine().equals(PatchDictionaryConfig.KMeans.SPARK)) {
+            if (c.kmeans().engine() != PatchDictionaryConfig.Engine.SPARK) {
                 return new PatchDictionaryPipeline(c).run();
             }
             // Spark's classes load only here, when the config chooses it (and only a -Pspark build has them).

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.latentlab.BadInputException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -34,7 +33,8 @@ final class BindingErrors {
      */
     static BadInputException translate(JsonMappingException e, JsonNode tree, UnaryOperator<String> origin) {
         String path = KeyPath.of(e.getPath());
-        if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidValueException invalid) {
+        // A record's compact constructor (key relative to the record) or an option value (the key is the path).
+        if (e.getCause() instanceof InvalidValueException invalid) {
             String key = KeyPath.join(path, invalid.key());
             return new BadInputException(origin.apply(key) + ": " + key + " = " + invalid.value() + ": expected "
                     + invalid.expectation(), e);

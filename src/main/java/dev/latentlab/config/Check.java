@@ -1,5 +1,6 @@
 package dev.latentlab.config;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -64,12 +65,41 @@ public final class Check {
     /** One of {@code allowed} (case-sensitive), with a "did you mean" for a near miss. */
     public static String oneOf(String key, String value, String... allowed) {
         if (value == null || !Arrays.asList(allowed).contains(value)) {
-            String expectation = (allowed.length == 1 ? "" : "one of ") + String.join(", ", allowed);
-            String hint = value == null ? "" : Suggestions.closest(value, Arrays.asList(allowed))
-                    .map(s -> " (did you mean " + s + "?)").orElse("");
-            throw new InvalidValueException(key, value, expectation + hint);
+            throw new InvalidValueException(key, value, oneOfExpectation(value, Arrays.asList(allowed)));
         }
         return value;
+    }
+
+    /**
+     * A config option ({@link OptionNames}): a constant of {@code type} with a config name, refused as
+     * {@link #oneOf} words it. (YAML is refused when it is bound; this catches a record made in Java.)
+     */
+    public static <E extends Enum<E>> E option(String key, E value, Class<E> type) {
+        List<String> names = OptionNames.of(type);
+        String name = value == null ? null : OptionNames.nameOrNull(value);
+        if (name == null || !names.contains(name)) {
+            throw new InvalidValueException(key, value, oneOfExpectation(null, names));
+        }
+        return value;
+    }
+
+    /** A config option that takes only some constants of its type (see {@link OneOf}): one of them. */
+    @SafeVarargs
+    public static <E extends Enum<E>> E option(String key, E value, E first, E... more) {
+        List<E> allowed = new ArrayList<>(List.of(more));
+        allowed.add(0, first);
+        if (value == null || !allowed.contains(value)) {
+            throw new InvalidValueException(key, value, oneOfExpectation(null, OptionNames.of(allowed)));
+        }
+        return value;
+    }
+
+    /** What {@link #oneOf} expects: {@code one of a, b} (or the single value), a "did you mean" for a near miss. */
+    static String oneOfExpectation(String value, List<String> allowed) {
+        String expectation = (allowed.size() == 1 ? "" : "one of ") + String.join(", ", allowed);
+        String hint = value == null ? "" : Suggestions.closest(value, allowed)
+                .map(s -> " (did you mean " + s + "?)").orElse("");
+        return expectation + hint;
     }
 
     /** A non-null string that is not blank. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * The one strictly configured Jackson YAML mapper for configs: snake_case keys to camelCase record components;
  * unknown and duplicate keys, null for primitives, floats for integers and strings for numbers/booleans are
  * all errors. A single scalar is accepted where a list is expected ({@code k: 100} means {@code k: [100]}).
+ * Option enums bind and write by their config names ({@link OptionModule}).
  * Writes block-style YAML without a document marker. Thread-safe once built.
  */
 final class ConfigMappers {
@@ -35,6 +36,7 @@ final class ConfigMappers {
                         DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .addModule(new OptionModule())
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES, YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .build();
         mapper.coercionConfigFor(LogicalType.Integer)

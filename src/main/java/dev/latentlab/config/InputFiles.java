@@ -1,5 +1,6 @@
 package dev.latentlab.config;
 
+import dev.latentlab.data.ImageSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,11 @@ public interface InputFiles {
      * The data section's inputs: {@code data.dir} when the images come from a folder (a dataset folder is fetched
      * instead), {@code data.npz} for an npz source (null for a task without one), {@code data.test_dir} when set.
      */
-    static Map<String, List<String>> dataSection(String source, String dir, String npz, String testDir) {
+    static Map<String, List<String>> dataSection(ImageSource.Kind source, String dir, String npz, String testDir) {
         Map<String, List<String>> files = new LinkedHashMap<>();
-        if (source.equals("folder")) {
+        if (source == ImageSource.Kind.FOLDER) {
             files.put("data.dir", List.of(dir));
-        } else if (source.equals("npz") && npz != null) {
+        } else if (source == ImageSource.Kind.NPZ && npz != null) {
             files.put("data.npz", List.of(npz));
         }
         if (testDir != null) {

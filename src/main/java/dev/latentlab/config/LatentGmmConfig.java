@@ -1,5 +1,6 @@
 package dev.latentlab.config;
 
+import dev.latentlab.latent.ComponentSelection;
 import java.util.List;
 import java.util.Map;
 
@@ -19,19 +20,20 @@ import java.util.Map;
  * @param output   where runs and the chosen mixture go
  */
 public record LatentGmmConfig(String task, String name, long seed, String latents, VaeGmmConfig.Gmm gmm,
-                              String selectBy, Report report, Output output) implements InputFiles {
+                              ComponentSelection.Criterion selectBy, Report report, Output output)
+        implements InputFiles {
     /** The task id this config is for. */
     public static final String TASK = "latent_gmm";
     /** Every key at its default. */
     public static final LatentGmmConfig DEFAULTS = new LatentGmmConfig(TASK, TASK, 42L, "models/vae_148/latents.npz",
-            VaeGmmConfig.Gmm.DEFAULTS, "bic", Report.DEFAULTS, Output.DEFAULTS);
+            VaeGmmConfig.Gmm.DEFAULTS, ComponentSelection.Criterion.BIC, Report.DEFAULTS, Output.DEFAULTS);
 
     public LatentGmmConfig {
         Check.oneOf("task", task, TASK);
         Check.matches("name", name, PatchDictionaryConfig.RUN_NAME, "a name of letters, digits, '_', '.', '-'");
         Check.nonEmpty("latents", latents);
         Check.notNull("gmm", gmm, "a map");
-        Check.oneOf("select_by", selectBy, "val_accuracy", "bic");
+        Check.option("select_by", selectBy, ComponentSelection.Criterion.class);
         Check.notNull("report", report, "a map");
         Check.notNull("output", output, "a map");
     }

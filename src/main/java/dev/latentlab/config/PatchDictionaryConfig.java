@@ -1,7 +1,13 @@
 package dev.latentlab.config;
 
+import dev.latentlab.clustering.KMeansOptions;
+import dev.latentlab.data.ImageSource;
+import dev.latentlab.data.PictureLoader;
+import dev.latentlab.patches.DictionaryMethod;
+import dev.latentlab.patches.Tiling;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -24,15 +30,13 @@ import java.util.regex.Pattern;
  * @param report  figures of the run report
  * @param output  where runs and models go
  */
-public record PatchDictionaryConfig(String task, String name, long seed, List<String> methods, Data data,
+public record PatchDictionaryConfig(String task, String name, long seed, List<DictionaryMethod> methods, Data data,
                                     Patches patches, KMeans kmeans, Sparse sparse, SparkConfig spark, Report report,
                                     Output output) implements InputFiles {
     /** The task id this config is for. */
     public static final String TASK = "kmeans_patches";
     /** The largest patch (pixels) the Spark engine's native solver takes: the fused kernel's D. */
     public static final int MAX_NATIVE_DIM = 64;
-    /** The method names. */
-    public static final List<String> METHODS = List.of("lloyd", "minibatch", "sparse");
     /** A run name: letters, digits, '_', '.', '-', and not only dots (it names folders). */
     public static final Pattern RUN_NAME = Pattern.compile("(?!\\.+$)[A-Za-z0-9_.-]+");
     /** Every key at its default. */
@@ -46,7 +50,7 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
         if (methods != null) {
             methods = Check.nonEmpty("methods", methods);
             for (int i = 0; i < methods.size(); i++) {
-                Check.oneOf("methods[" + i + "]", methods.get(i), METHODS.toArray(String[]::new));
+                Check.option("methods[" + i + "]", methods.get(i), DictionaryMethod.class);
                 if (methods.indexOf(methods.get(i)) != i) {
                     throw new InvalidValueException("methods[" + i + "]", methods.get(i), "each method once");
                 }
@@ -62,7 +66,7 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
             throw new InvalidValueException("report.code_k", report.codeK(), "null or a value listed in "
                     + (sparse.k() == null ? "kmeans.k " : "sparse.k ") + ValueText.of(sparseK));
         }
-        if (kmeans.engine().equals(KMeans.SPARK)) {
+        if (kmeans.engine() == Engine.SPARK) {
             checkSparkEngine(methods, kmeans, spark, patches.size());
         }
         int dim = patches.size() * patches.size();
@@ -71,7 +75,7 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
                     "an integer from 1 to " + dim + " (the pixels of a patch)");
         }
         int largestSparseK = sparseK.get(sparseK.size() - 1);
-        if (methods != null && methods.contains("sparse") && kmeans.fitSample() != null
+        if (methods != null && methods.contains(DictionaryMethod.SPARSE) && kmeans.fitSample() != null
                 && kmeans.fitSample() < largestSparseK) {
             throw new InvalidValueException("kmeans.fit_sample", kmeans.fitSample(),
                     "null or an integer >= the largest sparse.k (" + largestSparseK + ")");
@@ -79,29 +83,43 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
     }
 
     /** What the Spark engine fits: Lloyd k-means on all patches, nothing else; what each solver can take. */
-    private static void checkSparkEngine(List<String> methods, KMeans kmeans, SparkConfig spark, int patchSize) {
+    private static void checkSparkEngine(List<DictionaryMethod> methods, KMeans kmeans, SparkConfig spark,
+                                         int patchSize) {
         String why = "with kmeans.engine spark (it fits Lloyd k-means on all patches)";
-        if (methods != null && !methods.equals(List.of("lloyd"))) {
+        if (methods != null && !methods.equals(List.of(DictionaryMethod.LLOYD))) {
             throw new InvalidValueException("methods", methods, "null or [lloyd] " + why);
         }
-        if (!kmeans.algorithm().equals("lloyd")) {
+        if (kmeans.algorithm() != DictionaryMethod.LLOYD) {
             throw new InvalidValueException("kmeans.algorithm", kmeans.algorithm(), "lloyd " + why);
         }
         if (kmeans.fitSample() != null) {
             throw new InvalidValueException("kmeans.fit_sample", kmeans.fitSample(), "null " + why);
         }
-        if (spark.solver().equals(SparkConfig.NATIVE) && patchSize * patchSize > MAX_NATIVE_DIM) {
+        if (spark.solver() == SparkConfig.Solver.NATIVE && patchSize * patchSize > MAX_NATIVE_DIM) {
             throw new InvalidValueException("spark.solver", spark.solver(), "mllib for patches.size " + patchSize
                     + " (the native solver's fused kernel takes patches of at most " + MAX_NATIVE_DIM + " pixels)");
         }
-        if (spark.solver().equals(SparkConfig.MLLIB) && kmeans.init().equals("random")) {
+        if (spark.solver() == SparkConfig.Solver.MLLIB && kmeans.init() == KMeansOptions.Init.RANDOM) {
             throw new InvalidValueException("kmeans.init", kmeans.init(), "kmeans++ (Spark ML's k-means||) with "
                     + "spark.solver mllib: Spark 3.5's random init drops repeated patches and its block solver then "
                     + "fails; spark.solver native takes random");
         }
-        if (spark.solver().equals(SparkConfig.MLLIB) && kmeans.k().get(0) < 2) {
+        if (spark.solver() == SparkConfig.Solver.MLLIB && kmeans.k().get(0) < 2) {
             throw new InvalidValueException("kmeans.k[0]", kmeans.k().get(0),
                     "an integer >= 2 with spark.solver mllib (Spark ML's KMeans needs K > 1)");
+        }
+    }
+
+    /** Where k-means runs ({@code kmeans.engine}). */
+    public enum Engine {
+        /** In this JVM on ND4J: the project's own Lloyd and mini-batch k-means. */
+        ND4J,
+        /** Lloyd k-means on Apache Spark ({@code spark:}). */
+        SPARK;
+
+        /** The name configs use: nd4j or spark. */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -119,24 +137,27 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
      * @param imageSize  {@code folder}: the side pictures are resized to
      * @param invert     {@code folder}: polarity, {@code auto} (invert mostly light pictures), {@code yes}, {@code no}
      */
-    public record Data(String source, String dir, boolean fetch, Integer trainLimit, Integer testLimit, String testDir,
-                       int imageSize, String invert) {
+    public record Data(@OneOf({"mnist", "fashion-mnist", "folder"}) ImageSource.Kind source, String dir,
+                       boolean fetch, Integer trainLimit, Integer testLimit, String testDir, int imageSize,
+                       PictureLoader.Invert invert) {
         /** Every key at its default. */
-        public static final Data DEFAULTS = new Data("mnist", "data/mnist", true, null, null, null, 28, "auto");
+        public static final Data DEFAULTS = new Data(ImageSource.Kind.MNIST, "data/mnist", true, null, null, null, 28,
+                PictureLoader.Invert.AUTO);
 
         /** MNIST idx input. */
         public Data(String dir, boolean fetch, Integer trainLimit, Integer testLimit) {
-            this("mnist", dir, fetch, trainLimit, testLimit, null, 28, "auto");
+            this(ImageSource.Kind.MNIST, dir, fetch, trainLimit, testLimit, null, 28, PictureLoader.Invert.AUTO);
         }
 
         public Data {
-            Check.oneOf("source", source, "mnist", "fashion-mnist", "folder");
-            Check.oneOf("invert", invert, "auto", "yes", "no");
+            Check.option("source", source, ImageSource.Kind.MNIST, ImageSource.Kind.FASHION_MNIST,
+                    ImageSource.Kind.FOLDER);
+            Check.option("invert", invert, PictureLoader.Invert.class);
             Check.inRange("image_size", imageSize, 1, 4096);
-            if (source.equals("folder") && (testDir == null || testDir.isBlank())) {
+            if (source == ImageSource.Kind.FOLDER && (testDir == null || testDir.isBlank())) {
                 throw new InvalidValueException("test_dir", testDir, "the folder of test pictures (data.source is folder)");
             }
-            if (testDir != null && !source.equals("folder")) {
+            if (testDir != null && source != ImageSource.Kind.FOLDER) {
                 throw new InvalidValueException("test_dir", testDir, "null unless data.source is folder");
             }
             Check.nonEmpty("dir", dir);
@@ -155,14 +176,14 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
      *                  the windows over it) or {@code padded} (zero-padded to a multiple of the size, e.g. 28 to 30,
      *                  cut into non-overlapping tiles, blank tiles coded by an all-zero "null" centroid)
      */
-    public record Patches(int size, int stride, boolean dropBlank, String tiling) {
+    public record Patches(int size, int stride, boolean dropBlank, Tiling tiling) {
         /** Every key at its default. */
-        public static final Patches DEFAULTS = new Patches(5, 1, true, "overlap");
+        public static final Patches DEFAULTS = new Patches(5, 1, true, Tiling.OVERLAP);
 
         public Patches {
             Check.inRange("size", size, 1, 28);
             Check.atLeast("stride", stride, 1);
-            Check.oneOf("tiling", tiling, "overlap", "padded");
+            Check.option("tiling", tiling, Tiling.class);
         }
     }
 
@@ -183,18 +204,17 @@ public record PatchDictionaryConfig(String task, String name, long seed, List<St
      * @param threads          worker threads of the nearest-centroid search; 0 = all cores
      * @param tileRows         patches per distance tile; 0 = chosen from K
      */
-    public record KMeans(String engine, String algorithm, String init, List<Integer> k, int maxIter, double tol,
-                         Integer fitSample, int initSample, int batchSize, int maxNoImprovement, int threads, int tileRows) {
-        /** The engine name of Apache Spark. */
-        public static final String SPARK = "spark";
+    public record KMeans(Engine engine, @OneOf({"lloyd", "minibatch"}) DictionaryMethod algorithm,
+                         KMeansOptions.Init init, List<Integer> k, int maxIter, double tol, Integer fitSample,
+                         int initSample, int batchSize, int maxNoImprovement, int threads, int tileRows) {
         /** Every key at its default. */
-        public static final KMeans DEFAULTS = new KMeans("nd4j", "lloyd", "kmeans++", List.of(100), 100, 1.0e-4, null,
-                200_000, 4096, 10, 0, 0);
+        public static final KMeans DEFAULTS = new KMeans(Engine.ND4J, DictionaryMethod.LLOYD,
+                KMeansOptions.Init.KMEANS_PLUS_PLUS, List.of(100), 100, 1.0e-4, null, 200_000, 4096, 10, 0, 0);
 
         public KMeans {
-            Check.oneOf("engine", engine, "nd4j", SPARK);
-            Check.oneOf("algorithm", algorithm, "lloyd", "minibatch");
-            Check.oneOf("init", init, "kmeans++", "random");
+            Check.option("engine", engine, Engine.class);
+            Check.option("algorithm", algorithm, DictionaryMethod.LLOYD, DictionaryMethod.MINIBATCH);
+            Check.option("init", init, KMeansOptions.Init.class);
             k = Check.nonEmpty("k", k);
             k = Check.eachAtLeast("k", k, 1);
             k = Check.strictlyIncreasing("k", k);

@@ -1,6 +1,8 @@
 package dev.latentlab.config;
 
-import java.util.LinkedHashMap;
+import dev.latentlab.mixture.CovarianceType;
+import dev.latentlab.mixture.GmmOptions;
+import dev.latentlab.quantize.QuantizeMethod;
 import java.util.List;
 import java.util.Map;
 
@@ -20,15 +22,14 @@ import java.util.Map;
  * @param report  figures of the run report
  * @param output  where runs go ({@code save_model} is unused: nothing is saved but the run folder)
  */
-public record QuantizeConfig(String task, String name, long seed, List<String> images, List<String> methods,
+public record QuantizeConfig(String task, String name, long seed, List<String> images, List<QuantizeMethod> methods,
                              List<Integer> k, KMeans kmeans, Gmm gmm, Report report, Output output) implements InputFiles {
     /** The task id this config is for. */
     public static final String TASK = "quantize";
-    /** The method names. */
-    public static final List<String> METHODS = List.of("kmeans", "minibatch", "gmm", "random", "gmm_sample");
     /** Every key at its default. */
     public static final QuantizeConfig DEFAULTS = new QuantizeConfig(TASK, TASK, 42L,
-            List.of("/usr/lib/python3/dist-packages/sklearn/datasets/images/china.jpg"), METHODS, List.of(16, 32, 64),
+            List.of("/usr/lib/python3/dist-packages/sklearn/datasets/images/china.jpg"),
+            List.of(QuantizeMethod.values()), List.of(16, 32, 64),
             KMeans.DEFAULTS, Gmm.DEFAULTS, Report.DEFAULTS, Output.DEFAULTS);
 
     public QuantizeConfig {
@@ -40,7 +41,7 @@ public record QuantizeConfig(String task, String name, long seed, List<String> i
         }
         methods = Check.nonEmpty("methods", methods);
         for (int i = 0; i < methods.size(); i++) {
-            Check.oneOf("methods[" + i + "]", methods.get(i), METHODS.toArray(String[]::new));
+            Check.option("methods[" + i + "]", methods.get(i), QuantizeMethod.class);
             if (methods.indexOf(methods.get(i)) != i) {
                 throw new InvalidValueException("methods[" + i + "]", methods.get(i), "each method once");
             }
@@ -100,19 +101,20 @@ public record QuantizeConfig(String task, String name, long seed, List<String> i
      * @param fitSample  fit on a seeded sample of this many pixels (the source notebook's exercise used 10,000); null = all
      * @param init       scikit-learn's init_params: kmeans, k-means++, random or random_from_data
      */
-    public record Gmm(int nInit, int maxIter, double tol, double regCovar, String covariance, Integer fitSample,
-                      String init) {
+    public record Gmm(int nInit, int maxIter, double tol, double regCovar, CovarianceType covariance,
+                      Integer fitSample, GmmOptions.Init init) {
         /** Every key at its default. */
-        public static final Gmm DEFAULTS = new Gmm(1, 100, 1.0e-3, 1.0e-6, "full", 10_000, "kmeans");
+        public static final Gmm DEFAULTS = new Gmm(1, 100, 1.0e-3, 1.0e-6, CovarianceType.FULL, 10_000,
+                GmmOptions.Init.KMEANS);
 
         public Gmm {
             Check.atLeast("n_init", nInit, 1);
             Check.atLeast("max_iter", maxIter, 1);
             Check.atLeast("tol", tol, 0.0);
             Check.atLeast("reg_covar", regCovar, 0.0);
-            Check.oneOf("covariance", covariance, "full", "diag", "spherical");
+            Check.option("covariance", covariance, CovarianceType.class);
             Check.nullOrAtLeast("fit_sample", fitSample, 1);
-            Check.oneOf("init", init, VaeGmmConfig.Gmm.INITS);
+            Check.option("init", init, GmmOptions.Init.class);
         }
     }
 

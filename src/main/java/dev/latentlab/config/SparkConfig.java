@@ -2,6 +2,7 @@ package dev.latentlab.config;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -20,13 +21,10 @@ import java.util.regex.Pattern;
  *                       empty-cluster handling) or {@code mllib} (Spark ML's KMeans with its block solver)
  */
 public record SparkConfig(String master, int partitions, String executorMemory, Map<String, String> conf,
-                          String solver) {
-    /** The solvers. */
+                          Solver solver) {
     /** The refusal of a spark setting by a jar built without Apache Spark. */
     public static final String NOT_BUILT =
             "this trainer.jar was built without Apache Spark; build it with mvn -B -Pspark package -DskipTests";
-    public static final String NATIVE = "native";
-    public static final String MLLIB = "mllib";
     /** The master URL forms Spark accepts. */
     private static final Pattern MASTER = Pattern.compile(
             "local(\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?])?|local-cluster\\[[1-9][0-9]*,[1-9][0-9]*,[1-9][0-9]*]"
@@ -37,15 +35,28 @@ public record SparkConfig(String master, int partitions, String executorMemory, 
     private static final long MIN_EXECUTOR_BYTES = 450L << 20;
 
     /** Every key at its default. */
-    public static final SparkConfig DEFAULTS = new SparkConfig("local[*]", 0, null, Map.of(), NATIVE);
+    public static final SparkConfig DEFAULTS = new SparkConfig("local[*]", 0, null, Map.of(), Solver.NATIVE);
+
+    /** How the Lloyd iterations run on Spark ({@code spark.solver}). */
+    public enum Solver {
+        /** The executors run the project's fused nearest-centroid kernel on cached float blocks. */
+        NATIVE,
+        /** Spark ML's KMeans with its block solver. */
+        MLLIB;
+
+        /** The name configs use: native or mllib. */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** Settings with the default solver. */
     public SparkConfig(String master, int partitions, String executorMemory, Map<String, String> conf) {
-        this(master, partitions, executorMemory, conf, NATIVE);
+        this(master, partitions, executorMemory, conf, Solver.NATIVE);
     }
 
     public SparkConfig {
-        Check.oneOf("solver", solver, NATIVE, MLLIB);
+        Check.option("solver", solver, Solver.class);
         Check.matches("master", master, MASTER,
                 "a Spark master URL: local[*], local[N], spark://HOST:PORT, yarn or k8s://URL");
         Check.atLeast("partitions", partitions, 0);

@@ -3,6 +3,7 @@ package dev.latentlab.config;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,14 +49,50 @@ public record SweepConfig(String task, String name, long seed, String base, Map<
             }
         }
         Check.sectionsPresent("search objective output spark", search, objective, output, spark);
-        if (search.method().equals(Search.RANDOM) && search.maxCandidates() == null) {
+        if (search.method() == Method.RANDOM && search.maxCandidates() == null) {
             throw new InvalidValueException("search.max_candidates", null,
                     "an integer >= 1 with method random (a random search has no end of its own)");
         }
-        if (search.executor().equals(Search.SPARK) && !spark.isLocal()
+        if (search.executor() == Executor.SPARK && !spark.isLocal()
                 && !java.nio.file.Path.of(output.runsDir()).isAbsolute()) {
             throw new InvalidValueException("output.runs_dir", output.runsDir(), "an absolute path on storage every "
                     + "worker sees (search.executor spark with spark.master " + spark.master() + ")");
+        }
+    }
+
+    /** How candidates are generated ({@code search.method}). */
+    public enum Method {
+        /** Every combination, continuous spaces cut into {@code grid_points}. */
+        GRID,
+        /** Random draws from the spaces. */
+        RANDOM;
+
+        /** The name configs use: grid or random. */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Where candidates run ({@code search.executor}). */
+    public enum Executor {
+        /** On this machine. */
+        LOCAL,
+        /** Each a single-task Spark job. */
+        SPARK;
+
+        /** The name configs use: local or spark. */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Which way the objective is better ({@code objective.direction}). */
+    public enum Direction {
+        MAXIMIZE, MINIMIZE;
+
+        /** The name configs use: maximize or minimize. */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -190,24 +227,20 @@ public record SweepConfig(String task, String name, long seed, String base, Map<
      * @param parallel      candidates run at once (locally each in its own JVM with its share of the cores)
      * @param executor      where candidates run: local (this machine) or spark (each a single-task Spark job)
      */
-    public record Search(String method, int gridPoints, Integer maxCandidates, double maxMinutes, int parallel,
-                         String executor) {
-        public static final String GRID = "grid";
-        public static final String RANDOM = "random";
-        public static final String LOCAL = "local";
-        public static final String SPARK = "spark";
+    public record Search(Method method, int gridPoints, Integer maxCandidates, double maxMinutes, int parallel,
+                         Executor executor) {
         /** Every key at its default. */
-        public static final Search DEFAULTS = new Search(GRID, 5, null, 24 * 60, 1, LOCAL);
+        public static final Search DEFAULTS = new Search(Method.GRID, 5, null, 24 * 60, 1, Executor.LOCAL);
 
         /** One candidate at a time on this machine. */
-        public Search(String method, int gridPoints, Integer maxCandidates, double maxMinutes) {
-            this(method, gridPoints, maxCandidates, maxMinutes, 1, LOCAL);
+        public Search(Method method, int gridPoints, Integer maxCandidates, double maxMinutes) {
+            this(method, gridPoints, maxCandidates, maxMinutes, 1, Executor.LOCAL);
         }
 
         public Search {
-            Check.oneOf("method", method, GRID, RANDOM);
+            Check.option("method", method, Method.class);
             Check.atLeast("parallel", parallel, 1);
-            Check.oneOf("executor", executor, LOCAL, SPARK);
+            Check.option("executor", executor, Executor.class);
             Check.atLeast("grid_points", gridPoints, 2);
             Check.nullOrAtLeast("max_candidates", maxCandidates, 1);
             if (!(maxMinutes > 0)) {
@@ -223,19 +256,19 @@ public record SweepConfig(String task, String name, long seed, String base, Map<
      *                  ({@code validation.accuracy}, {@code best_val_loss}, {@code results.0.test_mse})
      * @param direction maximize or minimize
      */
-    public record Objective(String metric, String direction) {
+    public record Objective(String metric, Direction direction) {
         /** Every key at its default. */
-        public static final Objective DEFAULTS = new Objective("validation.accuracy", "maximize");
+        public static final Objective DEFAULTS = new Objective("validation.accuracy", Direction.MAXIMIZE);
 
         public Objective {
             Check.matches("metric", metric, java.util.regex.Pattern.compile("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*"),
                     "a dotted path into summary.json, e.g. validation.accuracy");
-            Check.oneOf("direction", direction, "maximize", "minimize");
+            Check.option("direction", direction, Direction.class);
         }
 
         /** True when smaller is better. */
         public boolean minimize() {
-            return direction.equals("minimize");
+            return direction == Direction.MINIMIZE;
         }
     }
 }

@@ -1,7 +1,15 @@
 package dev.latentlab.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.latentlab.data.ImageLayout;
+import dev.latentlab.data.ImageSource;
+import dev.latentlab.data.PictureLoader;
+import dev.latentlab.data.PixelScale;
+import dev.latentlab.mixture.CovarianceType;
+import dev.latentlab.mixture.GmmOptions;
+import dev.latentlab.vae.ReconstructionLoss;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,7 +31,6 @@ import java.util.Map;
 public record VaeGmmConfig(String task, String name, long seed, Data data, Model model, Train train, Gmm gmm,
                            Evaluate evaluate, Report report, Output output) implements InputFiles {
     public static final String TASK = "vae_gmm";
-    private static final List<String> IDX_SOURCES = List.of("mnist", "fashion-mnist");
     /** Every key at its default. */
     public static final VaeGmmConfig DEFAULTS = new VaeGmmConfig(TASK, TASK, 42L, Data.DEFAULTS, Model.DEFAULTS,
             Train.DEFAULTS, Gmm.DEFAULTS, Evaluate.DEFAULTS, Report.DEFAULTS, Output.DEFAULTS);
@@ -36,11 +43,11 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
         if (model.usesConv()) {
             checkStrides(model);
         }
-        if (IDX_SOURCES.contains(data.source()) && !model.input().equals(List.of(1, 28, 28))) {
+        if (data.source().isIdx() && !model.input().equals(List.of(1, 28, 28))) {
             throw new InvalidValueException("model.input", model.input(), "[1, 28, 28] for data.source "
-                    + data.source() + " (28x28 grey digits); other sizes and RGB need data.source: npz or folder");
+                    + data.source().yamlName() + " (28x28 grey digits); other sizes and RGB need data.source: npz or folder");
         }
-        if (data.source().equals("npz") && evaluate.mnistTest() && !model.input().equals(List.of(1, 28, 28))) {
+        if (data.source() == ImageSource.Kind.NPZ && evaluate.mnistTest() && !model.input().equals(List.of(1, 28, 28))) {
             throw new InvalidValueException("evaluate.mnist_test", true, "false with data.source npz and model.input "
                     + model.input() + " (MNIST's t10k digits are [1, 28, 28]; evaluate.npz takes held-out .npz files)");
         }
@@ -60,7 +67,7 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
      */
     public static VaeGmmConfig defaultsFor(JsonNode tree) {
         JsonNode model = tree.path("model");
-        if (!Model.DENSE.equals(model.path("type").asText(null))) {
+        if (!ModelType.DENSE.configName().equals(model.path("type").asText(null))) {
             return DEFAULTS;
         }
         boolean plain = model.path("variational").isBoolean() && !model.path("variational").booleanValue();
@@ -106,26 +113,28 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
      *                           training images) or {@code all} (with the 10,000 test images: the deep-clustering
      *                           papers' protocol)
      */
-    public record Data(String source, String dir, boolean fetch, String npz, String imageKey, String labelKey,
-                       List<Integer> digits, Integer trainLimit, double validationFraction, Augment augment,
-                       String testDir, String invert, String layout, String scale, String split) {
-        public static final Data DEFAULTS = new Data("mnist", "data/mnist", true, null, null, null,
-                List.of(1, 4, 8), null, 0.2, Augment.DEFAULTS, null, "auto", "auto", "auto", "train");
+    public record Data(ImageSource.Kind source, String dir, boolean fetch, String npz, String imageKey,
+                       String labelKey, List<Integer> digits, Integer trainLimit, double validationFraction,
+                       Augment augment, String testDir, PictureLoader.Invert invert, ImageLayout layout,
+                       PixelScale scale, Split split) {
+        public static final Data DEFAULTS = new Data(ImageSource.Kind.MNIST, "data/mnist", true, null, null, null,
+                List.of(1, 4, 8), null, 0.2, Augment.DEFAULTS, null, PictureLoader.Invert.AUTO, ImageLayout.AUTO,
+                PixelScale.AUTO, Split.TRAIN);
 
         public Data {
-            Check.oneOf("source", source, "mnist", "fashion-mnist", "npz", "folder");
-            Check.oneOf("invert", invert, "auto", "yes", "no");
-            Check.oneOf("layout", layout, "auto", "nhw", "nhwc", "nchw");
-            Check.oneOf("scale", scale, "auto", "none", "max");
-            Check.oneOf("split", split, "train", "all");
-            if (split.equals("all") && !IDX_SOURCES.contains(source)) {
+            Check.option("source", source, ImageSource.Kind.class);
+            Check.option("invert", invert, PictureLoader.Invert.class);
+            Check.option("layout", layout, ImageLayout.class);
+            Check.option("scale", scale, PixelScale.class);
+            Check.option("split", split, Split.class);
+            if (split == Split.ALL && !source.isIdx()) {
                 throw new InvalidValueException("split", split, "train unless data.source is mnist or fashion-mnist");
             }
-            if (testDir != null && !source.equals("folder")) {
+            if (testDir != null && source != ImageSource.Kind.FOLDER) {
                 throw new InvalidValueException("test_dir", testDir, "null unless data.source is folder");
             }
             Check.nonEmpty("dir", dir);
-            if (source.equals("npz") && (npz == null || npz.isBlank())) {
+            if (source == ImageSource.Kind.NPZ && (npz == null || npz.isBlank())) {
                 throw new InvalidValueException("npz", npz, "the path of the training .npz (data.source is npz)");
             }
             digits = Check.list("digits", digits);
@@ -138,7 +147,46 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
 
         /** Whether the test images are trained on too ({@code split: all}). */
         public boolean withTestImages() {
-            return split.equals("all");
+            return split == Split.ALL;
+        }
+    }
+
+    /** The idx images trained on ({@code data.split}). */
+    public enum Split {
+        /** The training images (MNIST's 60,000). */
+        TRAIN,
+        /** The training and the test images (the deep-clustering papers' protocol). */
+        ALL;
+
+        /** The name configs use: train or all. */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The model's kind ({@code model.type}). */
+    public enum ModelType {
+        /** The convolutional VAE. */
+        CONV,
+        /** The fully connected autoencoder (a VAE or a plain autoencoder). */
+        DENSE;
+
+        /** The name configs use: conv or dense. */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What the mixture is fitted on ({@code gmm.embedding}). */
+    public enum Embedding {
+        /** The latent means themselves. */
+        NONE,
+        /** A UMAP embedding of the latent means (the N2D recipe). */
+        UMAP;
+
+        /** The name configs use: none or umap. */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -187,28 +235,26 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
      * @param loss      the reconstruction term, summed over the pixels of an image: {@code bce} (sigmoid output)
      *                  or {@code mse} (dense only: linear output, squared error)
      */
-    public record Model(String type, List<Integer> channels, List<Integer> strides, Integer dense, List<Integer> layers,
-                        int latentDim, double dropout, double beta, List<Integer> input, double decoderDropout,
-                        boolean variational, String loss) {
-        public static final String CONV = "conv";
-        public static final String DENSE = "dense";
-        public static final Model DEFAULTS = new Model(CONV, List.of(32, 64, 128, 128, 256), List.of(1, 2, 1, 2, 1),
-                512, null, 2, 0.2, 0.5, List.of(1, 28, 28), 0.0, true, "bce");
+    public record Model(ModelType type, List<Integer> channels, List<Integer> strides, Integer dense,
+                        List<Integer> layers, int latentDim, double dropout, double beta, List<Integer> input,
+                        double decoderDropout, boolean variational, ReconstructionLoss loss) {
+        public static final Model DEFAULTS = new Model(ModelType.CONV, List.of(32, 64, 128, 128, 256),
+                List.of(1, 2, 1, 2, 1), 512, null, 2, 0.2, 0.5, List.of(1, 28, 28), 0.0, true, ReconstructionLoss.BCE);
         /** The defaults of {@code type: dense}: N2D's hidden layers, no dropout, a VAE. */
-        public static final Model DENSE_DEFAULTS = new Model(DENSE, null, null, null, List.of(500, 500, 2000), 2, 0.0,
-                0.5, List.of(1, 28, 28), 0.0, true, "bce");
+        public static final Model DENSE_DEFAULTS = new Model(ModelType.DENSE, null, null, null,
+                List.of(500, 500, 2000), 2, 0.0, 0.5, List.of(1, 28, 28), 0.0, true, ReconstructionLoss.BCE);
         /** The defaults of {@code type: dense} with {@code variational: false}: as dense, β 0. */
-        public static final Model AUTOENCODER_DEFAULTS = new Model(DENSE, null, null, null, List.of(500, 500, 2000),
-                2, 0.0, 0.0, List.of(1, 28, 28), 0.0, false, "bce");
+        public static final Model AUTOENCODER_DEFAULTS = new Model(ModelType.DENSE, null, null, null,
+                List.of(500, 500, 2000), 2, 0.0, 0.0, List.of(1, 28, 28), 0.0, false, ReconstructionLoss.BCE);
 
         public Model {
-            Check.oneOf("type", type, CONV, DENSE);
+            Check.option("type", type, ModelType.class);
             input = Check.list("input", input);
             if (input.size() != 3 || !(input.get(0) == 1 || input.get(0) == 3) || input.get(1) < 1 || input.get(2) < 1) {
                 throw new InvalidValueException("input", input, "[C, H, W] with C 1 (grey) or 3 (RGB), H and W >= 1");
             }
-            Check.oneOf("loss", loss, "bce", "mse");
-            if (type.equals(CONV)) {
+            Check.option("loss", loss, ReconstructionLoss.class);
+            if (type == ModelType.CONV) {
                 channels = Check.nonEmpty("channels", channels);
                 channels = Check.eachAtLeast("channels", channels, 1);
                 strides = Check.list("strides", strides);
@@ -216,18 +262,18 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
                     Check.inRange("strides[" + i + "]", strides.get(i), 1, 2);
                 }
                 Check.atLeast("dense", Check.notNull("dense", dense, "an integer"), 1);
-                unset("layers", layers, CONV);
+                unset("layers", layers, ModelType.CONV);
                 if (!variational) {
                     throw new InvalidValueException("variational", false, "true with model.type conv (the conv model "
                             + "is a VAE; model.type: dense for a plain autoencoder)");
                 }
-                if (!loss.equals("bce")) {
+                if (loss != ReconstructionLoss.BCE) {
                     throw new InvalidValueException("loss", loss, "bce with model.type conv (mse: model.type dense)");
                 }
             } else {
-                unset("channels", channels, DENSE);
-                unset("strides", strides, DENSE);
-                unset("dense", dense, DENSE);
+                unset("channels", channels, ModelType.DENSE);
+                unset("strides", strides, ModelType.DENSE);
+                unset("dense", dense, ModelType.DENSE);
                 layers = Check.nonEmpty("layers", layers);
                 layers = Check.eachAtLeast("layers", layers, 1);
                 if (decoderDropout != 0) {
@@ -254,14 +300,14 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
 
         /** True for the convolutional VAE ({@code type: conv}). */
         public boolean usesConv() {
-            return type.equals(CONV);
+            return type == ModelType.CONV;
         }
 
         /** A key of the other model type must stay null (unset). */
-        private static void unset(String key, Object value, String type) {
+        private static void unset(String key, Object value, ModelType type) {
             if (value != null) {
-                throw new InvalidValueException(key, value, "null (unset) with model.type " + type + " ("
-                        + (type.equals(CONV) ? "layers shape the dense model" : "channels, strides and dense shape "
+                throw new InvalidValueException(key, value, "null (unset) with model.type " + type.configName() + " ("
+                        + (type == ModelType.CONV ? "layers shape the dense model" : "channels, strides and dense shape "
                         + "the conv model; layers the dense one") + ")");
             }
         }
@@ -313,23 +359,22 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
      * @param rejectQuantile vae_gmm: the quantile of the validation images' novelty scores above which an input is
      *                   flagged unknown, in (0, 1] (0.99: 1 % of validation images would be flagged)
      */
-    public record Gmm(List<Integer> components, String covariance, int nInit, int maxIter, double tol, double regCovar,
-                      String init, boolean warmStart, String embedding, Umap umap, double rejectQuantile) {
-        /** scikit-learn's GaussianMixture init_params, the values of every {@code gmm.init} key. */
-        public static final String[] INITS = {"kmeans", "k-means++", "random", "random_from_data"};
-        public static final Gmm DEFAULTS = new Gmm(List.of(3, 6, 9, 12, 15), "full", 3, 200, 1e-3, 1e-6, "kmeans",
-                false, "none", Umap.DEFAULTS, 0.99);
+    public record Gmm(List<Integer> components, CovarianceType covariance, int nInit, int maxIter, double tol,
+                      double regCovar, GmmOptions.Init init, boolean warmStart, Embedding embedding, Umap umap,
+                      double rejectQuantile) {
+        public static final Gmm DEFAULTS = new Gmm(List.of(3, 6, 9, 12, 15), CovarianceType.FULL, 3, 200, 1e-3, 1e-6,
+                GmmOptions.Init.KMEANS, false, Embedding.NONE, Umap.DEFAULTS, 0.99);
 
         public Gmm {
             components = Check.nonEmpty("components", components);
             components = Check.eachAtLeast("components", components, 1);
-            Check.oneOf("covariance", covariance, "full", "diag", "spherical");
+            Check.option("covariance", covariance, CovarianceType.class);
             Check.atLeast("n_init", nInit, 1);
             Check.atLeast("max_iter", maxIter, 1);
             Check.atLeast("tol", tol, 0.0);
             Check.atLeast("reg_covar", regCovar, 0.0);
-            Check.oneOf("init", init, INITS);
-            Check.oneOf("embedding", embedding, "none", "umap");
+            Check.option("init", init, GmmOptions.Init.class);
+            Check.option("embedding", embedding, Embedding.class);
             Check.notNull("umap", umap, "a map");
             if (!(rejectQuantile > 0 && rejectQuantile <= 1)) {
                 throw new InvalidValueException("reject_quantile", rejectQuantile, "a number in (0, 1]");
@@ -338,7 +383,7 @@ public record VaeGmmConfig(String task, String name, long seed, Data data, Model
 
         /** True when the mixture is fitted on a UMAP embedding of the latents. */
         public boolean usesUmap() {
-            return embedding.equals("umap");
+            return embedding == Embedding.UMAP;
         }
     }
 

@@ -11,7 +11,7 @@ final class ValueText {
     private ValueText() {
     }
 
-    /** A Java value: strings quoted, collections as {@code [a, b]}, maps as {@code {k: v}}. */
+    /** A Java value: strings and options (by their config names) quoted, collections as {@code [a, b]}, maps as {@code {k: v}}. */
     static String of(Object value) {
         if (value == null) {
             return "null";
@@ -21,6 +21,10 @@ final class ValueText {
         }
         if (value instanceof CharSequence text) {
             return quote(text.toString());
+        }
+        if (value instanceof Enum<?> option) {
+            String name = OptionNames.nameOrNull(option);
+            return quote(name != null ? name : option.name());
         }
         if (value instanceof Collection<?> items) {
             StringJoiner joiner = new StringJoiner(", ", "[", "]");

@@ -30,7 +30,13 @@
  * <li><b>Types:</b> a primitive ({@code int}, {@code long}, {@code double}, {@code boolean}) is a key that
  *     must have a value ({@code null} is rejected); a boxed type ({@code Integer}) is a key where {@code null}
  *     means something ("all", "none") and the javadoc says what. Lists are {@code List<...>}, copied
- *     immutably in the constructor; paths are {@code String}s.</li>
+ *     immutably in the constructor; paths are {@code String}s. A closed set of words ({@code kmeans.init:
+ *     kmeans++ | random}) is an enum, preferably the one the numeric core takes
+ *     ({@link dev.latentlab.clustering.KMeansOptions.Init}), listed with its YAML names in
+ *     {@link dev.latentlab.config.OptionNames}: binding reads and {@link dev.latentlab.config.ConfigYaml} writes
+ *     those names, and refuses any other value naming the key and the allowed names. A key taking only some of its
+ *     enum's constants says which with {@link dev.latentlab.config.OneOf}; check it in the constructor with
+ *     {@link dev.latentlab.config.Check#option}.</li>
  * <li><b>Validation:</b> in the compact constructor, with {@link dev.latentlab.config.Check}
  *     ({@code Check.atLeast("max_iter", maxIter, 1)}); keys are snake_case and relative to the record — the
  *     loader prefixes the path. Checks across sections go in the root record with dotted keys

@@ -14,9 +14,8 @@ public record ImageFormat(ImageLayout layout, PixelScale scale, String layoutKey
     public static final ImageFormat OPTIONS = new ImageFormat(ImageLayout.AUTO, PixelScale.AUTO, "--layout", "--scale");
 
     /** The format of a config's {@code data.layout} and {@code data.scale} values. */
-    public static ImageFormat ofConfig(String layout, String scale) {
-        return new ImageFormat(ImageLayout.of(layout, "data.layout"), PixelScale.of(scale, "data.scale"),
-                "data.layout", "data.scale");
+    public static ImageFormat ofConfig(ImageLayout layout, PixelScale scale) {
+        return new ImageFormat(layout, scale, "data.layout", "data.scale");
     }
 
     /** The format of the {@code --layout} and {@code --scale} option values. */

@@ -1,7 +1,6 @@
 package dev.latentlab.data;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Where a task's images come from, in {@link ImageInput}'s terms: a task maps its config's {@code data:} section to
@@ -35,16 +34,6 @@ public record ImageSource(Kind kind, Path dir, boolean fetch, Path npz, String i
         /** The name a config writes. */
         public String yamlName() {
             return yamlName;
-        }
-
-        /** The kind a config's value names; an unknown value is a programming error (the config checked it). */
-        public static Kind of(String yamlName) {
-            for (Kind k : values()) {
-                if (k.yamlName.equals(yamlName)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("data.source " + yamlName + ": expected one of " + List.of(values()));
         }
 
         /** Whether this is an idx dataset. */

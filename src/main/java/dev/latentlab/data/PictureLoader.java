@@ -18,12 +18,7 @@ public final class PictureLoader {
     /** Whether to invert the grey levels. */
     /** Whether pictures are inverted to white digits on black: when mostly light (auto), always or never. */
     public enum Invert {
-        AUTO, YES, NO;
-
-        /** The value a config or option writes: auto, yes or no. */
-        public static Invert of(String name) {
-            return valueOf(name.toUpperCase(java.util.Locale.ROOT));
-        }
+        AUTO, YES, NO
     }
 
     /** The pictures as one image set of {@code height x width} digits without labels. */

@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Fits the codebook of one method ({@code lloyd}, {@code minibatch}, {@code sparse}) and K on a patch matrix,
+ * Fits the codebook of one {@link DictionaryMethod} and K on a patch matrix,
  * telling a {@link Listener} the training MSE per pixel after each iteration (mini-batch: each batch); the fit's
  * curve keeps the logged ones (every iteration; every {@value #MINIBATCH_LOG_EVERY}th mini-batch).
  */
@@ -51,22 +51,22 @@ public final class DictionaryFitter {
     }
 
     /** The most iterations a fit of {@code method} runs; -1 for mini-batch (it counts batches, not passes). */
-    public long iterationLimit(String method) {
-        return method.equals("minibatch") ? -1
-                : method.equals("sparse") ? options.sparse().maxIter() : options.kmeans().maxIter();
+    public long iterationLimit(DictionaryMethod method) {
+        return switch (method) {
+            case LLOYD -> options.kmeans().maxIter();
+            case MINIBATCH -> -1;
+            case SPARSE -> options.sparse().maxIter();
+        };
     }
 
     /** Fits {@code method} with {@code k} elements on the rows of {@code x}. */
-    public DictionaryFit fit(PointBlocks x, String method, int k, Listener listener) {
-        boolean minibatch = method.equals("minibatch");
-        Curve curve = new Curve(x, minibatch, listener);
-        DictionaryFit fit;
-        if (method.equals("sparse")) {
-            fit = sparse(x, k, curve);
-        } else {
-            KMeansOptions o = options.kmeans().withK(k);
-            fit = kmeans(minibatch ? MiniBatchKMeans.fit(x, o, curve) : Lloyd.fit(x, o, curve));
-        }
+    public DictionaryFit fit(PointBlocks x, DictionaryMethod method, int k, Listener listener) {
+        Curve curve = new Curve(x, method == DictionaryMethod.MINIBATCH, listener);
+        DictionaryFit fit = switch (method) {
+            case LLOYD -> kmeans(Lloyd.fit(x, options.kmeans().withK(k), curve));
+            case MINIBATCH -> kmeans(MiniBatchKMeans.fit(x, options.kmeans().withK(k), curve));
+            case SPARSE -> sparse(x, k, curve);
+        };
         return fit.withCurve(curve.xy());
     }
 

@@ -20,7 +20,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * @param loss        {@code bce} or {@code mse}, summed over the pixels of an image
  */
 public record DenseArchitecture(int height, int width, int channels, List<Integer> layers, int latentDim,
-                                double dropout, double beta, boolean variational, String loss)
+                                double dropout, double beta, boolean variational, ReconstructionLoss loss)
         implements ModelArchitecture {
 
     public DenseArchitecture {
@@ -35,7 +35,7 @@ public record DenseArchitecture(int height, int width, int channels, List<Intege
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), got " + dropout);
         require(beta >= 0 && Double.isFinite(beta), "beta must be finite and >= 0, got " + beta);
         require(variational || beta == 0, "beta must be 0 for a plain autoencoder, got " + beta);
-        require("bce".equals(loss) || "mse".equals(loss), "loss must be bce or mse, got " + loss);
+        require(loss != null, "loss must be bce or mse, got null");
     }
 
     @Override

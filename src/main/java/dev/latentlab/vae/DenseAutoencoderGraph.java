@@ -92,7 +92,7 @@ final class DenseAutoencoderGraph {
     }
 
     private boolean mse() {
-        return arch.loss().equals("mse");
+        return arch.loss() == ReconstructionLoss.MSE;
     }
 
     /** Logits [-1, C·H·W] as images [-1, C, H, W] in [0, 1]: sigmoid (bce) or clipped (mse). */

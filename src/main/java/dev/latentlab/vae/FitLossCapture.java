@@ -31,7 +31,7 @@ final class FitLossCapture extends BaseListener {
     FitLossCapture(ModelArchitecture architecture) {
         this.beta = architecture.beta();
         this.variational = architecture.variational();
-        this.mse = architecture.loss().equals("mse");
+        this.mse = architecture.loss() == ReconstructionLoss.MSE;
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 public record LossTerms(String reconstruction, boolean kl) {
     public static LossTerms of(ModelArchitecture architecture) {
-        return new LossTerms(architecture.loss().toUpperCase(Locale.ROOT), architecture.variational());
+        return new LossTerms(architecture.loss().name(), architecture.variational());
     }
 
     /** The metrics.csv column of the reconstruction term with a prefix, e.g. {@code train_bce}. */

@@ -28,7 +28,7 @@ public sealed interface ModelArchitecture permits VaeArchitecture, DenseArchitec
     boolean variational();
 
     /** The reconstruction term: {@code bce} (sigmoid output) or {@code mse} (linear output, squared error). */
-    String loss();
+    ReconstructionLoss loss();
 
     /** Values per input image, channels·height·width. */
     default int imageSize() {

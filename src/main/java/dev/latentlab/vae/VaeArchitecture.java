@@ -72,8 +72,8 @@ public record VaeArchitecture(int height, int width, int channels, List<Integer>
 
     /** The conv model's reconstruction term is BCE. */
     @Override
-    public String loss() {
-        return "bce";
+    public ReconstructionLoss loss() {
+        return ReconstructionLoss.BCE;
     }
 
     @Override

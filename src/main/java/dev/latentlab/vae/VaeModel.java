@@ -193,7 +193,7 @@ public final class VaeModel {
     /** Σ over the pixels of BCE(x, p) (p clipped away from 0 and 1), or of (x - p)² for an {@code mse} model. */
     private double[] reconstructionTerm(INDArray x, INDArray p) {
         INDArray perPixel;
-        if (architecture.loss().equals("mse")) {
+        if (architecture.loss() == ReconstructionLoss.MSE) {
             perPixel = x.sub(p);
             perPixel.muli(perPixel);
         } else {

@@ -1,6 +1,8 @@
 package dev.latentlab.spark;
 
+import dev.latentlab.clustering.KMeansOptions;
 import dev.latentlab.config.PatchDictionaryConfig;
+import dev.latentlab.config.SparkConfig;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.task.dictionary.DictionaryEngine;
 import dev.latentlab.task.dictionary.SparkBackend;
@@ -18,8 +20,9 @@ public final class MllibSparkBackend implements SparkBackend {
     }
 
     @Override
-    public Record benchmark(Path trainImages, int digits, int copies, int k, int iterations, String init,
-                            String solver, String master, int partitions, Map<String, String> conf, long seed) {
+    public Record benchmark(Path trainImages, int digits, int copies, int k, int iterations, KMeansOptions.Init init,
+                            SparkConfig.Solver solver, String master, int partitions, Map<String, String> conf,
+                            long seed) {
         return SparkKMeansBenchmark.run(trainImages, digits, copies, k, iterations, init, solver, master, partitions,
                 conf, seed);
     }

@@ -9,6 +9,7 @@ import dev.latentlab.data.MnistFile;
 import dev.latentlab.data.MnistFiles;
 import dev.latentlab.patches.DictionaryFit;
 import dev.latentlab.patches.DictionaryFitter;
+import dev.latentlab.patches.DictionaryMethod;
 import dev.latentlab.patches.PatchDictionary;
 import dev.latentlab.patches.PatchExtractor;
 import dev.latentlab.report.MetricsCsv;
@@ -53,7 +54,7 @@ public final class SparkDictionaryEngine implements DictionaryEngine {
         this.digits = digits;
         this.fitter = new DictionaryFitter(FitOptions.of(config, threads),
                 new PatchExtractor(source.size(), source.stride()));
-        if (config.spark().solver().equals(SparkConfig.MLLIB)) {
+        if (config.spark().solver() == SparkConfig.Solver.MLLIB) {
             context.sc().addSparkListener(clock); // Spark ML's iterations are visible only as jobs
         }
     }
@@ -72,8 +73,8 @@ public final class SparkDictionaryEngine implements DictionaryEngine {
     }
 
     /** The native solver needs the fused kernel here (the executors check again): refused in one line otherwise. */
-    static void requireNativeKernel(String solver, int dim) {
-        if (solver.equals(SparkConfig.NATIVE) && !FloatBlockAssigner.available(dim)) {
+    static void requireNativeKernel(SparkConfig.Solver solver, int dim) {
+        if (solver == SparkConfig.Solver.NATIVE && !FloatBlockAssigner.available(dim)) {
             throw new BadInputException("spark.solver native: " + FloatBlockAssigner.unavailableReason(dim)
                     + "; use spark.solver: mllib");
         }
@@ -97,11 +98,12 @@ public final class SparkDictionaryEngine implements DictionaryEngine {
     }
 
     @Override
-    public DictionaryFit fit(String method, int k) throws IOException {
+    public DictionaryFit fit(DictionaryMethod method, int k) throws IOException {
         PatchDictionaryConfig.KMeans km = config.kmeans();
-        String solver = config.spark().solver();
-        try (Progress progress = Progress.start("spark " + solver + " K=" + k, km.maxIter(), "iterations")) {
-            if (solver.equals(SparkConfig.NATIVE)) {
+        SparkConfig.Solver solver = config.spark().solver();
+        try (Progress progress = Progress.start("spark " + solver.configName() + " K=" + k, km.maxIter(),
+                "iterations")) {
+            if (solver == SparkConfig.Solver.NATIVE) {
                 FitProgress shown = new FitProgress(progress, metrics, method, k);
                 DictionaryFit fit = fitter.lloyd(patches, k, shown);
                 shown.rethrow();
@@ -113,7 +115,7 @@ public final class SparkDictionaryEngine implements DictionaryEngine {
         }
     }
 
-    private DictionaryFit mllib(String method, int k, Progress progress) throws IOException {
+    private DictionaryFit mllib(DictionaryMethod method, int k, Progress progress) throws IOException {
         PatchDictionaryConfig.KMeans km = config.kmeans();
         // Spark ML stops when no centroid moves farther than tol; with sqrt(tol x mean per-pixel variance) it stops
         // no later than the nd4j rule (total squared shift <= tol x mean variance) would.
@@ -130,7 +132,7 @@ public final class SparkDictionaryEngine implements DictionaryEngine {
         double mse = r.squaredError() / ((double) r.points() * patches.dim());
         double perIteration = iterationSeconds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         int empty = (int) Arrays.stream(r.counts()).filter(c -> c == 0).count();
-        metrics.append(method, k, r.iterations(), mse, null, empty, r.fitSeconds());
+        metrics.append(method.configName(), k, r.iterations(), mse, null, empty, r.fitSeconds());
         LOG.info("spark mllib K = {}: {} iterations, {} s per iteration, fit {} s (initialisation and counting "
                 + "included)", k, r.iterations(), fmt(perIteration), fmt(r.fitSeconds()));
         return new DictionaryFit(new PatchDictionary(source.size(), source.stride(), k, r.centroids(), r.counts()),

@@ -6,6 +6,7 @@ import dev.latentlab.BadInputException;
 import dev.latentlab.clustering.IterationStats;
 import dev.latentlab.clustering.KMeansOptions;
 import dev.latentlab.clustering.Lloyd;
+import dev.latentlab.config.OptionNames;
 import dev.latentlab.config.SparkConfig;
 import dev.latentlab.report.Progress;
 import dev.latentlab.task.dictionary.OffHeapBudget;
@@ -56,8 +57,9 @@ public final class SparkKMeansBenchmark {
      * or {@code kmeans++}: the nd4j engine's k-means++ for native, k-means|| for mllib) on digits [0, digits) of
      * {@code file}; the seconds per iteration are the mean of the iterations after the first.
      */
-    public static Result run(Path file, int digits, int copies, int k, int iterations, String init, String solver,
-                             String master, int partitions, Map<String, String> conf, long seed) {
+    public static Result run(Path file, int digits, int copies, int k, int iterations, KMeansOptions.Init init,
+                             SparkConfig.Solver solver, String master, int partitions, Map<String, String> conf,
+                             long seed) {
         SparkDictionaryEngine.requireNativeKernel(solver, 25);
         SparkConfig settings = new SparkConfig(master, partitions, null, conf, solver);
         JavaSparkContext context = SparkContexts.start(settings, "bench");
@@ -76,14 +78,14 @@ public final class SparkKMeansBenchmark {
                 } catch (BadInputException e) {
                     nd4j = "refused: " + e.getMessage();
                 }
-                boolean nativeSolver = solver.equals(SparkConfig.NATIVE);
-                String mode = nativeSolver ? init : MllibBlockKMeans.INIT;
+                boolean nativeSolver = solver == SparkConfig.Solver.NATIVE;
+                String mode = nativeSolver ? OptionNames.of(init) : MllibBlockKMeans.INIT;
                 List<Double> seconds = new ArrayList<>();
                 long t1 = System.nanoTime();
-                try (Progress progress = Progress.start("spark " + solver + " K=" + k, iterations, "iterations")) {
+                try (Progress progress = Progress.start("spark " + solver.configName() + " K=" + k, iterations,
+                        "iterations")) {
                     if (nativeSolver) {
-                        KMeansOptions options = new KMeansOptions(k, init.equals("random")
-                                ? KMeansOptions.Init.RANDOM : KMeansOptions.Init.KMEANS_PLUS_PLUS, iterations, 0,
+                        KMeansOptions options = new KMeansOptions(k, init, iterations, 0,
                                 KMeansOptions.defaults(k).initSample(), 1, 1, seed, 1, 0);
                         Lloyd.fit(patches, options, (IterationStats s) -> {
                             seconds.add(s.seconds());
@@ -105,7 +107,7 @@ public final class SparkKMeansBenchmark {
                 double first = seconds.isEmpty() ? Double.NaN : seconds.get(0);
                 double steady = seconds.size() < 2 ? first
                         : seconds.stream().skip(1).mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-                return new Result("spark", solver, master, digits, copies, patches.rows(), n, k, mode, seconds.size(),
+                return new Result("spark", solver.configName(), master, digits, copies, patches.rows(), n, k, mode, seconds.size(),
                         cut, fit - sum, seconds, first, steady, Runtime.getRuntime().maxMemory() >> 20,
                         OffHeapBudget.bytes(patches.rows(), 25) / (double) (1L << 30), nd4j);
             }

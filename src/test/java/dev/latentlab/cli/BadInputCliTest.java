@@ -86,6 +86,12 @@ class BadInputCliTest {
     }
 
     @Test
+    void closedOptionValue() throws IOException {
+        assertBadInput(quick("--set", "kmeans.init=bogus"),
+                "error: --set kmeans.init=bogus: kmeans.init = \"bogus\": expected one of kmeans++, random");
+    }
+
+    @Test
     void outOfRange() throws IOException {
         assertBadInput(quick("--set", "kmeans.k=[0]", "--set", "report.atlas_k=[]"), "kmeans.k");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latentlab.BadInputException;
+import dev.latentlab.patches.DictionaryMethod;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class ConfigLoaderTest {
         assertThat(config.name()).isEqualTo("patches.v2");
         assertThat(config.seed()).isEqualTo(7L);
         assertThat(config.data()).isEqualTo(new PatchDictionaryConfig.Data("data/mnist", true, 1000, null));
-        assertThat(config.kmeans().algorithm()).isEqualTo("minibatch");
+        assertThat(config.kmeans().algorithm()).isEqualTo(DictionaryMethod.MINIBATCH);
         assertThat(config.kmeans().k()).containsExactly(50, 100, 200);
         assertThat(config.kmeans().tol()).isZero();
         assertThat(config.kmeans().maxIter()).isEqualTo(100);
@@ -137,7 +138,7 @@ class ConfigLoaderTest {
         assertBindFails("task: kmeans_patches\nkmeans: 5\n", "kmeans = 5: expected a map");
         assertBindFails("task: kmeans_patches\ndata:\n  fetch: 1\n", "data.fetch = 1: expected true or false");
         assertBindFails("task: kmeans_patches\nkmeans:\n  algorithm: [lloyd]\n",
-                "kmeans.algorithm = [\"lloyd\"]: expected a string");
+                "kmeans.algorithm = [\"lloyd\"]: expected one of lloyd, minibatch");
         assertBindFails("task: kmeans_patches\nkmeans:\n  k: [1, x]\n", "kmeans.k[1] = \"x\": expected an integer");
     }
 

@@ -23,7 +23,7 @@ class DataSplitKeysTest {
     @Test
     void theDefaultsTrainOnTheTrainingImagesAndScoreTheHeldOutOnes() throws IOException {
         VaeGmmConfig c = bind("");
-        assertThat(c.data().split()).isEqualTo("train");
+        assertThat(c.data().split()).isEqualTo(VaeGmmConfig.Split.TRAIN);
         assertThat(c.evaluate().fitted()).isFalse();
         assertThat(c.evaluate().mnistTest()).isTrue();
         assertThat(c.data().augment().shiftPixels()).isZero();
@@ -34,7 +34,7 @@ class DataSplitKeysTest {
     void thePapersProtocolBindsWithTheTestSetOff() throws IOException {
         VaeGmmConfig c = bind("data:\n  source: fashion-mnist\n  split: all\n  augment:\n    shift_pixels: 2\n"
                 + "evaluate:\n  mnist_test: false\n  fitted: true\n");
-        assertThat(c.data().split()).isEqualTo("all");
+        assertThat(c.data().split()).isEqualTo(VaeGmmConfig.Split.ALL);
         assertThat(c.evaluate().fitted()).isTrue();
         assertThat(c.data().augment().shiftPixels()).isEqualTo(2);
         assertThat(c.data().augment().any()).isTrue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latentlab.BadInputException;
+import dev.latentlab.mixture.GmmOptions;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,12 +13,12 @@ class GmmKeysTest {
     @Test
     void shippedConfigsBindWithScikitLearnsDefaultInit() {
         assertThat(ConfigLoader.load(Path.of("configs/vae_148.yaml")).bind(VaeGmmConfig.class).gmm().init())
-                .isEqualTo("kmeans");
+                .isEqualTo(GmmOptions.Init.KMEANS);
         assertThat(ConfigLoader.load(Path.of("configs/latent_gmm.yaml")).bind(LatentGmmConfig.class).gmm().init())
-                .isEqualTo("kmeans");
+                .isEqualTo(GmmOptions.Init.KMEANS);
         assertThat(ConfigLoader.load(Path.of("configs/quantize.yaml")).bind(QuantizeConfig.class).gmm().init())
-                .isEqualTo("kmeans");
-        assertThat(VaeGmmConfig.Gmm.DEFAULTS.init()).isEqualTo("kmeans");
+                .isEqualTo(GmmOptions.Init.KMEANS);
+        assertThat(VaeGmmConfig.Gmm.DEFAULTS.init()).isEqualTo(GmmOptions.Init.KMEANS);
         assertThat(VaeGmmConfig.Gmm.DEFAULTS.warmStart()).isFalse();
         SweepConfig seeds = ConfigLoader.load(Path.of("configs/seeds_vae_148_quick.yaml")).bind(SweepConfig.class);
         assertThat(seeds.parameters().get("seed").values()).containsExactly(1, 2, 3);
@@ -25,10 +26,10 @@ class GmmKeysTest {
 
     @Test
     void everyScikitLearnInitIsAcceptedAndAnythingElseNamedInOneLine() {
-        for (String init : VaeGmmConfig.Gmm.INITS) {
-            assertThat(ConfigLoader.load(Path.of("configs/latent_gmm.yaml"), List.of("gmm.init=" + init))
+        for (GmmOptions.Init init : GmmOptions.Init.values()) {
+            assertThat(ConfigLoader.load(Path.of("configs/latent_gmm.yaml"), List.of("gmm.init=" + init.sklearnName()))
                     .bind(LatentGmmConfig.class).gmm().init()).isEqualTo(init);
-            assertThat(ConfigLoader.load(Path.of("configs/quantize.yaml"), List.of("gmm.init=" + init))
+            assertThat(ConfigLoader.load(Path.of("configs/quantize.yaml"), List.of("gmm.init=" + init.sklearnName()))
                     .bind(QuantizeConfig.class).gmm().init()).isEqualTo(init);
         }
         assertThatThrownBy(() -> ConfigLoader.load(Path.of("configs/vae_148.yaml"), List.of("gmm.init=kmeans++"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latentlab.BadInputException;
+import dev.latentlab.vae.ReconstructionLoss;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,13 +29,13 @@ class ModelTypeKeysTest {
     @Test
     void convIsTheDefaultAndHasNoLayers() throws IOException {
         VaeGmmConfig.Model m = bind("").model();
-        assertThat(m.type()).isEqualTo("conv");
+        assertThat(m.type()).isEqualTo(VaeGmmConfig.ModelType.CONV);
         assertThat(m.usesConv()).isTrue();
         assertThat(m.channels()).containsExactly(32, 64, 128, 128, 256);
         assertThat(m.dense()).isEqualTo(512);
         assertThat(m.layers()).isNull();
         assertThat(m.variational()).isTrue();
-        assertThat(m.loss()).isEqualTo("bce");
+        assertThat(m.loss()).isEqualTo(ReconstructionLoss.BCE);
         assertThat(m).isEqualTo(VaeGmmConfig.Model.DEFAULTS);
     }
 
@@ -52,7 +53,7 @@ class ModelTypeKeysTest {
         VaeGmmConfig.Model plain = bind("model:\n  type: dense\n  variational: false\n  loss: mse\n").model();
         assertThat(plain.beta()).isZero();
         assertThat(plain.variational()).isFalse();
-        assertThat(plain.loss()).isEqualTo("mse");
+        assertThat(plain.loss()).isEqualTo(ReconstructionLoss.MSE);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latentlab.BadInputException;
+import dev.latentlab.patches.DictionaryMethod;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class OverridesTest {
         assertThat(config.seed()).isEqualTo(7L);
         assertThat(config.kmeans().k()).containsExactly(100, 200);
         assertThat(config.data().trainLimit()).isNull();
-        assertThat(config.kmeans().algorithm()).isEqualTo("minibatch");
+        assertThat(config.kmeans().algorithm()).isEqualTo(DictionaryMethod.MINIBATCH);
         assertThat(config.kmeans().tol()).isEqualTo(1e-3);
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latentlab.BadInputException;
+import dev.latentlab.patches.DictionaryMethod;
+import dev.latentlab.patches.Tiling;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ class PatchMethodsConfigTest {
     void aConfigWithoutTheNewKeysRunsOneKMeansMethodWithOverlappingTiles() throws IOException {
         PatchDictionaryConfig config = bind("kmeans: {algorithm: minibatch}\n");
         assertThat(config.methods()).isNull();
-        assertThat(config.patches().tiling()).isEqualTo("overlap");
+        assertThat(config.patches().tiling()).isEqualTo(Tiling.OVERLAP);
         assertThat(config.sparse()).isEqualTo(PatchDictionaryConfig.Sparse.DEFAULTS);
         assertThat(config.report().novelImages()).isEmpty();
         assertThat(config.report().codeK()).isNull();
@@ -39,8 +41,9 @@ class PatchMethodsConfigTest {
     void theShippedMethodConfigsBind() throws IOException {
         for (String name : new String[] {"patch_methods.yaml", "patch_methods_quick.yaml"}) {
             PatchDictionaryConfig config = ConfigLoader.load(Path.of("configs", name)).bind(PatchDictionaryConfig.class);
-            assertThat(config.methods()).as(name).containsExactly("lloyd", "minibatch", "sparse");
-            assertThat(config.patches().tiling()).as(name).isEqualTo("padded");
+            assertThat(config.methods()).as(name).containsExactly(DictionaryMethod.LLOYD, DictionaryMethod.MINIBATCH,
+                    DictionaryMethod.SPARSE);
+            assertThat(config.patches().tiling()).as(name).isEqualTo(Tiling.PADDED);
             assertThat(config.report().novelImages()).as(name).hasSize(6);
             for (String image : config.report().novelImages()) {
                 assertThat(Path.of(image)).as(name).isRegularFile();
@@ -50,7 +53,7 @@ class PatchMethodsConfigTest {
 
     @Test
     void tilingIsOverlapOrPadded() throws IOException {
-        assertThat(bind("patches: {tiling: padded}\n").patches().tiling()).isEqualTo("padded");
+        assertThat(bind("patches: {tiling: padded}\n").patches().tiling()).isEqualTo(Tiling.PADDED);
         assertBindFails("patches: {tiling: paded}\n",
                 "patches.tiling = \"paded\": expected one of overlap, padded (did you mean padded?)");
         assertBindFails("patches: {tiling: 3}\n", "patches.tiling = \"3\": expected one of overlap, padded");
@@ -58,7 +61,7 @@ class PatchMethodsConfigTest {
 
     @Test
     void methodsAreKnownAndListedOnce() throws IOException {
-        assertThat(bind("methods: sparse\n").methods()).containsExactly("sparse");
+        assertThat(bind("methods: sparse\n").methods()).containsExactly(DictionaryMethod.SPARSE);
         assertBindFails("methods: [lloyd, sprase]\n",
                 "methods[1] = \"sprase\": expected one of lloyd, minibatch, sparse (did you mean sparse?)");
         assertBindFails("methods: [lloyd, lloyd]\n", "methods[1] = \"lloyd\": expected each method once");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latentlab.BadInputException;
+import dev.latentlab.mixture.CovarianceType;
+import dev.latentlab.quantize.QuantizeMethod;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +27,12 @@ class QuantizeConfigTest {
     void defaultsFillMissingKeys() throws IOException {
         QuantizeConfig c = bind("task: quantize\n");
         assertThat(c.name()).isEqualTo("q");
-        assertThat(c.methods()).containsExactly("kmeans", "minibatch", "gmm", "random", "gmm_sample");
+        assertThat(c.methods()).containsExactly(QuantizeMethod.KMEANS, QuantizeMethod.MINIBATCH, QuantizeMethod.GMM,
+                QuantizeMethod.RANDOM, QuantizeMethod.GMM_SAMPLE);
         assertThat(c.k()).containsExactly(16, 32, 64);
         assertThat(c.gmm().fitSample()).isEqualTo(10_000);
         assertThat(c.kmeans().fitSample()).isNull();
-        assertThat(c.gmm().covariance()).isEqualTo("full");
+        assertThat(c.gmm().covariance()).isEqualTo(CovarianceType.FULL);
     }
 
     @Test

@@ -3,6 +3,9 @@ package dev.latentlab.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.latentlab.clustering.KMeansOptions;
+import dev.latentlab.patches.DictionaryMethod;
+import dev.latentlab.patches.Tiling;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,36 +52,39 @@ class SparkConfigTest {
 
     @Test
     void solverIsNativeByDefaultOrMllibAndNothingElse() {
-        assertThat(SparkConfig.DEFAULTS.solver()).isEqualTo("native");
-        assertThat(new SparkConfig("local[*]", 0, null, Map.of()).solver()).isEqualTo("native");
-        assertThat(new SparkConfig("local[*]", 0, null, Map.of(), "mllib").solver()).isEqualTo("mllib");
-        assertThatThrownBy(() -> new SparkConfig("local[*]", 0, null, Map.of(), "foo"))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("solver").hasMessageContaining("foo")
-                .hasMessageContaining("native, mllib");
+        assertThat(SparkConfig.DEFAULTS.solver()).isEqualTo(SparkConfig.Solver.NATIVE);
+        assertThat(new SparkConfig("local[*]", 0, null, Map.of()).solver()).isEqualTo(SparkConfig.Solver.NATIVE);
+        assertThat(new SparkConfig("local[*]", 0, null, Map.of(), SparkConfig.Solver.MLLIB).solver())
+                .isEqualTo(SparkConfig.Solver.MLLIB);
+        assertThatThrownBy(() -> new SparkConfig("local[*]", 0, null, Map.of(), null))
+                .isInstanceOf(InvalidValueException.class).hasMessage("solver = null: expected one of native, mllib");
     }
 
     @Test
     void theSparkEngineRefusesSolversThatCannotRunTheConfig() {
         PatchDictionaryConfig d = PatchDictionaryConfig.DEFAULTS;
-        PatchDictionaryConfig.KMeans spark = new PatchDictionaryConfig.KMeans("spark", "lloyd", "kmeans++",
-                java.util.List.of(1, 8), 10, 1e-4, null, 200_000, 4096, 10, 0, 0);
-        PatchDictionaryConfig.KMeans spark8 = new PatchDictionaryConfig.KMeans("spark", "lloyd", "kmeans++",
-                java.util.List.of(8), 10, 1e-4, null, 200_000, 4096, 10, 0, 0);
-        PatchDictionaryConfig.Patches nine = new PatchDictionaryConfig.Patches(9, 1, true, "overlap");
-        SparkConfig mllib = new SparkConfig("local[*]", 0, null, Map.of(), "mllib");
+        PatchDictionaryConfig.KMeans spark = new PatchDictionaryConfig.KMeans(PatchDictionaryConfig.Engine.SPARK,
+                DictionaryMethod.LLOYD, KMeansOptions.Init.KMEANS_PLUS_PLUS, java.util.List.of(1, 8), 10, 1e-4, null,
+                200_000, 4096, 10, 0, 0);
+        PatchDictionaryConfig.KMeans spark8 = new PatchDictionaryConfig.KMeans(PatchDictionaryConfig.Engine.SPARK,
+                DictionaryMethod.LLOYD, KMeansOptions.Init.KMEANS_PLUS_PLUS, java.util.List.of(8), 10, 1e-4, null,
+                200_000, 4096, 10, 0, 0);
+        PatchDictionaryConfig.Patches nine = new PatchDictionaryConfig.Patches(9, 1, true, Tiling.OVERLAP);
+        SparkConfig mllib = new SparkConfig("local[*]", 0, null, Map.of(), SparkConfig.Solver.MLLIB);
         assertThatThrownBy(() -> new PatchDictionaryConfig(d.task(), d.name(), d.seed(), null, d.data(), nine,
                 spark8, d.sparse(), SparkConfig.DEFAULTS, d.report(), d.output()))
                 .hasMessageContaining("spark.solver").hasMessageContaining("mllib");
         assertThatThrownBy(() -> new PatchDictionaryConfig(d.task(), d.name(), d.seed(), null, d.data(), d.patches(),
                 spark, d.sparse(), mllib, d.report(), d.output()))
                 .hasMessageContaining("kmeans.k[0]").hasMessageContaining(">= 2");
-        PatchDictionaryConfig.KMeans random = new PatchDictionaryConfig.KMeans("spark", "lloyd", "random",
-                java.util.List.of(8), 10, 1e-4, null, 200_000, 4096, 10, 0, 0);
+        PatchDictionaryConfig.KMeans random = new PatchDictionaryConfig.KMeans(PatchDictionaryConfig.Engine.SPARK,
+                DictionaryMethod.LLOYD, KMeansOptions.Init.RANDOM, java.util.List.of(8), 10, 1e-4, null, 200_000, 4096,
+                10, 0, 0);
         assertThatThrownBy(() -> new PatchDictionaryConfig(d.task(), d.name(), d.seed(), null, d.data(), d.patches(),
                 random, d.sparse(), mllib, d.report(), d.output()))
                 .hasMessageContaining("kmeans.init").hasMessageContaining("kmeans++");
         assertThat(new PatchDictionaryConfig(d.task(), d.name(), d.seed(), null, d.data(), nine,
                 spark8, d.sparse(), mllib, d.report(), d.output()).spark().solver())
-                .isEqualTo("mllib");
+                .isEqualTo(SparkConfig.Solver.MLLIB);
     }
 }

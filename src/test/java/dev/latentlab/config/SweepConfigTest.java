@@ -7,7 +7,6 @@ import dev.latentlab.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,8 +72,11 @@ class SweepConfigTest {
                 + "overrides: {k: 3}\n")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("overrides.k = 3: expected no fixed value for a swept parameter");
         assertThatThrownBy(() -> bind("task: sweep\nbase: b.yaml\nparameters: {k: {values: [1, 2]}}\n"
-                + "objective: {metric: 'a b', direction: up}\n")).isInstanceOf(BadInputException.class)
+                + "objective: {metric: 'a b', direction: minimize}\n")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("objective.metric");
+        assertThatThrownBy(() -> bind("task: sweep\nbase: b.yaml\nparameters: {k: {values: [1, 2]}}\n"
+                + "objective: {direction: up}\n")).isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("objective.direction = \"up\": expected one of maximize, minimize");
     }
 
     @Test
@@ -83,6 +85,6 @@ class SweepConfigTest {
                 .startsWith("missing key base");
         assertThat(bind("task: sweep\nbase: b.yaml\n").requireComplete()).startsWith("missing key parameters");
         assertThat(SweepConfig.DEFAULTS.parameters()).isEmpty();
-        assertThat(List.of(SweepConfig.Search.DEFAULTS.method())).containsExactly("grid");
+        assertThat(SweepConfig.Search.DEFAULTS.method()).isEqualTo(SweepConfig.Method.GRID);
     }
 }

@@ -16,7 +16,7 @@ class NpzImageFormatTest {
     @TempDir
     Path tmp;
 
-    private static final ImageFormat AUTO = ImageFormat.ofConfig("auto", "auto");
+    private static final ImageFormat AUTO = ImageFormat.ofConfig(ImageLayout.AUTO, PixelScale.AUTO);
 
     @Test
     void autoReadsRank3AsGreyAndRank4ByItsChannelAxis() throws IOException {
@@ -34,7 +34,7 @@ class NpzImageFormatTest {
         ImageSet set = read(NpyArray.ofUint8(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 1, 2, 2, 3), AUTO);
         assertThat(set.pixels()).containsExactly(1, 4, 7, 10, 2, 5, 8, 11, 3, 6, 9, 12);
         ImageSet same = read(NpyArray.ofUint8(new byte[] {1, 4, 7, 10, 2, 5, 8, 11, 3, 6, 9, 12}, 1, 3, 2, 2),
-                ImageFormat.ofConfig("nchw", "auto"));
+                ImageFormat.ofConfig(ImageLayout.NCHW, PixelScale.AUTO));
         assertThat(same.pixels()).containsExactly(set.pixels());
     }
 
@@ -43,8 +43,8 @@ class NpzImageFormatTest {
         NpyArray ambiguous = NpyArray.ofUint8(new byte[2 * 3 * 8 * 3], 2, 3, 8, 3);
         refused(() -> read(ambiguous, AUTO)).hasMessageContaining("[2,3,8,3]")
                 .hasMessageContaining("set data.layout to nchw or nhwc");
-        assertShape(read(ambiguous, ImageFormat.ofConfig("nchw", "auto")), 2, 3, 8, 3);
-        assertShape(read(ambiguous, ImageFormat.ofConfig("nhwc", "auto")), 2, 3, 3, 8);
+        assertShape(read(ambiguous, ImageFormat.ofConfig(ImageLayout.NCHW, PixelScale.AUTO)), 2, 3, 8, 3);
+        assertShape(read(ambiguous, ImageFormat.ofConfig(ImageLayout.NHWC, PixelScale.AUTO)), 2, 3, 3, 8);
     }
 
     @Test
@@ -55,11 +55,11 @@ class NpzImageFormatTest {
                 .hasMessageContaining("shape [2,4,4,4,4]");
         refused(() -> read(NpyArray.ofUint8(new byte[2 * 5 * 5 * 5], 2, 5, 5, 5), AUTO))
                 .hasMessageContaining("no channel axis of 1 (grey) or 3 (RGB)");
-        refused(() -> read(NpyArray.ofUint8(new byte[2 * 8 * 8], 2, 8, 8), ImageFormat.ofConfig("nhwc", "auto")))
+        refused(() -> read(NpyArray.ofUint8(new byte[2 * 8 * 8], 2, 8, 8), ImageFormat.ofConfig(ImageLayout.NHWC, PixelScale.AUTO)))
                 .hasMessageContaining("expected rank 4 for data.layout nhwc");
-        refused(() -> read(NpyArray.ofUint8(new byte[2 * 8 * 8 * 4], 2, 8, 8, 4), ImageFormat.ofConfig("nhwc", "auto")))
+        refused(() -> read(NpyArray.ofUint8(new byte[2 * 8 * 8 * 4], 2, 8, 8, 4), ImageFormat.ofConfig(ImageLayout.NHWC, PixelScale.AUTO)))
                 .hasMessageContaining("4 channels as nhwc, expected 1 (grey) or 3 (RGB)");
-        refused(() -> read(NpyArray.ofUint8(new byte[2 * 8 * 8], 2, 1, 8, 8), ImageFormat.ofConfig("nhw", "auto")))
+        refused(() -> read(NpyArray.ofUint8(new byte[2 * 8 * 8], 2, 1, 8, 8), ImageFormat.ofConfig(ImageLayout.NHW, PixelScale.AUTO)))
                 .hasMessageContaining("expected rank 3 for data.layout nhw");
     }
 
@@ -79,7 +79,7 @@ class NpzImageFormatTest {
 
     @Test
     void maxScaleDividesByTheMaximumAndRefusesNegativeValues() throws IOException {
-        ImageFormat max = ImageFormat.ofConfig("auto", "max");
+        ImageFormat max = ImageFormat.ofConfig(ImageLayout.AUTO, PixelScale.MAX);
         assertThat(read(NpyArray.ofFloat64(new double[] {0, 8, 16}, 1, 1, 3), max).pixels())
                 .containsExactly(0, (byte) 128, (byte) 255);
         assertThat(read(NpyArray.ofInt64(new long[] {0, 1000, 4000}, 1, 1, 3), max).pixels())
@@ -91,7 +91,7 @@ class NpzImageFormatTest {
 
     @Test
     void noneScaleTakesValuesAsIntensitiesAndClipsTheRest() throws IOException {
-        ImageFormat none = ImageFormat.ofConfig("auto", "none");
+        ImageFormat none = ImageFormat.ofConfig(ImageLayout.AUTO, PixelScale.NONE);
         assertThat(read(NpyArray.ofFloat32(new float[] {-0.46f, 0.5f, 1.39f}, 1, 1, 3), none).pixels())
                 .containsExactly(0, (byte) 128, (byte) 255);
         assertThat(read(NpyArray.ofInt64(new long[] {0, 1}, 1, 1, 2), none).pixels()).containsExactly(0, (byte) 255);
@@ -99,9 +99,9 @@ class NpzImageFormatTest {
 
     @Test
     void nanIsRefusedWhateverTheScale() {
-        for (String scale : new String[] {"auto", "none", "max"}) {
+        for (PixelScale scale : PixelScale.values()) {
             refused(() -> read(NpyArray.ofFloat32(new float[] {0f, Float.NaN}, 1, 1, 2),
-                    ImageFormat.ofConfig("auto", scale))).hasMessageContaining("NaN at image 0, pixel 1");
+                    ImageFormat.ofConfig(ImageLayout.AUTO, scale))).hasMessageContaining("NaN at image 0, pixel 1");
         }
     }
 

@@ -198,7 +198,7 @@ class NpzReaderTest {
         byte[] noisy = floats(ByteOrder.LITTLE_ENDIAN, -0.46f, 0.5f, 1.39f);
         expectBadInput(() -> images("<f4", "(1, 1, 3)", noisy)).hasMessageContaining("--scale: none clips to [0,1]");
         ImageSet set = NpzReader.readImages(npz(tmp.resolve("i.npz"), false, Map.of("images", npy("<f4", false,
-                "(1, 1, 3)", noisy))), null, null, ImageFormat.ofConfig("auto", "none"));
+                "(1, 1, 3)", noisy))), null, null, ImageFormat.ofConfig(ImageLayout.AUTO, PixelScale.NONE));
         assertThat(set.pixels()).containsExactly(new byte[] {0, (byte) 128, (byte) 255});
     }
 

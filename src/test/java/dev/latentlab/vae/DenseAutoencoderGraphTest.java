@@ -32,7 +32,7 @@ class DenseAutoencoderGraphTest {
 
     @Test
     void aVaesOutputsHaveTheirShapes() {
-        DenseArchitecture arch = new DenseArchitecture(28, 28, 1, List.of(16, 8), 3, 0.2, 0.5, true, "bce");
+        DenseArchitecture arch = new DenseArchitecture(28, 28, 1, List.of(16, 8), 3, 0.2, 0.5, true, ReconstructionLoss.BCE);
         SameDiff sd = arch.graph(1);
         Map<String, INDArray> out = run(sd, arch, VaeTestData.images(0, 4), GraphNames.MU, GraphNames.LOGVAR,
                 GraphNames.Z, GraphNames.LOGITS, GraphNames.RECON, GraphNames.LOSS, GraphNames.KLD_MEAN);
@@ -52,7 +52,7 @@ class DenseAutoencoderGraphTest {
 
     @Test
     void aPlainAutoencodersCodeIsItsLatentAndItsImagesStayInTheUnitRange() {
-        DenseArchitecture arch = new DenseArchitecture(28, 28, 1, List.of(16), 2, 0.0, 0.0, false, "mse");
+        DenseArchitecture arch = new DenseArchitecture(28, 28, 1, List.of(16), 2, 0.0, 0.0, false, ReconstructionLoss.MSE);
         SameDiff sd = arch.graph(2);
         assertThat(GraphNames.trainingInputs(arch)).containsExactly(GraphNames.INPUT);
         assertThat(sd.hasVariable(GraphNames.EPSILON)).isFalse();
@@ -71,7 +71,7 @@ class DenseAutoencoderGraphTest {
     @CsvSource({"true, bce, 0.25", "true, mse, 0.0", "false, mse, 0.0", "false, bce, 0.25"})
     void lossAndGradientsMatchAFloat64FiniteDifference(boolean variational, String loss, double dropout) {
         DenseArchitecture arch = new DenseArchitecture(4, 4, 1, List.of(5, 3), 2, dropout, variational ? 0.7 : 0.0,
-                variational, loss);
+                variational, ReconstructionLoss.of(loss));
         SameDiff sd = arch.graph(11);
         SplittableRandom random = new SplittableRandom(5);
         float[] pixels = new float[6 * 16];
@@ -174,7 +174,7 @@ class DenseAutoencoderGraphTest {
                 double recon = 0;
                 for (int p = 0; p < logits.length; p++) {
                     double l = logits[p];
-                    recon += arch.loss().equals("mse") ? (l - x[n][p]) * (l - x[n][p])
+                    recon += arch.loss() == ReconstructionLoss.MSE ? (l - x[n][p]) * (l - x[n][p])
                             : Math.max(l, 0) - l * x[n][p] + Math.log1p(Math.exp(-Math.abs(l)));
                 }
                 total += recon + arch.beta() * kld;

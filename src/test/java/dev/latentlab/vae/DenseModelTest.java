@@ -16,9 +16,9 @@ import org.nd4j.linalg.learning.config.Adam;
 /** The dense autoencoder through the conv VAE's trainer, model files and checkpoints. */
 class DenseModelTest {
     private static final DenseArchitecture PLAIN = new DenseArchitecture(28, 28, 1, List.of(32, 16), 4, 0.0, 0.0,
-            false, "mse");
+            false, ReconstructionLoss.MSE);
     private static final DenseArchitecture VARIATIONAL = new DenseArchitecture(28, 28, 1, List.of(32, 16), 3, 0.2,
-            0.5, true, "bce");
+            0.5, true, ReconstructionLoss.BCE);
 
     private static BatchSource train() {
         return new ArrayBatchSource(VaeTestData.images(0, 192), 32, true, 1);

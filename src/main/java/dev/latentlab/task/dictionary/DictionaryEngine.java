@@ -3,6 +3,7 @@ package dev.latentlab.task.dictionary;
 import dev.latentlab.config.PatchDictionaryConfig;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.patches.DictionaryFit;
+import dev.latentlab.patches.DictionaryMethod;
 import dev.latentlab.patches.PatchCoder;
 import dev.latentlab.report.MetricsCsv;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public interface DictionaryEngine extends AutoCloseable {
     long patchesFit();
 
     /** Fits the codebook of one method and K. */
-    DictionaryFit fit(String method, int k) throws IOException;
+    DictionaryFit fit(DictionaryMethod method, int k) throws IOException;
 
     /**
      * MSE per pixel (0..255 scale) of a fit's codebook over every training patch cut, coded with the run's

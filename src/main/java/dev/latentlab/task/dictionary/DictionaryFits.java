@@ -1,5 +1,6 @@
 package dev.latentlab.task.dictionary;
 
+import dev.latentlab.patches.DictionaryMethod;
 import dev.latentlab.patches.SparseDictionary;
 import dev.latentlab.report.MetricsCsv;
 import java.io.IOException;
@@ -22,7 +23,7 @@ final class DictionaryFits {
     final Map<String, float[]> testRecon = new LinkedHashMap<>();
     final Map<String, float[]> novelRecon = new LinkedHashMap<>();
     final Map<String, float[]> codePatchRecon = new LinkedHashMap<>();
-    final Map<String, Map<Integer, double[][]>> curves = new LinkedHashMap<>();
+    final Map<DictionaryMethod, Map<Integer, double[][]>> curves = new LinkedHashMap<>();
     final List<String> figures = new ArrayList<>();
     final List<String> saved = new ArrayList<>();
     /** The sparse dictionary whose code of the drawn patch is shown (null: none fitted at that K). */
@@ -41,7 +42,7 @@ final class DictionaryFits {
     /** Records a fit's scores (and its curve, when it has one). */
     void add(KFitSummary result, double[][] curve) throws IOException {
         results.add(result);
-        comparison.append(result.method(), result.k(), result.trainMse(), result.fitMse(), result.testMse(),
+        comparison.append(result.method().configName(), result.k(), result.trainMse(), result.fitMse(), result.testMse(),
                 result.reconMse(), result.reconPsnr(), result.fitSeconds(), result.iterations(), result.converged());
         if (curve != null) {
             curves.computeIfAbsent(result.method(), m -> new TreeMap<>()).put(result.k(), curve);

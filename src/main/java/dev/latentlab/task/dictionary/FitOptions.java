@@ -13,10 +13,8 @@ public final class FitOptions {
     /** The fits' options from a run's config (k = 1 stands for each fit's K). */
     public static DictionaryFitter.Options of(PatchDictionaryConfig config, int threads) {
         PatchDictionaryConfig.KMeans km = config.kmeans();
-        KMeansOptions kmeans = new KMeansOptions(1,
-                km.init().equals("random") ? KMeansOptions.Init.RANDOM : KMeansOptions.Init.KMEANS_PLUS_PLUS,
-                km.maxIter(), km.tol(), km.initSample(), km.batchSize(), km.maxNoImprovement(), config.seed(),
-                threads, km.tileRows());
+        KMeansOptions kmeans = new KMeansOptions(1, km.init(), km.maxIter(), km.tol(), km.initSample(),
+                km.batchSize(), km.maxNoImprovement(), config.seed(), threads, km.tileRows());
         PatchDictionaryConfig.Sparse sp = config.sparse();
         SparseCodingOptions sparse = new SparseCodingOptions(1, sp.nonZeros(), sp.maxIter(), sp.tol(), km.initSample(),
                 config.seed(), threads);

@@ -2,6 +2,7 @@ package dev.latentlab.task.dictionary;
 
 import dev.latentlab.clustering.IterationStats;
 import dev.latentlab.patches.DictionaryFitter;
+import dev.latentlab.patches.DictionaryMethod;
 import dev.latentlab.report.MetricsCsv;
 import dev.latentlab.report.Progress;
 import dev.latentlab.report.Significant;
@@ -19,10 +20,10 @@ public final class FitProgress implements DictionaryFitter.Listener {
     private IOException failure;
 
     /** Rows of {@code method} and {@code k} into {@code metrics}, steps on {@code progress}. */
-    public FitProgress(Progress progress, MetricsCsv metrics, String method, int k) {
+    public FitProgress(Progress progress, MetricsCsv metrics, DictionaryMethod method, int k) {
         this.progress = progress;
         this.metrics = metrics;
-        this.method = method;
+        this.method = method.configName();
         this.k = k;
     }
 

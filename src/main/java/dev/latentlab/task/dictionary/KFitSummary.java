@@ -3,6 +3,7 @@ package dev.latentlab.task.dictionary;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.latentlab.patches.DictionaryMethod;
 
 /**
  * The figures of one method and K of a patch-dictionary run, as written to summary.json (MSE per pixel on the
@@ -12,7 +13,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record KFitSummary(
-        String method,
+        DictionaryMethod method,
         int k,
         int iterations,
         boolean converged,

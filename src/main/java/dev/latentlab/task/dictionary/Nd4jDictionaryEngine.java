@@ -6,6 +6,7 @@ import dev.latentlab.config.PatchDictionaryConfig;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.patches.DictionaryFit;
 import dev.latentlab.patches.DictionaryFitter;
+import dev.latentlab.patches.DictionaryMethod;
 import dev.latentlab.patches.PatchCoder;
 import dev.latentlab.patches.PatchExtractor;
 import dev.latentlab.report.MetricsCsv;
@@ -74,9 +75,10 @@ final class Nd4jDictionaryEngine implements DictionaryEngine {
     }
 
     @Override
-    public DictionaryFit fit(String method, int k) throws IOException {
-        String unit = method.equals("minibatch") ? "batches" : "iterations";
-        try (Progress progress = Progress.start(method + " K=" + k, fitter.iterationLimit(method), unit)) {
+    public DictionaryFit fit(DictionaryMethod method, int k) throws IOException {
+        String unit = method == DictionaryMethod.MINIBATCH ? "batches" : "iterations";
+        try (Progress progress = Progress.start(method.configName() + " K=" + k, fitter.iterationLimit(method),
+                unit)) {
             FitProgress shown = new FitProgress(progress, metrics, method, k);
             DictionaryFit fit = fitter.fit(fitData, method, k, shown);
             shown.rethrow();

@@ -3,6 +3,7 @@ package dev.latentlab.task.dictionary;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.patches.PatchCodebook;
 import dev.latentlab.patches.SparseDictionary;
+import dev.latentlab.patches.DictionaryMethod;
 import dev.latentlab.report.HeatMap;
 import dev.latentlab.report.ImageGrid;
 import dev.latentlab.report.ImageStack;
@@ -81,8 +82,8 @@ public final class PatchDictionaryFigures {
         return "patch_examples_" + tag + ".png";
     }
 
-    static String mseVsIterationFile(String method) {
-        return "mse_vs_iteration_" + method + ".png";
+    static String mseVsIterationFile(DictionaryMethod method) {
+        return "mse_vs_iteration_" + method.configName() + ".png";
     }
 
     /**
@@ -92,11 +93,12 @@ public final class PatchDictionaryFigures {
      *
      * @param curves K → {iterations, mse}, in K order
      */
-    static void mseVsIteration(Path file, String method, Map<Integer, double[][]> curves) throws IOException {
+    static void mseVsIteration(Path file, DictionaryMethod method, Map<Integer, double[][]> curves)
+            throws IOException {
         List<Integer> ks = new ArrayList<>(curves.keySet());
         int shown = Math.min(MAX_CURVES, ks.size());
-        LinePlot plot = LinePlot.titled(method + ": training MSE vs iteration")
-                .axes(method.equals("minibatch") ? "mini-batch" : "iteration", "MSE per pixel (0..255 scale)");
+        LinePlot plot = LinePlot.titled(method.configName() + ": training MSE vs iteration")
+                .axes(method == DictionaryMethod.MINIBATCH ? "mini-batch" : "iteration", "MSE per pixel (0..255 scale)");
         for (int i = 0; i < shown; i++) {
             int k = ks.get(shown == 1 ? 0 : (int) Math.round(i * (ks.size() - 1.0) / (shown - 1)));
             double[][] c = curves.get(k);
@@ -139,7 +141,7 @@ public final class PatchDictionaryFigures {
      * scales, on one plot.
      */
     static void comparison(Path file, List<KFitSummary> results, String tiling) throws IOException {
-        Map<String, List<KFitSummary>> byMethod = new LinkedHashMap<>();
+        Map<DictionaryMethod, List<KFitSummary>> byMethod = new LinkedHashMap<>();
         for (KFitSummary r : results) {
             byMethod.computeIfAbsent(r.method(), m -> new ArrayList<>()).add(r);
         }
@@ -147,14 +149,14 @@ public final class PatchDictionaryFigures {
                         + tiling + " tiling)")
                 .axes("K (centroids / atoms)", "MSE per pixel (0..255 scale)").logX().logY();
         int m = 0;
-        for (Map.Entry<String, List<KFitSummary>> e : byMethod.entrySet()) {
+        for (Map.Entry<DictionaryMethod, List<KFitSummary>> e : byMethod.entrySet()) {
             List<KFitSummary> rs = e.getValue();
             double[] k = rs.stream().mapToDouble(KFitSummary::k).toArray();
             double[] test = rs.stream().mapToDouble(KFitSummary::testMse).toArray();
             double[] recon = rs.stream().mapToDouble(KFitSummary::reconMse).toArray();
             Color colour = METHOD_COLOURS[m++ % METHOD_COLOURS.length];
-            plot.series(e.getKey() + ": test patches", k, test, colour, false);
-            plot.series(e.getKey() + ": test digits", k, recon, colour, true);
+            plot.series(e.getKey().configName() + ": test patches", k, test, colour, false);
+            plot.series(e.getKey().configName() + ": test digits", k, recon, colour, true);
         }
         plot.size(1000, 650).writePng(file);
     }

@@ -6,12 +6,14 @@ import dev.latentlab.BadInputException;
 import dev.latentlab.clustering.Elbow;
 import dev.latentlab.clustering.PointBlocks;
 import dev.latentlab.config.ConfigYaml;
+import dev.latentlab.config.OptionNames;
 import dev.latentlab.config.PatchDictionaryConfig;
 import dev.latentlab.data.ImageInput;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageSource;
 import dev.latentlab.data.PictureLoader;
 import dev.latentlab.patches.DictionaryFit;
+import dev.latentlab.patches.DictionaryMethod;
 import dev.latentlab.patches.PatchCodebook;
 import dev.latentlab.patches.PatchCoder;
 import dev.latentlab.patches.PatchExtractor;
@@ -48,7 +50,7 @@ public final class PatchDictionaryPipeline {
 
     private final PatchDictionaryConfig config;
     /** The methods run; a config without {@code methods} runs {@code kmeans.algorithm} alone. */
-    private final List<String> methods;
+    private final List<DictionaryMethod> methods;
     private final Tiling tiling;
     private final DictionaryEngine.Opener engines;
 
@@ -62,7 +64,7 @@ public final class PatchDictionaryPipeline {
         this.config = config;
         this.engines = engines;
         this.methods = config.methods() != null ? config.methods() : List.of(config.kmeans().algorithm());
-        this.tiling = Tiling.fromConfigName(config.patches().tiling());
+        this.tiling = config.patches().tiling();
     }
 
     /** The summary.json of a run. */
@@ -107,7 +109,7 @@ public final class PatchDictionaryPipeline {
                 config.report().novelImages().stream().map(Path::of).toList(), test.height(), test.width(),
                 PictureLoader.Invert.AUTO);
         Integer codePatch = config.report().codePatch();
-        if (codePatch != null && methods.contains("sparse")) {
+        if (codePatch != null && methods.contains(DictionaryMethod.SPARSE)) {
             long testPatches = patches.count(test, true);
             if (codePatch >= testPatches) {
                 throw new BadInputException("report.code_patch = " + codePatch + ": expected an index below the "
@@ -133,7 +135,7 @@ public final class PatchDictionaryPipeline {
         LOG.info("run folder {}", run.path());
         LOG.info("digits: {} train, {} test; patches {}x{} stride {}{}; methods {}; {} tiling", train.count(),
                 test.count(), patches.size(), patches.size(), patches.stride(),
-                config.patches().dropBlank() ? ", blank dropped" : "", methods, tiling.configName());
+                config.patches().dropBlank() ? ", blank dropped" : "", methodNames(), tiling.configName());
         engine.prepare(MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), DictionaryEngine.METRICS_COLUMNS));
         long patchesTotal = engine.patchesTotal();
         DictionaryFits fits = new DictionaryFits(DictionaryFits.comparisonCsv(run.resolve(COMPARISON_CSV)));
@@ -141,10 +143,10 @@ public final class PatchDictionaryPipeline {
         // every dictionary of the run goes into one new set, swapped in whole after the last K
         ModelFolder models = config.output().saveModel() ? ModelFolder.begin(modelRoot) : null;
         try (models; samples; PatchCoder coder = new PatchCoder(threads, config.kmeans().tileRows())) {
-            for (String method : methods) {
-                List<Integer> ks = method.equals("sparse") ? sparseK() : config.kmeans().k();
+            for (DictionaryMethod method : methods) {
+                List<Integer> ks = method == DictionaryMethod.SPARSE ? sparseK() : config.kmeans().k();
                 for (int i = 0; i < ks.size(); i++) {
-                    LOG.info("{} K = {} ({} of {})", method, ks.get(i), i + 1, ks.size());
+                    LOG.info("{} K = {} ({} of {})", method.configName(), ks.get(i), i + 1, ks.size());
                     fitOne(run, engine, coder, samples, fits, models, method, ks.get(i), patchesTotal);
                     run.writeSummary(summary(train, test, patchesTotal, engine.patchesFit(),
                             samples.testPatches().rows(), threads, fits.results, elbow(fits.results), modelRoot, start));
@@ -171,7 +173,7 @@ public final class PatchDictionaryPipeline {
      * reconstructions for the figures, draws its atlas when asked and puts it in the model set.
      */
     private void fitOne(RunDirectory run, DictionaryEngine engine, PatchCoder coder, TestSamples samples,
-                        DictionaryFits fits, ModelFolder models, String method, int k, long patchesTotal)
+                        DictionaryFits fits, ModelFolder models, DictionaryMethod method, int k, long patchesTotal)
             throws IOException {
         DictionaryFit fit = engine.fit(method, k);
         PatchCodebook codebook = fit.codebook();
@@ -193,7 +195,7 @@ public final class PatchDictionaryPipeline {
                 PatchReconstructor.mse(samples.trainExamples(), trainExampleRecon), fit.unused());
         fits.add(result, fit.curve());
         LOG.info("{} K = {}: train MSE {} ({} on [0,1]), test MSE {}, test reconstruction MSE {} / PSNR {} dB,"
-                        + " {} iterations at {} s, fit {} s", method, k, Significant.four(result.trainMse()),
+                        + " {} iterations at {} s, fit {} s", method.configName(), k, Significant.four(result.trainMse()),
                 Significant.four(result.trainMseUnit()), Significant.four(testMse), Significant.four(reconMse),
                 Significant.four(result.reconPsnr()), fit.iterations(), Significant.four(fit.secondsPerIteration()),
                 Significant.four(fit.fitSeconds()));
@@ -206,8 +208,8 @@ public final class PatchDictionaryPipeline {
             fits.codeDictionary = sparse;
         }
         if (models != null) {
-            PatchDictionaryFiles.save(codebook, models.dir().resolve(tag), modelMetadata(method, result, patchesTotal, run.provenance()),
-                    models.id());
+            PatchDictionaryFiles.save(codebook, models.dir().resolve(tag),
+                    modelMetadata(method, result, patchesTotal, run.provenance()), models.id());
             fits.saved.add(tag);
         }
     }
@@ -245,16 +247,17 @@ public final class PatchDictionaryPipeline {
             sameK.put("sparse T=1", sparser.approximations(dictionary.atoms()));
             codes.put(codeTitle("More sparse", codeRow, k, 1, sparser), sparser.dense(0, k));
         }
-        for (String method : methods) {
+        for (DictionaryMethod method : methods) {
             float[] approx = fits.codePatchRecon.get(rowLabel(method, k));
             if (approx != null) {
-                sameK.put(method.equals("sparse") ? "sparse T=" + dictionary.nonZeros() : method, approx);
+                sameK.put(method == DictionaryMethod.SPARSE ? "sparse T=" + dictionary.nonZeros() : method.configName(),
+                        approx);
             }
         }
         SparseCodes code = coder.encode(codeMatrix, dictionary);
         codes.put(codeTitle(codes.isEmpty() ? "Code" : "Less sparse", codeRow, k, dictionary.nonZeros(), code),
                 code.dense(0, k));
-        String file = PatchDictionaryFigures.codeWeightsFile(tag("sparse", k));
+        String file = PatchDictionaryFigures.codeWeightsFile(tag(DictionaryMethod.SPARSE, k));
         PatchDictionaryFigures.codeWeights(run.resolve(file), patch, sameK, codes, dictionary);
         fits.figures.add(0, file);
     }
@@ -272,7 +275,7 @@ public final class PatchDictionaryPipeline {
             PatchDictionaryFigures.comparison(run.resolve(PatchDictionaryFigures.COMPARISON), results, tiling.configName());
             first.add(PatchDictionaryFigures.COMPARISON);
         }
-        List<KFitSummary> firstMethod = results.stream().filter(r -> r.method().equals(methods.get(0))).toList();
+        List<KFitSummary> firstMethod = results.stream().filter(r -> r.method() == methods.get(0)).toList();
         Integer elbowK = elbow(results);
         int elbowIndex = 0;
         for (int i = 0; i < firstMethod.size(); i++) {
@@ -281,7 +284,8 @@ public final class PatchDictionaryPipeline {
             }
         }
         PatchDictionaryFigures.mseVsK(run.resolve(PatchDictionaryFigures.MSE_VS_K),
-                (config.methods() == null ? "Patch dictionary" : methods.get(0)) + ": MSE vs K", firstMethod, elbowIndex);
+                (config.methods() == null ? "Patch dictionary" : methods.get(0).configName()) + ": MSE vs K", firstMethod,
+                elbowIndex);
         first.add(PatchDictionaryFigures.MSE_VS_K);
         PatchDictionaryFigures.reconstructions(run.resolve(PatchDictionaryFigures.RECON_TEST), samples.testExamples(),
                 fits.testRecon, 3);
@@ -295,7 +299,7 @@ public final class PatchDictionaryPipeline {
                 fits.trainRecon, 3);
         first.add(PatchDictionaryFigures.RECON_TRAIN);
         fits.figures.addAll(0, first);
-        for (Map.Entry<String, Map<Integer, double[][]>> e : fits.curves.entrySet()) {
+        for (Map.Entry<DictionaryMethod, Map<Integer, double[][]>> e : fits.curves.entrySet()) {
             String file = PatchDictionaryFigures.mseVsIterationFile(e.getKey());
             PatchDictionaryFigures.mseVsIteration(run.resolve(file), e.getKey(), e.getValue());
             fits.figures.add(file);
@@ -305,17 +309,18 @@ public final class PatchDictionaryPipeline {
     /** The loader's view of data: (class-folder pictures are read as grey data.image_size squares). */
     private ImageSource source() {
         PatchDictionaryConfig.Data d = config.data();
-        return new ImageSource(ImageSource.Kind.of(d.source()), Path.of(d.dir()), d.fetch(), null, null, null, null,
-                PictureLoader.Invert.of(d.invert()), 1, d.imageSize(), d.imageSize());
+        return new ImageSource(d.source(), Path.of(d.dir()), d.fetch(), null, null, null, null, d.invert(), 1,
+                d.imageSize(), d.imageSize());
     }
 
     /** Every K must find as many training patches to fit on (counted before any work, from the loaded digits). */
     private void checkKFitsPatches(long trainPatches, int digits) {
         long fitRows = config.kmeans().fitSample() == null ? trainPatches
                 : Math.min(trainPatches, config.kmeans().fitSample());
-        for (String method : methods) {
-            String key = method.equals("sparse") && config.sparse().k() != null ? "sparse.k" : "kmeans.k";
-            for (int k : method.equals("sparse") ? sparseK() : config.kmeans().k()) {
+        for (DictionaryMethod method : methods) {
+            boolean sparse = method == DictionaryMethod.SPARSE;
+            String key = sparse && config.sparse().k() != null ? "sparse.k" : "kmeans.k";
+            for (int k : sparse ? sparseK() : config.kmeans().k()) {
                 if (k > fitRows) {
                     throw new BadInputException(key + ": K = " + k + " is more than the " + fitRows
                             + " training patches to fit on (from " + digits + " training digits"
@@ -332,20 +337,25 @@ public final class PatchDictionaryPipeline {
     }
 
     /** File and folder tag of a fit: {@code k<K>} for a single-method config, else {@code <method>_k<K>}. */
-    private String tag(String method, int k) {
-        return config.methods() == null ? "k" + k : method + "_k" + k;
+    private String tag(DictionaryMethod method, int k) {
+        return config.methods() == null ? "k" + k : method.configName() + "_k" + k;
     }
 
-    private String rowLabel(String method, int k) {
-        return config.methods() == null ? "K=" + k : method + " K=" + k;
+    private String rowLabel(DictionaryMethod method, int k) {
+        return config.methods() == null ? "K=" + k : method.configName() + " K=" + k;
     }
 
-    private Map<String, Object> modelMetadata(String method, KFitSummary result, long patchesTotal,
+    /** The config names of the methods run, in order. */
+    private List<String> methodNames() {
+        return methods.stream().map(DictionaryMethod::configName).toList();
+    }
+
+    private Map<String, Object> modelMetadata(DictionaryMethod method, KFitSummary result, long patchesTotal,
                                               Provenance provenance) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("run_name", config.name());
-        meta.put("algorithm", method);
-        meta.put("engine", config.kmeans().engine());
+        meta.put("algorithm", method.configName());
+        meta.put("engine", config.kmeans().engine().configName());
         meta.put("seed", config.seed());
         meta.put("patches_total", patchesTotal);
         meta.put("metrics", result);
@@ -357,15 +367,16 @@ public final class PatchDictionaryPipeline {
     private Summary summary(ImageSet train, ImageSet test, long patchesTotal, long patchesFit, long testPatches,
                             int threads, List<KFitSummary> results, Integer elbowK, Path modelRoot, long start) {
         return new Summary(config.name(), config.task(), train.count(), test.count(), config.patches().size(),
-                config.patches().stride(), tiling.configName(), patchesTotal, patchesFit, testPatches, methods, config.kmeans().engine(),
-                config.kmeans().algorithm(), config.kmeans().init(), config.sparse().nonZeros(), threads,
+                config.patches().stride(), tiling.configName(), patchesTotal, patchesFit, testPatches, methodNames(),
+                config.kmeans().engine().configName(), config.kmeans().algorithm().configName(),
+                OptionNames.of(config.kmeans().init()), config.sparse().nonZeros(), threads,
                 List.copyOf(results), elbowK, "test_mse", config.output().saveModel() ? modelRoot.toString() : null,
                 (System.nanoTime() - start) / 1e9);
     }
 
     /** The elbow of the test MSE of the first method, once it has three Ks. */
     private Integer elbow(List<KFitSummary> results) {
-        List<KFitSummary> first = results.stream().filter(r -> r.method().equals(methods.get(0))).toList();
+        List<KFitSummary> first = results.stream().filter(r -> r.method() == methods.get(0)).toList();
         if (first.size() < 3) {
             return null;
         }

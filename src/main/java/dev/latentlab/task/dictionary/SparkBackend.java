@@ -1,6 +1,7 @@
 package dev.latentlab.task.dictionary;
 
 import dev.latentlab.BadInputException;
+import dev.latentlab.clustering.KMeansOptions;
 import dev.latentlab.config.PatchDictionaryConfig;
 import dev.latentlab.config.SparkConfig;
 import dev.latentlab.data.ImageSet;
@@ -24,8 +25,8 @@ public interface SparkBackend {
      * {@code mllib}) after {@code init} ({@code random} or {@code kmeans++}) on the patches of digits [0, digits) of
      * the idx file (each with {@code copies} generated copies); returns the benchmark's JSON record.
      */
-    Record benchmark(Path trainImages, int digits, int copies, int k, int iterations, String init, String solver,
-                     String master, int partitions, Map<String, String> conf, long seed);
+    Record benchmark(Path trainImages, int digits, int copies, int k, int iterations, KMeansOptions.Init init,
+                     SparkConfig.Solver solver, String master, int partitions, Map<String, String> conf, long seed);
 
     /** The Spark backend of this jar, if it was built with it. */
     static Optional<SparkBackend> find() {

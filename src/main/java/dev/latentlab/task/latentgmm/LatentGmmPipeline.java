@@ -3,6 +3,7 @@ package dev.latentlab.task.latentgmm;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latentlab.BadInputException;
 import dev.latentlab.config.ConfigYaml;
+import dev.latentlab.config.OptionNames;
 import dev.latentlab.config.LatentGmmConfig;
 import dev.latentlab.config.VaeGmmConfig;
 import dev.latentlab.data.LatentsNpz;
@@ -98,7 +99,7 @@ public final class LatentGmmPipeline {
         }
         figures(run, z, selection);
         run.writeSummary(new Summary(config.name(), LatentGmmConfig.TASK, config.latents(), z.dim(),
-                z.trainMu().length, z.valMu().length, config.selectBy(), selection.chosen().components(),
+                z.trainMu().length, z.valMu().length, OptionNames.of(config.selectBy()), selection.chosen().components(),
                 selection.chosen(), selection.candidates(), validation, onePerClass,
                 config.output().saveModel() ? modelDir.toString() : null, (System.nanoTime() - start) / 1e9));
         HtmlReport.forRun(run.path()).title("GMM on latents " + config.name())
@@ -110,10 +111,8 @@ public final class LatentGmmPipeline {
     /** A mixture per candidate number of components, one row each in metrics.csv, the best by gmm.select_by. */
     private ComponentSelection.Result select(RunDirectory run, LatentsNpz z, Path modelDir) throws IOException {
         VaeGmmConfig.Gmm g = config.gmm();
-        ComponentSelection.Criterion criterion = config.selectBy().equals("bic")
-                ? ComponentSelection.Criterion.BIC : ComponentSelection.Criterion.VAL_ACCURACY;
         ComponentSelection.Result selection = ComponentSelection.select(z.trainMu(), z.trainLabels(), z.valMu(),
-                z.valLabels(), g.components(), GmmSection.options(g, config.seed()), criterion,
+                z.valLabels(), g.components(), GmmSection.options(g, config.seed()), config.selectBy(),
                 GmmSection.warmStart(g, modelDir));
         MetricsCsv csv = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), "components", "bic", "aic",
                 "val_accuracy", "train_accuracy", "mean_log_likelihood", "converged", "seconds");
@@ -123,7 +122,7 @@ public final class LatentGmmPipeline {
             csv.append(c.components(), c.bic(), c.aic(), c.validationAccuracy(), c.trainAccuracy(),
                     c.meanLogLikelihood(), c.converged(), c.seconds());
         }
-        LOG.info("chosen by {}: {} components", config.selectBy(), selection.chosen().components());
+        LOG.info("chosen by {}: {} components", OptionNames.of(config.selectBy()), selection.chosen().components());
         return selection;
     }
 

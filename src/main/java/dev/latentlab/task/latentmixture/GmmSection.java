@@ -1,7 +1,6 @@
 package dev.latentlab.task.latentmixture;
 
 import dev.latentlab.config.VaeGmmConfig;
-import dev.latentlab.mixture.CovarianceType;
 import dev.latentlab.mixture.GaussianMixture;
 import dev.latentlab.mixture.GmmFiles;
 import dev.latentlab.mixture.GmmOptions;
@@ -37,7 +36,7 @@ public final class GmmSection {
 
     /** {@code g}'s options with its first candidate number of components and {@code seed}. */
     public static GmmOptions options(VaeGmmConfig.Gmm g, long seed) {
-        return new GmmOptions(g.components().get(0), CovarianceType.fromSklearnName(g.covariance()), g.maxIter(),
-                g.tol(), g.regCovar(), g.nInit(), GmmOptions.Init.fromSklearnName(g.init()), seed);
+        return new GmmOptions(g.components().get(0), g.covariance(), g.maxIter(), g.tol(), g.regCovar(), g.nInit(),
+                g.init(), seed);
     }
 }

@@ -7,7 +7,6 @@ import dev.latentlab.data.NpyArray;
 import dev.latentlab.data.NpzWriter;
 import dev.latentlab.data.RgbImage;
 import dev.latentlab.data.RgbImageLoader;
-import dev.latentlab.mixture.CovarianceType;
 import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.quantize.ColourQuantizer;
 import dev.latentlab.quantize.ColourStats;
@@ -95,7 +94,7 @@ public final class QuantizePipeline {
         int threads = config.kmeans().threads() > 0 ? config.kmeans().threads()
                 : Runtime.getRuntime().availableProcessors();
         QuantizeOptions options = options(config, threads);
-        List<QuantizeMethod> methods = config.methods().stream().map(QuantizeMethod::fromConfigName).toList();
+        List<QuantizeMethod> methods = config.methods();
         MetricsCsv metrics = MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), CSV_COLUMNS);
         List<ImageSummary> imageSummaries = new ArrayList<>();
         List<Result> results = new ArrayList<>();
@@ -195,8 +194,7 @@ public final class QuantizePipeline {
         QuantizeConfig.KMeans km = config.kmeans();
         QuantizeConfig.Gmm g = config.gmm();
         return new QuantizeOptions(km.maxIter(), km.tol(), km.batchSize(), km.maxNoImprovement(), km.fitSample(),
-                new GmmOptions(1, CovarianceType.fromSklearnName(g.covariance()), g.maxIter(), g.tol(), g.regCovar(),
-                        g.nInit(), GmmOptions.Init.fromSklearnName(g.init()), config.seed()),
+                new GmmOptions(1, g.covariance(), g.maxIter(), g.tol(), g.regCovar(), g.nInit(), g.init(), config.seed()),
                 g.fitSample(), config.seed(), threads);
     }
 

@@ -53,7 +53,7 @@ final class ArbiterSearch {
 
     /** A fresh generator for the config's method. */
     CandidateGenerator generator() {
-        return sweep.search().method().equals(SweepConfig.Search.GRID)
+        return sweep.search().method() == SweepConfig.Method.GRID
                 ? new GridSearchCandidateGenerator(space(), sweep.search().gridPoints(),
                         GridSearchCandidateGenerator.Mode.Sequential, null)
                 : new RandomSearchGenerator(space(), null);
@@ -66,7 +66,7 @@ final class ArbiterSearch {
      */
     int plannedCandidates() {
         Integer max = sweep.search().maxCandidates();
-        if (sweep.search().method().equals(SweepConfig.Search.GRID)) {
+        if (sweep.search().method() == SweepConfig.Method.GRID) {
             int grid = ((GridSearchCandidateGenerator) generator()).getTotalNumCandidates();
             return max == null ? grid : Math.min(max, grid);
         }

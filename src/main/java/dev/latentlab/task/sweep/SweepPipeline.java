@@ -100,9 +100,9 @@ public final class SweepPipeline {
             run.writeConfig(yaml);
         }
         LOG.info("sweep {}: {} search over {} of {}, {} candidates, {} at once {}, objective {} ({}); "
-                + "folder {}", sweep.name(), sweep.search().method(),
+                + "folder {}", sweep.name(), sweep.search().method().configName(),
                 String.join(", ", sweep.parameters().keySet()), baseFile, planned, sweep.search().parallel(),
-                candidates.describe(), sweep.objective().metric(), sweep.objective().direction(),
+                candidates.describe(), sweep.objective().metric(), sweep.objective().direction().configName(),
                 run.path());
         SweepState state = SweepState.in(run.path());
         if (!resume) {
@@ -179,7 +179,7 @@ public final class SweepPipeline {
      * JVM one at a time or in child JVMs {@code search.parallel} at once.
      */
     private CandidateExecutor openExecutor() {
-        if (sweep.search().executor().equals(SweepConfig.Search.SPARK)) {
+        if (sweep.search().executor() == SweepConfig.Executor.SPARK) {
             return SparkCandidates.require(file + ": search.executor spark").open(sweep);
         }
         if (sweep.search().parallel() > 1) {
@@ -265,7 +265,7 @@ public final class SweepPipeline {
         SweepConfig now = sweep;
         boolean same = before.base().equals(now.base()) && before.overrides().equals(now.overrides())
                 && before.parameters().equals(now.parameters()) && before.objective().equals(now.objective())
-                && before.search().method().equals(now.search().method())
+                && before.search().method() == now.search().method()
                 && before.search().gridPoints() == now.search().gridPoints() && before.seed() == now.seed();
         if (!same) {
             throw new BadInputException("--resume: " + file + " differs from the interrupted sweep's " + stored

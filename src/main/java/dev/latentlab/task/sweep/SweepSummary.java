@@ -66,8 +66,8 @@ public record SweepSummary(String name,
         int complete = (int) records.stream().filter(CandidateRecord::isComplete).count();
         Best b = best == null ? null
                 : new Best(best.index(), best.objective(), best.parameters(), best.runDir(), bestYaml);
-        return new SweepSummary(sweep.name(), SweepConfig.TASK, base, sweep.search().method(),
-                sweep.objective().metric(), sweep.objective().direction(), planned, complete,
+        return new SweepSummary(sweep.name(), SweepConfig.TASK, base, sweep.search().method().configName(),
+                sweep.objective().metric(), sweep.objective().direction().configName(), planned, complete,
                 records.size() - complete, seconds, b, elbow(sweep, records),
                 sweep.parameters().containsKey(SeedStatistics.SEED) ? SeedStatistics.of(records) : null, rows);
     }

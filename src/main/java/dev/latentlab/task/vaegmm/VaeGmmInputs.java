@@ -7,7 +7,6 @@ import dev.latentlab.data.ImageFormat;
 import dev.latentlab.data.ImageInput;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageSource;
-import dev.latentlab.data.PictureLoader;
 import dev.latentlab.latent.LatentClassifier;
 import dev.latentlab.vae.ModelArchitecture;
 import java.io.IOException;
@@ -57,9 +56,9 @@ record VaeGmmInputs(ImageSet training, Map<String, ImageSet> heldOut, List<Strin
     private static ImageSource source(VaeGmmConfig config) {
         VaeGmmConfig.Data d = config.data();
         List<Integer> in = config.model().input();
-        return new ImageSource(ImageSource.Kind.of(d.source()), Path.of(d.dir()), d.fetch(),
+        return new ImageSource(d.source(), Path.of(d.dir()), d.fetch(),
                 d.npz() == null ? null : Path.of(d.npz()), d.imageKey(), d.labelKey(), npzFormat(d),
-                PictureLoader.Invert.of(d.invert()), in.get(0), in.get(1), in.get(2));
+                d.invert(), in.get(0), in.get(1), in.get(2));
     }
 
     private static ImageFormat npzFormat(VaeGmmConfig.Data d) {

@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class ArbiterCompatibilityTest {
 
-    private static SweepConfig sweep(String method, Integer maxCandidates, Map<String, SweepConfig.Parameter> parameters) {
+    private static SweepConfig sweep(SweepConfig.Method method, Integer maxCandidates, Map<String, SweepConfig.Parameter> parameters) {
         return new SweepConfig("sweep", "s", 7L, "base.yaml", Map.of(), parameters,
                 new SweepConfig.Search(method, 3, maxCandidates, 10), SweepConfig.Objective.DEFAULTS,
                 dev.latentlab.config.Output.DEFAULTS, dev.latentlab.config.SparkConfig.DEFAULTS);
@@ -46,7 +46,7 @@ class ArbiterCompatibilityTest {
 
     @Test
     void gridCoversEveryCombinationWithLogSpacedContinuousPoints() {
-        ArbiterSearch search = new ArbiterSearch(sweep("grid", null, kAndBeta()));
+        ArbiterSearch search = new ArbiterSearch(sweep(SweepConfig.Method.GRID, null, kAndBeta()));
         assertThat(search.plannedCandidates()).isEqualTo(6);
         List<Map<String, Object>> all = drain(search.generator(), 100);
         assertThat(all).hasSize(6);
@@ -60,8 +60,8 @@ class ArbiterCompatibilityTest {
 
     @Test
     void maxCandidatesNeverExceedsTheGrid() {
-        assertThat(new ArbiterSearch(sweep("grid", 4, kAndBeta())).plannedCandidates()).isEqualTo(4);
-        assertThat(new ArbiterSearch(sweep("grid", 40, kAndBeta())).plannedCandidates()).isEqualTo(6);
+        assertThat(new ArbiterSearch(sweep(SweepConfig.Method.GRID, 4, kAndBeta())).plannedCandidates()).isEqualTo(4);
+        assertThat(new ArbiterSearch(sweep(SweepConfig.Method.GRID, 40, kAndBeta())).plannedCandidates()).isEqualTo(6);
     }
 
     @Test
@@ -69,7 +69,7 @@ class ArbiterCompatibilityTest {
         Map<String, SweepConfig.Parameter> p = new LinkedHashMap<>();
         p.put("gmm.n_init", new SweepConfig.Parameter(null, List.of(1, 5), null, null));
         p.put("train.learning_rate", new SweepConfig.Parameter(null, null, List.of(1e-4, 1e-2), null));
-        ArbiterSearch search = new ArbiterSearch(sweep("random", 8, p));
+        ArbiterSearch search = new ArbiterSearch(sweep(SweepConfig.Method.RANDOM, 8, p));
         CandidateGenerator a = search.generator();
         a.setRngSeed(search.searchSeed());
         CandidateGenerator b = search.generator();
