@@ -1,6 +1,8 @@
 package dev.latentlab.latent;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.latentlab.mixture.GaussianMixture;
 import dev.latentlab.mixture.GmmOptions;
 import dev.latentlab.mixture.MixtureClassifier;
@@ -22,14 +24,15 @@ public final class ComponentSelection {
     }
 
     /** One candidate's figures. */
-    public record Candidate(@JsonProperty("components") int components,
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Candidate(int components,
                             @JsonProperty("val_accuracy") double validationAccuracy,
-                            @JsonProperty("train_accuracy") double trainAccuracy,
-                            @JsonProperty("bic") double bic,
-                            @JsonProperty("aic") double aic,
-                            @JsonProperty("mean_log_likelihood") double meanLogLikelihood,
-                            @JsonProperty("converged") boolean converged,
-                            @JsonProperty("seconds") double seconds) {
+                            double trainAccuracy,
+                            double bic,
+                            double aic,
+                            double meanLogLikelihood,
+                            boolean converged,
+                            double seconds) {
     }
 
     /** What picks the winner. */

@@ -1,6 +1,7 @@
 package dev.latentlab.store;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -20,13 +21,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code pom.properties}), ND4J's backend ({@code cpu}, {@code cuda}), the Java version and the SHA-256 of the resolved
  * config's text. A value that cannot be found is {@code "unknown"}.
  */
-public record Provenance(@JsonProperty("latentlab_version") String latentlabVersion,
-                         @JsonProperty("git_commit") String gitCommit,
-                         @JsonProperty("dl4j_version") String dl4jVersion,
-                         @JsonProperty("nd4j_version") String nd4jVersion,
-                         @JsonProperty("backend") String backend,
-                         @JsonProperty("java_version") String javaVersion,
-                         @JsonProperty("config_sha256") String configSha256) {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record Provenance(String latentlabVersion,
+                         String gitCommit,
+                         String dl4jVersion,
+                         String nd4jVersion,
+                         String backend,
+                         String javaVersion,
+                         String configSha256) {
     static final String UNKNOWN = "unknown";
     static final String BUILD_PROPERTIES = "dev/latentlab/store/build.properties";
     static final String GIT_COMMIT_ATTRIBUTE = "Git-Commit";

@@ -1,10 +1,11 @@
 package dev.latentlab.task.latentgmm;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.latentlab.BadInputException;
 import dev.latentlab.config.ConfigYaml;
-import dev.latentlab.config.OptionNames;
 import dev.latentlab.config.LatentGmmConfig;
+import dev.latentlab.config.OptionNames;
 import dev.latentlab.config.VaeGmmConfig;
 import dev.latentlab.data.LatentsNpz;
 import dev.latentlab.eval.ClassificationReport;
@@ -45,20 +46,21 @@ public final class LatentGmmPipeline {
     }
 
     /** The run's summary.json. */
-    public record Summary(@JsonProperty("name") String name,
-                          @JsonProperty("task") String task,
-                          @JsonProperty("latents") String latents,
-                          @JsonProperty("latent_dim") int latentDim,
-                          @JsonProperty("train_points") int trainPoints,
-                          @JsonProperty("validation_points") int validationPoints,
-                          @JsonProperty("select_by") String selectBy,
-                          @JsonProperty("gmm_components") int components,
-                          @JsonProperty("chosen") ComponentSelection.Candidate chosen,
-                          @JsonProperty("gmm_candidates") List<ComponentSelection.Candidate> candidates,
-                          @JsonProperty("validation") ClassificationReport validation,
-                          @JsonProperty("one_component_per_class") OnePerClassFigures onePerClass,
-                          @JsonProperty("model_dir") String modelDir,
-                          @JsonProperty("seconds_total") double secondsTotal) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Summary(String name,
+                          String task,
+                          String latents,
+                          int latentDim,
+                          int trainPoints,
+                          int validationPoints,
+                          String selectBy,
+                          int gmmComponents,
+                          ComponentSelection.Candidate chosen,
+                          List<ComponentSelection.Candidate> gmmCandidates,
+                          ClassificationReport validation,
+                          OnePerClassFigures oneComponentPerClass,
+                          String modelDir,
+                          double secondsTotal) {
     }
 
     /** Runs the task; returns the run folder. A bad latents file is reported before the run folder is made. */

@@ -1,6 +1,7 @@
 package dev.latentlab.task.vaegmm;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.latentlab.BadInputException;
 import dev.latentlab.config.ConfigYaml;
 import dev.latentlab.config.ResumeGuard;
@@ -78,25 +79,26 @@ public final class VaeGmmPipeline {
     }
 
     /** The summary.json of a run. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Summary(
-            @JsonProperty("name") String name,
-            @JsonProperty("digits") List<Integer> digits,
-            @JsonProperty("train_images") int trainImages,
-            @JsonProperty("validation_images") int validationImages,
-            @JsonProperty("epochs_run") int epochsRun,
-            @JsonProperty("best_epoch") int bestEpoch,
-            @JsonProperty("best_val_loss") double bestValidationLoss,
-            @JsonProperty("stopped_early") boolean stoppedEarly,
-            @JsonProperty("seconds_per_epoch") double secondsPerEpoch,
-            @JsonProperty("gmm_components") int components,
-            @JsonProperty("gmm_components_chosen_by") String chosenBy,
-            @JsonProperty("gmm_candidates") List<ComponentSelection.Candidate> candidates,
-            @JsonProperty("validation") ClassificationReport validation,
-            @JsonProperty("evaluations") List<ClassificationReport> evaluations,
-            @JsonProperty("one_component_per_class") OnePerClassFigures onePerClass,
-            @JsonProperty("unknown_inputs") UnknownSummary unknownInputs,
-            @JsonProperty("model_dir") String modelDir,
-            @JsonProperty("seconds_total") double secondsTotal) {
+            String name,
+            List<Integer> digits,
+            int trainImages,
+            int validationImages,
+            int epochsRun,
+            int bestEpoch,
+            double bestValLoss,
+            boolean stoppedEarly,
+            double secondsPerEpoch,
+            int gmmComponents,
+            String gmmComponentsChosenBy,
+            List<ComponentSelection.Candidate> gmmCandidates,
+            ClassificationReport validation,
+            List<ClassificationReport> evaluations,
+            OnePerClassFigures oneComponentPerClass,
+            UnknownSummary unknownInputs,
+            String modelDir,
+            double secondsTotal) {
     }
 
     /** Runs the task; returns the run folder. Bad data is reported before the run folder is made. */
