@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Side-by-side baseline for `trainer bench vae`: the seed's conv VAE in PyTorch, same shapes and loss.
+"""Side-by-side baseline for `trainer bench vae`: source document 004's conv VAE in PyTorch, same shapes and loss.
 
 Times training steps (Adam 1e-3, dropout on, BCE summed over pixels + beta*KLD, mean over the batch) on real MNIST
 digits 1/4/8 after a warm-up, with torch.set_num_threads(THREADS). Prints one JSON line.

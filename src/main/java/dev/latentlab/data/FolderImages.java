@@ -1,7 +1,10 @@
 package dev.latentlab.data;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * Images read from files, with where each came from.
@@ -20,6 +23,23 @@ public record FolderImages(ImageSet images, List<String> classNames, int[] label
         if (labelValues.length != classNames.size()) {
             throw new IllegalArgumentException(labelValues.length + " label values for " + classNames.size() + " names");
         }
+    }
+
+    /**
+     * The images with each label replaced by {@code labelOf} of its class folder's name (a model's label for that
+     * name, or the name's index among the training folders' names).
+     */
+    public ImageSet labelledByName(ToIntFunction<String> labelOf) {
+        Map<Integer, Integer> byValue = new HashMap<>();
+        for (int i = 0; i < labelValues.length; i++) {
+            byValue.put(labelValues[i], labelOf.applyAsInt(classNames.get(i)));
+        }
+        int[] labels = new int[images.count()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = byValue.get(images.labels()[i]);
+        }
+        return new ImageSet(images.count(), images.channels(), images.height(), images.width(), images.pixels(),
+                labels);
     }
 
     /** Whether every class name is an integer (its value is then the label, as with MNIST digits). */

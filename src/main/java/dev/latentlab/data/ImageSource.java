@@ -4,10 +4,10 @@ import java.nio.file.Path;
 
 /**
  * Where a task's images come from, in {@link ImageInput}'s terms: a task maps its config's {@code data:} section to
- * one (the config keys are named in {@code keys}, so that a refusal names what the user wrote).
+ * one.
  *
  * @param kind      an idx dataset (MNIST, Fashion-MNIST: training and t10k files), an npz file or class folders
- * @param dir       the idx folder ({@link IdxDatasets#dir}) or the training class folders
+ * @param dir       the idx folder (Fashion-MNIST's default folder for the MNIST default) or the training class folders
  * @param fetch     fetch a missing idx dataset
  * @param npz       the npz file ({@code kind} NPZ)
  * @param imageKey  its image array (null: found by shape)
@@ -42,8 +42,8 @@ public record ImageSource(Kind kind, Path dir, boolean fetch, Path npz, String i
         }
     }
 
-    /** The idx dataset a held-out t10k comes from: this source's, or MNIST's for an npz. */
-    public String idxName() {
-        return kind.isIdx() ? kind.yamlName() : Kind.MNIST.yamlName();
+    /** The idx dataset a held-out t10k comes from: this source's, or MNIST's for another source. */
+    public Kind idxKind() {
+        return kind.isIdx() ? kind : Kind.MNIST;
     }
 }

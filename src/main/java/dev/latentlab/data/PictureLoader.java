@@ -15,7 +15,6 @@ public final class PictureLoader {
     private PictureLoader() {
     }
 
-    /** Whether to invert the grey levels. */
     /** Whether pictures are inverted to white digits on black: when mostly light (auto), always or never. */
     public enum Invert {
         AUTO, YES, NO

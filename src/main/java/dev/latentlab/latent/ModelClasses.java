@@ -115,22 +115,8 @@ public record ModelClasses(List<String> classNames, List<Integer> labels) {
         if (!unknown.isEmpty()) {
             System.err.println("--known-only: left out the class folders " + unknown + " (not classes of the model)");
         }
-        int[] folderValues = pictures.labelValues();
-        int[] mapped = new int[folderValues.length];
-        for (int i = 0; i < folderValues.length; i++) {
-            mapped[i] = labelOf(pictures.classNames().get(i));
-        }
-        java.util.Map<Integer, Integer> toModel = new java.util.HashMap<>();
-        for (int i = 0; i < folderValues.length; i++) {
-            toModel.put(folderValues[i], mapped[i]);
-        }
-        ImageSet images = pictures.images();
-        int[] out = new int[images.count()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = toModel.get(images.labels()[i]);   // Integer.MIN_VALUE for a folder the model does not know
-        }
-        ImageSet relabelled = new ImageSet(images.count(), images.channels(), images.height(), images.width(),
-                images.pixels(), out);
+        // Integer.MIN_VALUE for a folder the model does not know
+        ImageSet relabelled = pictures.labelledByName(this::labelOf);
         return unknown.isEmpty() ? relabelled : relabelled.withLabels(labels);
     }
 }

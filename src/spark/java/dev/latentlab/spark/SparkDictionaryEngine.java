@@ -14,6 +14,7 @@ import dev.latentlab.patches.PatchDictionary;
 import dev.latentlab.patches.PatchExtractor;
 import dev.latentlab.report.MetricsCsv;
 import dev.latentlab.report.Progress;
+import dev.latentlab.report.Significant;
 import dev.latentlab.task.dictionary.DictionaryEngine;
 import dev.latentlab.task.dictionary.FitOptions;
 import dev.latentlab.task.dictionary.FitProgress;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +108,7 @@ public final class SparkDictionaryEngine implements DictionaryEngine {
                 DictionaryFit fit = fitter.lloyd(patches, k, shown);
                 shown.rethrow();
                 LOG.info("spark native K = {}: {} iterations, {} s per iteration, fit {} s", k, fit.iterations(),
-                        fmt(fit.secondsPerIteration()), fmt(fit.fitSeconds()));
+                        Significant.four(fit.secondsPerIteration()), Significant.four(fit.fitSeconds()));
                 return fit;
             }
             return mllib(method, k, progress);
@@ -134,7 +134,7 @@ public final class SparkDictionaryEngine implements DictionaryEngine {
         int empty = (int) Arrays.stream(r.counts()).filter(c -> c == 0).count();
         metrics.append(method.configName(), k, r.iterations(), mse, null, empty, r.fitSeconds());
         LOG.info("spark mllib K = {}: {} iterations, {} s per iteration, fit {} s (initialisation and counting "
-                + "included)", k, r.iterations(), fmt(perIteration), fmt(r.fitSeconds()));
+                + "included)", k, r.iterations(), Significant.four(perIteration), Significant.four(r.fitSeconds()));
         return new DictionaryFit(new PatchDictionary(source.size(), source.stride(), k, r.centroids(), r.counts()),
                 r.iterations(), r.converged(), perIteration, r.fitSeconds(), mse, empty, null);
     }
@@ -148,9 +148,5 @@ public final class SparkDictionaryEngine implements DictionaryEngine {
         } finally {
             context.stop();
         }
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
     }
 }

@@ -4,13 +4,13 @@ import dev.latentlab.clustering.ClusterSums;
 import dev.latentlab.clustering.ColumnMoments;
 import dev.latentlab.clustering.FloatBlockAssigner;
 import dev.latentlab.clustering.Lloyd;
+import dev.latentlab.report.Significant;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.JavaRDD;
@@ -82,7 +82,7 @@ final class SparkPatchBlocks implements Lloyd.Points, AutoCloseable {
         LOG.info("patches_total = {} training patches of {} digits{} (cut by the executors into float blocks: {} "
                         + "partitions, {} s)", all.rows(), digits,
                 source.copies() > 0 ? " x " + (source.copies() + 1) + " versions" : "", n,
-                String.format(Locale.ROOT, "%.4g", (System.nanoTime() - t0) / 1e9));
+                Significant.four((System.nanoTime() - t0) / 1e9));
         return new SparkPatchBlocks(context, blocks, dim, offsets, all.meanVariance());
     }
 

@@ -102,7 +102,7 @@ public final class PatchDictionaryPipeline {
         }
         ImageSet train = limit(ImageInput.training(source, false).images(), config.data().trainLimit());
         ImageSet test = limit(source.kind() == ImageSource.Kind.FOLDER
-                ? ImageInput.testFolders(source, Path.of(config.data().testDir()), "data.test_dir", null)
+                ? ImageInput.testFolders(source, config.data().testDir(), "data.test_dir", null)
                 : ImageInput.idxTest(source), config.data().testLimit());
         PatchExtractor patches = new PatchExtractor(config.patches().size(), config.patches().stride());
         ImageSet novel = config.report().novelImages().isEmpty() ? null : PictureLoader.load(
@@ -138,11 +138,12 @@ public final class PatchDictionaryPipeline {
                 config.patches().dropBlank() ? ", blank dropped" : "", methodNames(), tiling.configName());
         engine.prepare(MetricsCsv.create(run.resolve(MetricsCsv.DEFAULT_FILE), DictionaryEngine.METRICS_COLUMNS));
         long patchesTotal = engine.patchesTotal();
-        DictionaryFits fits = new DictionaryFits(DictionaryFits.comparisonCsv(run.resolve(COMPARISON_CSV)));
-        TestSamples samples = TestSamples.of(train, test, novel, patches, config.report(), config.seed());
-        // every dictionary of the run goes into one new set, swapped in whole after the last K
-        ModelFolder models = config.output().saveModel() ? ModelFolder.begin(modelRoot) : null;
-        try (models; samples; PatchCoder coder = new PatchCoder(threads, config.kmeans().tileRows())) {
+        DictionaryFits fits;
+        try (TestSamples samples = TestSamples.of(train, test, novel, patches, config.report(), config.seed());
+             // every dictionary of the run goes into one new set, swapped in whole after the last K
+             ModelFolder models = config.output().saveModel() ? ModelFolder.begin(modelRoot) : null;
+             PatchCoder coder = new PatchCoder(threads, config.kmeans().tileRows())) {
+            fits = new DictionaryFits(DictionaryFits.comparisonCsv(run.resolve(COMPARISON_CSV)));
             for (DictionaryMethod method : methods) {
                 List<Integer> ks = method == DictionaryMethod.SPARSE ? sparseK() : config.kmeans().k();
                 for (int i = 0; i < ks.size(); i++) {
@@ -160,8 +161,8 @@ public final class PatchDictionaryPipeline {
             if (fits.codeDictionary != null) {
                 writeCodeWeights(run, coder, samples, fits);
             }
+            writeFigures(run, fits, samples);
         }
-        writeFigures(run, fits, samples);
         HtmlReport.forRun(run.path()).title("Patch dictionary " + config.name()).imageOrder(fits.figures)
                 .captions(PatchDictionaryFigures::caption).write();
         LOG.info("done in {} s: {}", seconds(start), run.path());

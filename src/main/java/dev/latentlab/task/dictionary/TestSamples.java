@@ -33,11 +33,20 @@ record TestSamples(ImageSet testImages, PointBlocks testPatches, ImageSet trainE
     static TestSamples of(ImageSet train, ImageSet test, ImageSet novel, PatchExtractor patches,
                           PatchDictionaryConfig.Report report, long seed) {
         PointBlocks testPatches = patches.extract(test, true);
-        LOG.info("{} non-blank test patches", testPatches.rows());
-        long[] exampleRows = exampleRows(testPatches.rows(), report.examplePatches(), seed);
-        long codeRow = report.codePatch() != null ? report.codePatch() : mostVaried(testPatches, exampleRows);
-        return new TestSamples(test, testPatches, train.head(report.exampleDigits()), test.head(report.exampleDigits()),
-                novel, testPatches.gather(exampleRows), codeRow, testPatches.gather(new long[] {codeRow}));
+        PointBlocks examples = null;
+        try {
+            LOG.info("{} non-blank test patches", testPatches.rows());
+            long[] exampleRows = exampleRows(testPatches.rows(), report.examplePatches(), seed);
+            long codeRow = report.codePatch() != null ? report.codePatch() : mostVaried(testPatches, exampleRows);
+            examples = testPatches.gather(exampleRows);
+            return new TestSamples(test, testPatches, train.head(report.exampleDigits()),
+                    test.head(report.exampleDigits()), novel, examples, codeRow,
+                    testPatches.gather(new long[] {codeRow}));
+        } catch (RuntimeException e) {
+            try (testPatches; PointBlocks made = examples) {
+                throw e;
+            }
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.latentlab.data.ImageFormat;
 import dev.latentlab.data.ImageInput;
 import dev.latentlab.data.ImageSet;
 import dev.latentlab.data.ImageSource;
+import dev.latentlab.data.LabelledImages;
 import dev.latentlab.latent.LatentClassifier;
 import dev.latentlab.vae.ModelArchitecture;
 import java.io.IOException;
@@ -36,7 +37,7 @@ record VaeGmmInputs(ImageSet training, Map<String, ImageSet> heldOut, List<Strin
         if (source.kind().isIdx() || (source.kind() == ImageSource.Kind.NPZ && config.evaluate().mnistTest())) {
             ImageInput.fetchIdx(source);
         }
-        FolderImages read = ImageInput.training(source, d.withTestImages());
+        LabelledImages read = ImageInput.training(source, d.withTestImages());
         if (source.kind() == ImageSource.Kind.FOLDER) {
             LOG.info("data.dir {}: {} images in classes {}", d.dir(), read.images().count(), read.classNames());
         }
@@ -56,13 +57,9 @@ record VaeGmmInputs(ImageSet training, Map<String, ImageSet> heldOut, List<Strin
     private static ImageSource source(VaeGmmConfig config) {
         VaeGmmConfig.Data d = config.data();
         List<Integer> in = config.model().input();
-        return new ImageSource(d.source(), Path.of(d.dir()), d.fetch(),
-                d.npz() == null ? null : Path.of(d.npz()), d.imageKey(), d.labelKey(), npzFormat(d),
-                d.invert(), in.get(0), in.get(1), in.get(2));
-    }
-
-    private static ImageFormat npzFormat(VaeGmmConfig.Data d) {
-        return ImageFormat.ofConfig(d.layout(), d.scale());
+        return new ImageSource(d.source(), Path.of(d.dir()), d.fetch(), d.npz() == null ? null : Path.of(d.npz()),
+                d.imageKey(), d.labelKey(), ImageFormat.ofConfig(d.layout(), d.scale()), d.invert(), in.get(0),
+                in.get(1), in.get(2));
     }
 
     private static ImageSet trainingImages(VaeGmmConfig config, ImageSource source, ImageSet images,
@@ -102,13 +99,13 @@ record VaeGmmInputs(ImageSet training, Map<String, ImageSet> heldOut, List<Strin
             sets.put(ImageInput.idxTestName(source), d.digits().isEmpty() ? test : test.withLabels(d.digits()));
         }
         if (d.testDir() != null) {
-            ImageSet test = ImageInput.testFolders(source, Path.of(d.testDir()), "data.test_dir", trainClassNames);
+            ImageSet test = ImageInput.testFolders(source, d.testDir(), "data.test_dir", trainClassNames);
             sets.put(Path.of(d.testDir()).getFileName().toString(),
                     d.digits().isEmpty() ? test : test.withLabels(d.digits()));
         }
         for (String file : config.evaluate().npz()) {
             sets.put(Path.of(file).getFileName().toString(),
-                    ImageInput.labelledNpz(Path.of(file), npzFormat(d), "evaluate.npz"));
+                    ImageInput.labelledNpz(file, source.npzFormat(), "evaluate.npz"));
         }
         return sets;
     }
