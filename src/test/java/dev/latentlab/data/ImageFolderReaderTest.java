@@ -109,7 +109,8 @@ class ImageFolderReaderTest {
         assertThat(reader).isNotNull();
     }
 
-    private static void writeColour(Path file, int rgb) throws Exception {
+    /** A 4 x 4 picture of one colour, in the format of the file's extension (folders made). */
+    static void writeColour(Path file, int rgb) throws Exception {
         Files.createDirectories(file.getParent());
         BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 4; y++) {

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latentlab.BadInputException;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,11 +19,11 @@ class ImageInputTest {
     void testFoldersWithTextNamesAreLabelledByTheTrainingFoldersNames(@TempDir Path dir) throws Exception {
         // training folders: blue, green, red (labels 0, 1, 2); the test set has only red and blue
         for (String name : List.of("blue", "green", "red")) {
-            writeColour(dir.resolve("train/" + name + "/a.png"), 0x102030);
+            ImageFolderReaderTest.writeColour(dir.resolve("train/" + name + "/a.png"), 0x102030);
         }
-        writeColour(dir.resolve("test/red/a.png"), 0xFF0000);
-        writeColour(dir.resolve("test/red/b.png"), 0xFF0000);
-        writeColour(dir.resolve("test/blue/c.png"), 0x0000FF);
+        ImageFolderReaderTest.writeColour(dir.resolve("test/red/a.png"), 0xFF0000);
+        ImageFolderReaderTest.writeColour(dir.resolve("test/red/b.png"), 0xFF0000);
+        ImageFolderReaderTest.writeColour(dir.resolve("test/blue/c.png"), 0x0000FF);
         LabelledImages train = ImageInput.training(folders(dir.resolve("train")), false);
         assertThat(train.classNames()).containsExactly("blue", "green", "red");
 
@@ -42,7 +39,7 @@ class ImageInputTest {
 
     @Test
     void aTestFolderTheTrainingSetLacksIsRefusedNamingTheKeyAsWritten(@TempDir Path dir) throws Exception {
-        writeColour(dir.resolve("test/purple/a.png"), 0x800080);
+        ImageFolderReaderTest.writeColour(dir.resolve("test/purple/a.png"), 0x800080);
         String written = dir.resolve("test") + "/";
         assertThatThrownBy(() -> ImageInput.testFolders(folders(dir), written, "data.test_dir", List.of("blue", "red")))
                 .isInstanceOf(BadInputException.class)
@@ -51,8 +48,8 @@ class ImageInputTest {
 
     @Test
     void numericTestFoldersKeepTheirValues(@TempDir Path dir) throws Exception {
-        writeColour(dir.resolve("test/7/a.png"), 0xFFFFFF);
-        writeColour(dir.resolve("test/3/b.png"), 0x000000);
+        ImageFolderReaderTest.writeColour(dir.resolve("test/7/a.png"), 0xFFFFFF);
+        ImageFolderReaderTest.writeColour(dir.resolve("test/3/b.png"), 0x000000);
         ImageSet test = ImageInput.testFolders(folders(dir), dir.resolve("test").toString(), "data.test_dir",
                 List.of("3", "5", "7"));
         assertThat(test.labels()).containsExactlyInAnyOrder(3, 7);
@@ -67,16 +64,5 @@ class ImageInputTest {
                 PixelScale.AUTO), "evaluate.npz"))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage(npz + ": no labels found (evaluate.npz needs labelled digits)");
-    }
-
-    private static void writeColour(Path file, int rgb) throws Exception {
-        Files.createDirectories(file.getParent());
-        BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 4; y++) {
-            for (int x = 0; x < 4; x++) {
-                image.setRGB(x, y, rgb);
-            }
-        }
-        ImageIO.write(image, "png", file.toFile());
     }
 }
