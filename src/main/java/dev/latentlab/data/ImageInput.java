@@ -56,9 +56,9 @@ public final class ImageInput {
 
     /**
      * The class folders of {@code dir} (the value of the key {@code key}, as the user wrote it) read as
-     * {@code source}'s pictures. With
-     * {@code trainClassNames} (the training folders' names), every class must be among them, and when those names
-     * are not all integers the labels become the index of each folder's name among them, as in training.
+     * {@code source}'s pictures. With {@code trainClassNames} (the training folders' names), every class must be
+     * among them, and when those names are not all integers the labels become the index of each folder's name among
+     * them, as in training.
      */
     public static ImageSet testFolders(ImageSource source, String dir, String key, List<String> trainClassNames) {
         FolderImages read = folderReader(source).readClasses(Path.of(dir), key);
@@ -70,7 +70,8 @@ public final class ImageInput {
             throw new BadInputException(key + " " + dir + ": class folders " + unknown
                     + " are not among data.dir's " + trainClassNames);
         }
-        return FolderImages.numericNames(trainClassNames) ? read.images() : read.labelledByName(trainClassNames::indexOf);
+        return FolderImages.numericNames(trainClassNames) ? read.images()
+                : read.labelledByName(trainClassNames::indexOf);
     }
 
     /** The labelled digits of an npz file read as {@code format} ({@code key}: the key that named it). */
