@@ -29,14 +29,10 @@ final class DictionaryFits {
     /** The sparse dictionary whose code of the drawn patch is shown (null: none fitted at that K). */
     SparseDictionary codeDictionary;
 
-    DictionaryFits(MetricsCsv comparison) {
-        this.comparison = comparison;
-    }
-
-    /** Creates comparison.csv, one row per fit, at {@code csv}. */
-    static MetricsCsv comparisonCsv(Path csv) throws IOException {
-        return MetricsCsv.create(csv, "method", "k", "train_mse", "fit_mse", "test_mse", "recon_mse", "recon_psnr",
-                "fit_seconds", "iterations", "converged");
+    /** Gathers the fits of a run whose comparison.csv (one row per fit) is created at {@code comparisonCsv}. */
+    DictionaryFits(Path comparisonCsv) throws IOException {
+        this.comparison = MetricsCsv.create(comparisonCsv, "method", "k", "train_mse", "fit_mse", "test_mse",
+                "recon_mse", "recon_psnr", "fit_seconds", "iterations", "converged");
     }
 
     /** Records a fit's scores (and its curve, when it has one). */

@@ -143,7 +143,7 @@ public final class PatchDictionaryPipeline {
              // every dictionary of the run goes into one new set, swapped in whole after the last K
              ModelFolder models = config.output().saveModel() ? ModelFolder.begin(modelRoot) : null;
              PatchCoder coder = new PatchCoder(threads, config.kmeans().tileRows())) {
-            fits = new DictionaryFits(DictionaryFits.comparisonCsv(run.resolve(COMPARISON_CSV)));
+            fits = new DictionaryFits(run.resolve(COMPARISON_CSV));
             for (DictionaryMethod method : methods) {
                 List<Integer> ks = method == DictionaryMethod.SPARSE ? sparseK() : config.kmeans().k();
                 for (int i = 0; i < ks.size(); i++) {

@@ -24,7 +24,6 @@ public final class VaeFigures {
     public static final String LOSS = "loss.png";
     public static final String LOSS_TERMS = "loss_terms.png";
     public static final String RECONSTRUCTIONS = "reconstructions.png";
-    public static final String LATENT = LatentSpaceFigure.FILE;
     public static final String SAMPLES = "samples.png";
 
     private VaeFigures() {
@@ -39,7 +38,7 @@ public final class VaeFigures {
                     + "error and, for a VAE, the KL divergence of the codes from the prior.";
             case RECONSTRUCTIONS -> "Validation images (top row) and the autoencoder's reconstructions of them "
                     + "(bottom row).";
-            case LATENT -> LatentSpaceFigure.CAPTION;
+            case LatentSpaceFigure.FILE -> LatentSpaceFigure.CAPTION;
             case SAMPLES -> "Images decoded from samples of each mixture component: one row per component, with the "
                     + "label it stands for and its weight.";
             default -> null;

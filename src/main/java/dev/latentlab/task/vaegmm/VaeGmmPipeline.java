@@ -182,7 +182,7 @@ public final class VaeGmmPipeline {
             new CheckpointFiles(checkpoint).delete();   // save_model: false keeps nothing under models/ once done
         }
         HtmlReport.forRun(run.path()).title("VAE + GMM " + config.name()).imageOrder(List.of(VaeFigures.LOSS,
-                VaeFigures.LOSS_TERMS, VaeFigures.RECONSTRUCTIONS, VaeFigures.LATENT, VaeFigures.SAMPLES))
+                VaeFigures.LOSS_TERMS, VaeFigures.RECONSTRUCTIONS, LatentSpaceFigure.FILE, VaeFigures.SAMPLES))
                 .captions(VaeFigures::caption).write();
         LOG.info("done in {} s: {}", Significant.four((System.nanoTime() - start) / 1e9), run.path());
         return run.path();
@@ -221,7 +221,7 @@ public final class VaeGmmPipeline {
             VaeFigures.reconstructions(run.resolve(VaeFigures.RECONSTRUCTIONS), firstImages, codes.vae());
         }
         VaeFigures.lossCurves(run.path(), training.history(), LossTerms.of(architecture));
-        LatentSpaceFigure.draw(run.resolve(VaeFigures.LATENT), fitted.trainX(), split.train().labels(),
+        LatentSpaceFigure.draw(run.resolve(LatentSpaceFigure.FILE), fitted.trainX(), split.train().labels(),
                 fitted.selection().best(), LatentProjection.fit(fitted.trainX()),
                 fitted.embedding() == null ? "Latent means" : "UMAP embedding of the latent means",
                 config.report().scatterPoints(), config.seed());
