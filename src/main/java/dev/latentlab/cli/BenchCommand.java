@@ -1,6 +1,8 @@
 package dev.latentlab.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latentlab.BadInputException;
 import dev.latentlab.clustering.AssignmentBenchmark;
@@ -200,21 +202,18 @@ final class BenchCommand {
             try (INDArray x = ImageTensors.unit(images.head(used))) {
                 r = TrainingStepBenchmark.run(architecture, x, batch, warmup, steps, 42L);
             }
-            ObjectMapper json = new ObjectMapper();
-            ObjectNode line = json.createObjectNode();
-            line.put("model", dense.isEmpty() ? "conv" : "dense " + dense);
-            line.put("batch", r.batchSize());
-            line.put("timed_steps", r.timedSteps());
-            line.put("median_step_seconds", r.medianSeconds());
-            line.put("mean_step_seconds", r.meanSeconds());
-            line.put("min_step_seconds", r.minSeconds());
-            line.put("median_seconds_per_image", r.medianSeconds() / r.batchSize());
-            line.put("train_images", trainImages);
-            line.put("epoch_seconds_estimate", r.epochSeconds(trainImages));
-            line.put("threads", Runtime.getRuntime().availableProcessors());
-            line.put("peak_rss_mb", PeakMemory.residentMb());
-            System.out.println(json.writeValueAsString(line));
+            System.out.println(new ObjectMapper().writeValueAsString(new Line(dense.isEmpty() ? "conv" : "dense " + dense,
+                    r.batchSize(), r.timedSteps(), r.medianSeconds(), r.meanSeconds(), r.minSeconds(),
+                    r.medianSeconds() / r.batchSize(), trainImages, r.epochSeconds(trainImages),
+                    Runtime.getRuntime().availableProcessors(), PeakMemory.residentMb())));
             return ExitCode.OK;
+        }
+
+        /** The printed line. */
+        @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+        private record Line(String model, int batch, int timedSteps, double medianStepSeconds, double meanStepSeconds,
+                            double minStepSeconds, double medianSecondsPerImage, long trainImages,
+                            double epochSecondsEstimate, int threads, long peakRssMb) {
         }
     }
 
@@ -287,24 +286,18 @@ final class BenchCommand {
                 fastest = Math.min(fastest, (System.nanoTime() - start) / 1e9);
                 best = fit;
             }
-            ObjectMapper json = new ObjectMapper();
-            ObjectNode line = json.createObjectNode();
-            line.put("n", x.length);
-            line.put("d", x[0].length);
-            line.put("k", k);
-            line.put("n_init", nInit);
-            line.put("init", method.sklearnName());
-            line.put("covariance", type.sklearnName());
-            line.put("mean_log_likelihood", best.meanLogLikelihood());
-            line.put("lower_bound", best.lowerBound());
-            line.put("n_iter", best.iterations());
-            line.put("converged", best.converged());
-            line.put("seconds", fastest);
-            line.put("repeats", repeats);
-            line.put("warmup", warmup);
-            line.put("threads", Runtime.getRuntime().availableProcessors());
-            System.out.println(json.writeValueAsString(line));
+            System.out.println(new ObjectMapper().writeValueAsString(new Line(x.length, x[0].length, k, nInit,
+                    method.sklearnName(), type.sklearnName(), best.meanLogLikelihood(), best.lowerBound(),
+                    best.iterations(), best.converged(), fastest, repeats, warmup,
+                    Runtime.getRuntime().availableProcessors())));
             return ExitCode.OK;
+        }
+
+        /** The printed line. */
+        @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+        private record Line(int n, int d, int k, int nInit, String init, String covariance, double meanLogLikelihood,
+                            double lowerBound, int nIter, boolean converged, double seconds, int repeats, int warmup,
+                            int threads) {
         }
     }
 

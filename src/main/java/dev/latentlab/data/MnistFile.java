@@ -6,24 +6,34 @@ import java.util.Map;
 
 /** The four files of MNIST: their canonical names, the other spellings accepted, and the official MD5 sums. */
 public enum MnistFile {
-    TRAIN_IMAGES("train-images", "idx3-ubyte", "6bbc9ace898e44ae57da46a324031adb"),
-    TRAIN_LABELS("train-labels", "idx1-ubyte", "a25bea736e30d166cdddb491f175f624"),
-    TEST_IMAGES("t10k-images", "idx3-ubyte", "2646ac647ad5339dbf082846283269ea"),
-    TEST_LABELS("t10k-labels", "idx1-ubyte", "27ae3e4e09519cfbb04c329615203637");
+    TRAIN_IMAGES("6bbc9ace898e44ae57da46a324031adb"),
+    TRAIN_LABELS("a25bea736e30d166cdddb491f175f624"),
+    TEST_IMAGES("2646ac647ad5339dbf082846283269ea"),
+    TEST_LABELS("27ae3e4e09519cfbb04c329615203637");
 
-    private final String stem;
-    private final String format;
     private final String md5;
 
-    MnistFile(String stem, String format, String md5) {
-        this.stem = stem;
-        this.format = format;
+    MnistFile(String md5) {
         this.md5 = md5;
+    }
+
+    /** The name before the format: {@code train-images}, {@code t10k-labels}. */
+    private String stem() {
+        return (name().startsWith("TRAIN") ? "train-" : "t10k-") + (isImages() ? "images" : "labels");
+    }
+
+    private boolean isImages() {
+        return name().endsWith("IMAGES");
+    }
+
+    /** The idx format: images are 3-dimensional ({@code idx3-ubyte}), labels 1-dimensional ({@code idx1-ubyte}). */
+    private String format() {
+        return isImages() ? "idx3-ubyte" : "idx1-ubyte";
     }
 
     /** The canonical name, as published: {@code train-images-idx3-ubyte}. */
     public String fileName() {
-        return stem + "-" + format;
+        return stem() + "-" + format();
     }
 
     /**
@@ -31,8 +41,8 @@ public enum MnistFile {
      * {@code train-images.idx3-ubyte}, then both with {@code .gz}.
      */
     public List<String> acceptedNames() {
-        String dash = stem + "-" + format;
-        String dot = stem + "." + format;
+        String dash = fileName();
+        String dot = stem() + "." + format();
         return List.of(dash, dot, dash + ".gz", dot + ".gz");
     }
 

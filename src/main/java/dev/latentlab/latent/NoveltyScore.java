@@ -2,6 +2,7 @@ package dev.latentlab.latent;
 
 import dev.latentlab.mixture.GaussianMixture;
 import java.util.Arrays;
+import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -11,35 +12,29 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public enum NoveltyScore {
     /** The reconstruction term of decode(μ) (BCE summed over the pixels). */
-    RECONSTRUCTION("reconstruction"),
+    RECONSTRUCTION,
     /** The negative ELBO at z = μ: reconstruction term + KL divergence from the prior. */
-    ELBO("elbo"),
+    ELBO,
     /** The mean distance of μ to its nearest training latent means. */
-    KNN("knn"),
+    KNN,
     /**
      * The mean distance of the image's {@link dev.latentlab.vae.EncoderFeatures} to their nearest among a sample of the training
      * images' (conv models only).
      */
-    FEATURES("features"),
+    FEATURES,
     /** −log p(μ) under a Gaussian mixture fitted on the training latent means. */
-    LATENT_DENSITY("latent_density"),
+    LATENT_DENSITY,
     /** −log p under the classifier's own mixture, in the space it was fitted in (the UMAP embedding or μ). */
-    MIXTURE_DENSITY("mixture_density");
+    MIXTURE_DENSITY;
 
-    private final String key;
-
-    NoveltyScore(String key) {
-        this.key = key;
-    }
-
-    /** The score's name in files and on the command line. */
+    /** The score's name in files and on the command line: the constant's name in lower case. */
     public String key() {
-        return key;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The score of {@code key}. */
     public static NoveltyScore of(String key) {
-        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst()
+        return Arrays.stream(values()).filter(s -> s.key().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no novelty score " + key));
     }
 

@@ -1,33 +1,25 @@
 package dev.latentlab.mixture;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /** The form of each component's covariance matrix, as in scikit-learn's {@code covariance_type}. */
 public enum CovarianceType {
     /** Any symmetric positive definite matrix: D(D+1)/2 parameters per component. */
-    FULL("full"),
+    FULL,
     /** A diagonal matrix: D parameters per component. */
-    DIAGONAL("diag"),
+    DIAGONAL,
     /** A multiple of the identity, σ²I: one parameter per component. */
-    SPHERICAL("spherical");
-
-    private final String sklearnName;
-
-    CovarianceType(String sklearnName) {
-        this.sklearnName = sklearnName;
-    }
+    SPHERICAL;
 
     /** scikit-learn's name of the type: full, diag or spherical. */
     public String sklearnName() {
-        return sklearnName;
+        return this == DIAGONAL ? "diag" : name().toLowerCase(Locale.ROOT);
     }
 
     /** The type with scikit-learn's name {@code name}, or null when none has it. */
     public static CovarianceType fromSklearnName(String name) {
-        for (CovarianceType t : values()) {
-            if (t.sklearnName.equals(name)) {
-                return t;
-            }
-        }
-        return null;
+        return Arrays.stream(values()).filter(t -> t.sklearnName().equals(name)).findFirst().orElse(null);
     }
 
     /** Free covariance parameters of one component of dimension {@code dim}. */

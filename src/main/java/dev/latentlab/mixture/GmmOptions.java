@@ -1,5 +1,8 @@
 package dev.latentlab.mixture;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * Options of one Gaussian mixture fit, validated on construction. Defaults follow scikit-learn's
  * {@code GaussianMixture}.
@@ -25,38 +28,27 @@ public record GmmOptions(int components, CovarianceType covarianceType, int maxI
          * Greedy k-means++ seeding on all samples, then Lloyd k-means run to convergence (at most 300 iterations,
          * tol 1e-4: scikit-learn's KMeans); the hard cluster labels give the first M-step ({@code "kmeans"}).
          */
-        KMEANS("kmeans"),
+        KMEANS,
         /** Greedy k-means++ picks K samples; component c starts on sample c alone ({@code "k-means++"}). */
-        KMEANS_PLUS_PLUS("k-means++"),
+        KMEANS_PLUS_PLUS,
         /** Uniform random responsibilities, normalised per sample ({@code "random"}). */
-        RANDOM("random"),
+        RANDOM,
         /** K distinct random samples; component c starts on sample c alone ({@code "random_from_data"}). */
-        RANDOM_FROM_DATA("random_from_data");
-
-        private final String sklearnName;
-
-        Init(String sklearnName) {
-            this.sklearnName = sklearnName;
-        }
+        RANDOM_FROM_DATA;
 
         /** scikit-learn's name: kmeans, k-means++, random or random_from_data. */
         public String sklearnName() {
-            return sklearnName;
+            return this == KMEANS_PLUS_PLUS ? "k-means++" : name().toLowerCase(Locale.ROOT);
         }
 
         /** The method with scikit-learn's name {@code name}, or null when none has it. */
         public static Init fromSklearnName(String name) {
-            for (Init i : values()) {
-                if (i.sklearnName.equals(name)) {
-                    return i;
-                }
-            }
-            return null;
+            return Arrays.stream(values()).filter(i -> i.sklearnName().equals(name)).findFirst().orElse(null);
         }
 
         /** Every scikit-learn name, in declaration order. */
         public static String[] sklearnNames() {
-            return java.util.Arrays.stream(values()).map(Init::sklearnName).toArray(String[]::new);
+            return Arrays.stream(values()).map(Init::sklearnName).toArray(String[]::new);
         }
     }
 

@@ -81,23 +81,23 @@ public final class DictionaryFitter {
                 r.fitSeconds(), r.mse(), unused(r.counts()), null);
     }
 
-    /** Each iteration's training MSE per pixel, told to the listener and kept for the logged iterations. */
-    private static final class Curve implements IterationListener {
-        private final List<double[]> points = new ArrayList<>();
-        private final PointRows x;
-        private final boolean minibatch;
-        private final Listener listener;
-
+    /**
+     * Each iteration's training MSE per pixel, told to the listener and kept for the logged iterations.
+     *
+     * @param pixels   the pixels an iteration's inertia is summed over (a mini-batch reports it per point)
+     * @param logEvery every how many iterations a point of the curve is kept
+     */
+    private record Curve(double pixels, int logEvery, Listener listener, List<double[]> points)
+            implements IterationListener {
         Curve(PointRows x, boolean minibatch, Listener listener) {
-            this.x = x;
-            this.minibatch = minibatch;
-            this.listener = listener;
+            this(minibatch ? x.dim() : (double) x.rows() * x.dim(), minibatch ? MINIBATCH_LOG_EVERY : 1, listener,
+                    new ArrayList<>());
         }
 
         @Override
         public void iterationDone(IterationStats s) {
-            double mse = minibatch ? s.inertia() / x.dim() : s.inertia() / ((double) x.rows() * x.dim());
-            boolean logged = s.iteration() % (minibatch ? MINIBATCH_LOG_EVERY : 1) == 0;
+            double mse = s.inertia() / pixels;
+            boolean logged = s.iteration() % logEvery == 0;
             if (logged) {
                 points.add(new double[] {s.iteration(), mse});
             }

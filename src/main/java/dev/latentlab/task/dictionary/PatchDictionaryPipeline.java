@@ -69,28 +69,11 @@ public final class PatchDictionaryPipeline {
 
     /** The summary.json of a run. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Summary(
-            String name,
-            String task,
-            int trainDigits,
-            int testDigits,
-            int patchSize,
-            int stride,
-            String tiling,
-            long patchesTotal,
-            long patchesFit,
-            long testPatchesTotal,
-            List<String> methods,
-            String engine,
-            String algorithm,
-            String init,
-            int nonZeros,
-            int threads,
-            List<KFitSummary> results,
-            Integer elbowK,
-            String elbowMetric,
-            String modelsDir,
-            double secondsTotal) {
+    public record Summary(String name, String task, int trainDigits, int testDigits,
+                          int patchSize, int stride, String tiling, long patchesTotal, long patchesFit, long testPatchesTotal,
+                          List<String> methods, String engine, String algorithm, String init, int nonZeros, int threads,
+                          List<KFitSummary> results, Integer elbowK, String elbowMetric, String modelsDir,
+                          double secondsTotal) {
     }
 
     /** Runs the task; returns the run folder. Bad data is reported before the run folder is made. */

@@ -47,20 +47,10 @@ public final class LatentGmmPipeline {
 
     /** The run's summary.json. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Summary(String name,
-                          String task,
-                          String latents,
-                          int latentDim,
-                          int trainPoints,
-                          int validationPoints,
-                          String selectBy,
-                          int gmmComponents,
-                          ComponentSelection.Candidate chosen,
-                          List<ComponentSelection.Candidate> gmmCandidates,
-                          ClassificationReport validation,
-                          OnePerClassFigures oneComponentPerClass,
-                          String modelDir,
-                          double secondsTotal) {
+    public record Summary(String name, String task, String latents, int latentDim, int trainPoints, int validationPoints,
+                          String selectBy, int gmmComponents, ComponentSelection.Candidate chosen,
+                          List<ComponentSelection.Candidate> gmmCandidates, ClassificationReport validation,
+                          OnePerClassFigures oneComponentPerClass, String modelDir, double secondsTotal) {
     }
 
     /** Runs the task; returns the run folder. A bad latents file is reported before the run folder is made. */

@@ -80,25 +80,12 @@ public final class VaeGmmPipeline {
 
     /** The summary.json of a run. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Summary(
-            String name,
-            List<Integer> digits,
-            int trainImages,
-            int validationImages,
-            int epochsRun,
-            int bestEpoch,
-            double bestValLoss,
-            boolean stoppedEarly,
-            double secondsPerEpoch,
-            int gmmComponents,
-            String gmmComponentsChosenBy,
-            List<ComponentSelection.Candidate> gmmCandidates,
-            ClassificationReport validation,
-            List<ClassificationReport> evaluations,
-            OnePerClassFigures oneComponentPerClass,
-            UnknownSummary unknownInputs,
-            String modelDir,
-            double secondsTotal) {
+    public record Summary(String name, List<Integer> digits, int trainImages, int validationImages,
+                          int epochsRun, int bestEpoch, double bestValLoss, boolean stoppedEarly, double secondsPerEpoch,
+                          int gmmComponents, String gmmComponentsChosenBy, List<ComponentSelection.Candidate> gmmCandidates,
+                          ClassificationReport validation, List<ClassificationReport> evaluations,
+                          OnePerClassFigures oneComponentPerClass, UnknownSummary unknownInputs, String modelDir,
+                          double secondsTotal) {
     }
 
     /** Runs the task; returns the run folder. Bad data is reported before the run folder is made. */
