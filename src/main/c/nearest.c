@@ -29,7 +29,20 @@
 
 #define MAX_GROUP 32   /* points per kernel call, the largest V*W */
 #define MAX_DIM 64
-#define PAD_K 48       /* K is padded to a multiple of every ISA's Q and 3 W (12, 48; 6, 24; 4, 3), 192 bytes */
+#define PAD_K 48       /* K is padded to a multiple of every ISA's Q and CHAINS W (12, 48; 6, 48; 4, 3), 192 bytes */
+/*
+ * Cache blocking (issue 28): a panel of PANEL points is transposed once, then swept over the centroids in chunks of
+ * about CHUNK_BYTES (packed rows), so that a chunk stays in L2 while every group of the panel runs over it, instead
+ * of every group streaming all K centroids from L3 (K = 10,000 x 26 floats is 1 MB, an EPYC core's whole L2).
+ * Overridable at compile time for the benchmark harness.
+ */
+#ifndef PANEL
+#define PANEL 256
+#endif
+#ifndef CHUNK_BYTES
+#define CHUNK_BYTES (256 * 1024)
+#endif
+_Static_assert(PANEL % MAX_GROUP == 0, "a panel holds whole groups of every instruction set");
 
 /* ---- AVX-512F: V = 2 vectors of 16 points, Q = 12 centroids ---- */
 #define KERNEL kernel_avx512
@@ -41,6 +54,7 @@
 #define W 16
 #define V 2
 #define Q 12
+#define CHAINS 3
 #define LOADF(p) _mm512_load_ps(p)
 #define SET1F(x) _mm512_set1_ps(x)
 #define SET1I(x) _mm512_set1_epi32(x)
@@ -50,6 +64,7 @@
 #define LT_SELECT_I(a, b, yes, no) _mm512_mask_mov_epi32(no, _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ), yes)
 #define STOREF(p, x) _mm512_store_ps(p, x)
 #define STOREI(p, x) _mm512_store_si512((void *) (p), x)
+#define LOADI(p) _mm512_load_si512((const void *) (p))
 #include "nearest_kernel.h"
 #undef KERNEL
 #undef SCAN
@@ -60,6 +75,7 @@
 #undef W
 #undef V
 #undef Q
+#undef CHAINS
 #undef LOADF
 #undef SET1F
 #undef SET1I
@@ -69,6 +85,7 @@
 #undef LT_SELECT_I
 #undef STOREF
 #undef STOREI
+#undef LOADI
 
 /*
  * ---- AVX2 + FMA: V = 2 vectors of 8 points, Q = 6 centroids ----
@@ -77,6 +94,8 @@
  * per CPU second on a Zen 4 core whose FMA peak is 116.7): V x Q = 1 x 8 (the old block, 9 loads for 8 FMAs) 86,
  * 1 x 12 84, 2 x 4 89, 2 x 6 101, 3 x 4 99, 4 x 3 100; skipping the min/argmin update when no lane improves cost 8%
  * at K = 1,000. On 2 threads and real patches: 131 GFLOP/s (1 x 8), 173 (2 x 6), 181 (with the 3-chain rescan).
+ * The rescan of a near-tie row runs 6 chains (kpad is a multiple of 6 W = 48): 3 leave FMA latency idle, and 3-7 %
+ * of real rows are rescanned (performance.md, issue 28).
  */
 #define KERNEL kernel_avx2
 #define SCAN scan_avx2
@@ -87,6 +106,7 @@
 #define W 8
 #define V 2
 #define Q 6
+#define CHAINS 6
 #define LOADF(p) _mm256_load_ps(p)
 #define SET1F(x) _mm256_set1_ps(x)
 #define SET1I(x) _mm256_set1_epi32(x)
@@ -97,6 +117,7 @@
         _mm256_castsi256_ps(yes), _mm256_cmp_ps(a, b, _CMP_LT_OQ)))
 #define STOREF(p, x) _mm256_store_ps(p, x)
 #define STOREI(p, x) _mm256_store_si256((__m256i *) (p), x)
+#define LOADI(p) _mm256_load_si256((const __m256i *) (p))
 #include "nearest_kernel.h"
 #undef KERNEL
 #undef SCAN
@@ -107,6 +128,7 @@
 #undef W
 #undef V
 #undef Q
+#undef CHAINS
 #undef LOADF
 #undef SET1F
 #undef SET1I
@@ -116,6 +138,7 @@
 #undef LT_SELECT_I
 #undef STOREF
 #undef STOREI
+#undef LOADI
 
 /* ---- portable C: one point at a time, 4 centroids ---- */
 #define KERNEL kernel_scalar
@@ -127,6 +150,7 @@
 #define W 1
 #define V 1
 #define Q 4
+#define CHAINS 3
 #define LOADF(p) (*(p))
 #define SET1F(x) (x)
 #define SET1I(x) (x)
@@ -136,9 +160,10 @@
 #define LT_SELECT_I(a, b, yes, no) ((a) < (b) ? (yes) : (no))
 #define STOREF(p, x) (*(p) = (x))
 #define STOREI(p, x) (*(p) = (x))
+#define LOADI(p) (*(p))
 #include "nearest_kernel.h"
 
-typedef void (*kernel_fn)(const float *, const float *, int, int, float *, float *, int *);
+typedef void (*kernel_fn)(const float *, const float *, int, int, int, float *, float *, int *);
 typedef int (*scan_fn)(const float *, const float *, int, int, float, int *);
 
 typedef struct {
@@ -237,25 +262,40 @@ static int exact_nearest(const float *x, const centroids_t *c, const int *candid
 static int nearest_rows(const centroids_t *c, const float *rows, int count, int stride, int *labels, int *candidates) {
     const isa_t *k = isa();
     const int g = k->group, dim = c->dim;
-    float xt[MAX_DIM * MAX_GROUP] __attribute__((aligned(64)));
-    float m1[MAX_GROUP] __attribute__((aligned(64)));
-    float m2[MAX_GROUP] __attribute__((aligned(64)));
-    int ix[MAX_GROUP] __attribute__((aligned(64)));
-    double norm[MAX_GROUP];
+    int kc = CHUNK_BYTES / ((dim + 1) * (int) sizeof(float)) / PAD_K * PAD_K;
+    if (kc < PAD_K) {
+        kc = PAD_K;
+    }
+    float xt[PANEL * MAX_DIM] __attribute__((aligned(64)));
+    float m1[PANEL] __attribute__((aligned(64)));
+    float m2[PANEL] __attribute__((aligned(64)));
+    int ix[PANEL] __attribute__((aligned(64)));
+    double norm[PANEL];
     const double scale = (dim + 3) * 0x1p-23;
     int refined = 0;
-    for (int p0 = 0; p0 < count; p0 += g) {
-        int n = count - p0 < g ? count - p0 : g;
-        for (int p = 0; p < g; p++) {
-            const float *x = rows + (size_t) (p0 + (p < n ? p : 0)) * stride;
-            double sq = 0;
-            for (int d = 0; d < dim; d++) {
-                xt[d * g + p] = x[d];
-                sq += (double) x[d] * x[d];
+    for (int p0 = 0; p0 < count; p0 += PANEL) {
+        int n = count - p0 < PANEL ? count - p0 : PANEL;
+        int groups = (n + g - 1) / g;
+        for (int gi = 0; gi < groups; gi++) {
+            float *xg = xt + (size_t) gi * g * dim;
+            for (int p = 0; p < g; p++) {
+                int q = gi * g + p;
+                const float *x = rows + (size_t) (p0 + (q < n ? q : 0)) * stride;
+                double sq = 0;
+                for (int d = 0; d < dim; d++) {
+                    xg[d * g + p] = x[d];
+                    sq += (double) x[d] * x[d];
+                }
+                norm[q] = sqrt(sq);
             }
-            norm[p] = sqrt(sq);
         }
-        k->fn(xt, c->packed, dim, c->kpad, m1, m2, ix);
+        for (int k0 = 0; k0 < c->kpad; k0 += kc) {
+            int k1 = k0 + kc < c->kpad ? k0 + kc : c->kpad;
+            for (int gi = 0; gi < groups; gi++) {
+                k->fn(xt + (size_t) gi * g * dim, c->packed, dim, k0, k1,
+                      m1 + gi * g, m2 + gi * g, ix + gi * g);
+            }
+        }
         for (int p = 0; p < n; p++) {
             double reach = norm[p] + c->max_norm;
             double bound = scale * reach * reach;
@@ -275,15 +315,11 @@ static int nearest_rows(const centroids_t *c, const float *rows, int count, int 
     return refined;
 }
 
-JNIEXPORT jlong JNICALL Java_dev_latentlab_clustering_NativeNearest_prepare(JNIEnv *env, jclass cls, jfloatArray centroids,
-                                                                        jint k, jint dim) {
-    (void) cls;
-    if (k < 1 || dim < 1 || dim > MAX_DIM || (*env)->GetArrayLength(env, centroids) != (jsize) k * dim) {
-        return 0;
-    }
+/* The centroids [k, dim] (row-major) prepared for searching; NULL when out of memory. */
+static centroids_t *prepare(const float *centroids, int k, int dim) {
     centroids_t *c = calloc(1, sizeof(centroids_t));
     if (c == NULL) {
-        return 0;
+        return NULL;
     }
     c->k = k;
     c->dim = dim;
@@ -293,9 +329,9 @@ JNIEXPORT jlong JNICALL Java_dev_latentlab_clustering_NativeNearest_prepare(JNIE
     c->plain = aligned((size_t) k * dim * sizeof(float));
     if (c->packed == NULL || c->packed_t == NULL || c->plain == NULL) {
         release(c);
-        return 0;
+        return NULL;
     }
-    (*env)->GetFloatArrayRegion(env, centroids, 0, k * dim, c->plain);
+    memcpy(c->plain, centroids, (size_t) k * dim * sizeof(float));
     double max_sq = 0;
     for (int j = 0; j < c->kpad; j++) {
         float *row = c->packed + (size_t) j * (dim + 1);
@@ -321,6 +357,22 @@ JNIEXPORT jlong JNICALL Java_dev_latentlab_clustering_NativeNearest_prepare(JNIE
     c->max_norm = (float) sqrt(max_sq);
     /* rounded up so that the bound stays a bound */
     c->max_norm = nextafterf(c->max_norm, INFINITY);
+    return c;
+}
+
+JNIEXPORT jlong JNICALL Java_dev_latentlab_clustering_NativeNearest_prepare(JNIEnv *env, jclass cls, jfloatArray centroids,
+                                                                        jint k, jint dim) {
+    (void) cls;
+    if (k < 1 || dim < 1 || dim > MAX_DIM || (*env)->GetArrayLength(env, centroids) != (jsize) k * dim) {
+        return 0;
+    }
+    float *plain = malloc((size_t) k * dim * sizeof(float));
+    if (plain == NULL) {
+        return 0;
+    }
+    (*env)->GetFloatArrayRegion(env, centroids, 0, k * dim, plain);
+    centroids_t *c = prepare(plain, k, dim);
+    free(plain);
     return (jlong) (intptr_t) c;
 }
 

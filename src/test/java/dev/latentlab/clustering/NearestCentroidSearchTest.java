@@ -191,6 +191,49 @@ class NearestCentroidSearchTest {
         }
     }
 
+    /**
+     * More centroids than one of the kernel's cache chunks holds (256 KiB: 960 centroids of dimension 64) and more
+     * rows than one panel (256): the running minimum carried from chunk to chunk, exact ties between a centroid and
+     * its copy in a later chunk kept on the lower index, on each instruction set.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("isas")
+    void centroidsInSeveralCacheChunksMatchTheBruteForce(String isa) {
+        assertThat(NativeNearest.useIsa(isa)).isTrue();
+        Random rng = new Random(5);
+        int dim = 64;
+        int rows = 601;
+        int half = 1050;
+        float[] points = new float[rows * dim];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = rng.nextInt(256);
+        }
+        float[] centroids = new float[2 * half * dim];
+        for (int i = 0; i < half * dim; i++) {
+            centroids[i] = rng.nextInt(256) + rng.nextInt(4) / 4f;
+        }
+        System.arraycopy(centroids, 0, centroids, half * dim, half * dim);
+        for (int j = 0; j < 40; j++) {
+            // a few centroids of the second half moved nearer: the minimum sits in a later chunk
+            int c = half + rng.nextInt(half);
+            int row = rng.nextInt(rows);
+            for (int d = 0; d < dim; d++) {
+                centroids[c * dim + d] = points[row * dim + d] + 0.5f;
+            }
+        }
+        try (PointBlocks x = BruteForce.matrix(points, dim, 300);
+             NearestCentroidSearch search = new NearestCentroidSearch(2, 0, NearestCentroidSearch.Kernel.FUSED)) {
+            int[] labels = new int[rows];
+            Lloyd.assign(search, x, centroids, labels);
+            int[] expected = BruteForce.assign(points, centroids, dim).labels();
+            assertThat(labels).isEqualTo(expected);
+            assertThat(java.util.Arrays.stream(expected).filter(l -> l >= half).count())
+                    .as("rows whose nearest centroid is in a later chunk").isPositive();
+        } finally {
+            NativeNearest.useIsa("auto");
+        }
+    }
+
     /** Points far from the origin with centroids 1/8 apart around them: float32 distances cannot tell them apart. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("isas")
