@@ -11,7 +11,8 @@
 #   mse      from the same seed (so the same k-means++ centroids), all patches, K = 1,000, 10 Lloyd iterations:
 #            the kmeans_patches pipeline with kmeans.engine nd4j and with spark (native); train MSE of both
 #   scaling  a standalone cluster on 127.0.0.1 (master + workers started here from target/lib, as the tests do):
-#            1 worker x 1 core, then 2 workers x 1 core, Spark native at K = 1,000 and K = 10,000
+#            1 worker x 1 core, then 2 workers x 1 core, Spark native at K = 1,000 and K = 10,000 (SCALING_KS), the
+#            patches in PARTITIONS partitions (default 4)
 #   larger   the 63,774,966-patch set (all digits + 2 shifted/rotated copies) with a 2 GiB heap, K = 256: native
 #            and Spark ML (performance.md's larger-than-heap run; the nd4j engine refuses this set)
 #
@@ -112,10 +113,12 @@ start_cluster() {  # start_cluster WORKERS
 step_scaling() {
   for workers in 1 2; do
     start_cluster $workers
-    for k in 1000 10000; do
-      # 4 partitions in both runs: the same work split, one or two executors of one core each (8 GiB heap).
-      run "native_cluster${workers}x1_k$k" java -Xmx4g -Dspark.executor.memory=8g -jar $JAR bench spark-kmeans \
-          --solver native --digits $DIGITS --k $k --iterations 4 --master spark://127.0.0.1:7077 --partitions 4 \
+    for k in ${SCALING_KS:-1000 10000}; do
+      # the same partitions in both runs (PARTITIONS, default 4): the same work split, one or two executors of one
+      # core each (8 GiB heap)
+      run "native_cluster${workers}x1_k${k}_p${PARTITIONS:-4}" java -Xmx4g -Dspark.executor.memory=8g -jar $JAR \
+          bench spark-kmeans --solver native --digits $DIGITS --k $k --iterations 4 --master spark://127.0.0.1:7077 \
+          --partitions ${PARTITIONS:-4} \
           "${LOOPBACK[@]}"
     done
     stop_cluster
@@ -156,7 +159,10 @@ for k in (1000, 10000):
     nd4j, native = line(f"nd4j_k{k}"), line(f"native_local2_k{k}")
     if nd4j and native:
         print(f"K = {k}: native / nd4j seconds per iteration = {per_iteration(native) / per_iteration(nd4j):.2f} (target <= 1.5)")
-    one, two = line(f"native_cluster1x1_k{k}"), line(f"native_cluster2x1_k{k}")
-    if one and two:
-        print(f"K = {k}: 1 worker / 2 workers seconds per iteration = {per_iteration(one) / per_iteration(two):.2f} (target >= 1.7)")
+    for p in sorted(glob.glob(f"{out}/native_cluster1x1_k{k}_p*.json")):
+        parts = p.rsplit("_p", 1)[1][:-5]
+        one, two = line(f"native_cluster1x1_k{k}_p{parts}"), line(f"native_cluster2x1_k{k}_p{parts}")
+        if one and two:
+            print(f"K = {k}, {parts} partitions: 1 worker / 2 workers seconds per iteration = "
+                  f"{per_iteration(one) / per_iteration(two):.2f} (target >= 1.7)")
 PY
