@@ -169,14 +169,8 @@ class NearestCentroidSearchTest {
             for (int dim : new int[] {1, 3, 17, 25, 64}) {
                 for (int k : new int[] {1, 5, 47, 48, 49, 101}) {
                     int rows = 1 + rng.nextInt(70);
-                    float[] points = new float[rows * dim];
-                    for (int i = 0; i < points.length; i++) {
-                        points[i] = rng.nextInt(256);
-                    }
-                    float[] centroids = new float[k * dim];
-                    for (int i = 0; i < centroids.length; i++) {
-                        centroids[i] = rng.nextInt(256) + rng.nextInt(4) / 4f;
-                    }
+                    float[] points = pixels(rng, rows * dim);
+                    float[] centroids = quarterPixels(rng, k * dim);
                     try (PointBlocks x = BruteForce.matrix(points, dim, 37);
                          NearestCentroidSearch search = new NearestCentroidSearch(2, 0, NearestCentroidSearch.Kernel.FUSED)) {
                         int[] labels = new int[rows];
@@ -204,14 +198,8 @@ class NearestCentroidSearchTest {
         int dim = 64;
         int rows = 601;
         int half = 1050;
-        float[] points = new float[rows * dim];
-        for (int i = 0; i < points.length; i++) {
-            points[i] = rng.nextInt(256);
-        }
-        float[] centroids = new float[2 * half * dim];
-        for (int i = 0; i < half * dim; i++) {
-            centroids[i] = rng.nextInt(256) + rng.nextInt(4) / 4f;
-        }
+        float[] points = pixels(rng, rows * dim);
+        float[] centroids = java.util.Arrays.copyOf(quarterPixels(rng, half * dim), 2 * half * dim);
         System.arraycopy(centroids, 0, centroids, half * dim, half * dim);
         for (int j = 0; j < 40; j++) {
             // a few centroids of the second half moved nearer: the minimum sits in a later chunk
@@ -261,6 +249,24 @@ class NearestCentroidSearchTest {
         } finally {
             NativeNearest.useIsa("auto");
         }
+    }
+
+    /** {@code n} whole pixel values 0..255. */
+    private static float[] pixels(Random rng, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rng.nextInt(256);
+        }
+        return v;
+    }
+
+    /** {@code n} pixel values 0..255.75 in quarters, as centroids (means) have. */
+    private static float[] quarterPixels(Random rng, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rng.nextInt(256) + rng.nextInt(4) / 4f;
+        }
+        return v;
     }
 
     static Stream<String> isas() {
