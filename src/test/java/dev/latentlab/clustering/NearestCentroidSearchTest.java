@@ -186,7 +186,7 @@ class NearestCentroidSearchTest {
     }
 
     /**
-     * More centroids than one of the kernel's cache chunks holds (256 KiB: 960 centroids of dimension 64) and more
+     * More centroids than one of the kernel's cache chunks holds (256 KiB: 1,008 centroids of dimension 64) and more
      * rows than one panel (256): the running minimum carried from chunk to chunk, exact ties between a centroid and
      * its copy in a later chunk kept on the lower index, on each instruction set.
      */
