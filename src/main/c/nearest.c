@@ -34,7 +34,7 @@
  * Cache blocking (issue 28): a panel of PANEL points is transposed once, then swept over the centroids in chunks of
  * about CHUNK_BYTES (packed rows), so that a chunk stays in L2 while every group of the panel runs over it, instead
  * of every group streaming all K centroids from L3 (K = 10,000 x 26 floats is 1 MB, an EPYC core's whole L2).
- * Overridable at compile time for the benchmark harness.
+ * Overridable at compile time (-DPANEL=..., -DCHUNK_BYTES=...) to time other sizes.
  */
 #ifndef PANEL
 #define PANEL 256
@@ -315,8 +315,8 @@ static int nearest_rows(const centroids_t *c, const float *rows, int count, int 
     return refined;
 }
 
-/* The centroids [k, dim] (row-major) prepared for searching; NULL when out of memory. */
-static centroids_t *prepare(const float *centroids, int k, int dim) {
+/* Room for k centroids of dimension dim, plain rows left for the caller to fill; NULL when out of memory. */
+static centroids_t *allocate(int k, int dim) {
     centroids_t *c = calloc(1, sizeof(centroids_t));
     if (c == NULL) {
         return NULL;
@@ -331,7 +331,12 @@ static centroids_t *prepare(const float *centroids, int k, int dim) {
         release(c);
         return NULL;
     }
-    memcpy(c->plain, centroids, (size_t) k * dim * sizeof(float));
+    return c;
+}
+
+/* Packs the plain rows for searching: [-2c, ||c||^2] (K padded with +inf norms), the same transposed, max norm. */
+static void pack(centroids_t *c) {
+    const int k = c->k, dim = c->dim;
     double max_sq = 0;
     for (int j = 0; j < c->kpad; j++) {
         float *row = c->packed + (size_t) j * (dim + 1);
@@ -357,7 +362,6 @@ static centroids_t *prepare(const float *centroids, int k, int dim) {
     c->max_norm = (float) sqrt(max_sq);
     /* rounded up so that the bound stays a bound */
     c->max_norm = nextafterf(c->max_norm, INFINITY);
-    return c;
 }
 
 JNIEXPORT jlong JNICALL Java_dev_latentlab_clustering_NativeNearest_prepare(JNIEnv *env, jclass cls, jfloatArray centroids,
@@ -366,13 +370,12 @@ JNIEXPORT jlong JNICALL Java_dev_latentlab_clustering_NativeNearest_prepare(JNIE
     if (k < 1 || dim < 1 || dim > MAX_DIM || (*env)->GetArrayLength(env, centroids) != (jsize) k * dim) {
         return 0;
     }
-    float *plain = malloc((size_t) k * dim * sizeof(float));
-    if (plain == NULL) {
+    centroids_t *c = allocate(k, dim);
+    if (c == NULL) {
         return 0;
     }
-    (*env)->GetFloatArrayRegion(env, centroids, 0, k * dim, plain);
-    centroids_t *c = prepare(plain, k, dim);
-    free(plain);
+    (*env)->GetFloatArrayRegion(env, centroids, 0, k * dim, c->plain);
+    pack(c);
     return (jlong) (intptr_t) c;
 }
 
