@@ -88,7 +88,8 @@ final class BenchCommand {
 
         @Option(names = "--isa", paramLabel = "auto|avx512|avx2|scalar", description = "The fused kernel's "
                 + "instruction set: auto (the best this CPU has) or a slower one, to measure it on a faster CPU "
-                + "(default: ${DEFAULT-VALUE}).")
+                + "(default: ${DEFAULT-VALUE}). The sgemm baseline is oneDNN's, which picks its own; the "
+                + "environment variable DNNL_MAX_CPU_ISA (e.g. AVX2) caps it.")
         private String isa = "auto";
 
         @picocli.CommandLine.Mixin
@@ -132,6 +133,8 @@ final class BenchCommand {
                     line.put("assign_share_of_peak", result.assignGflops() / peak.gflops());
                     line.put("sgemm_share_of_peak", result.sgemmGflops() / peak.gflops());
                 }
+                // ND4J's gemm runs oneDNN's jit matmul, whose instruction set only this variable caps (read at start)
+                line.put("sgemm_isa_cap", System.getenv().getOrDefault("DNNL_MAX_CPU_ISA", "none"));
                 line.put("peak_rss_mb", PeakMemory.residentMb());
                 if (sk != null) {
                     line.set("sklearn_per_iteration", json.valueToTree(sk));
