@@ -29,6 +29,9 @@ class BenchIsaCliTest {
             String json = r.out().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
             JsonNode line = new ObjectMapper().readTree(json);
             assertThat(line.get("isa").asText()).isEqualTo(isa);
+            // the sgemm baseline's own cap, which --isa does not set (oneDNN reads it from the environment)
+            assertThat(line.get("sgemm_isa_cap").asText())
+                    .isEqualTo(System.getenv().getOrDefault("DNNL_MAX_CPU_ISA", "none"));
             if (line.has("fma_peak")) {   // the peak is measured in the width of the forced instruction set
                 assertThat(line.get("fma_peak").get("gflops").asDouble()).isPositive();
                 assertThat(line.get("fma_peak").get("lanes").asInt()).isEqualTo(isa.equals("avx512") ? 16 : 8);
