@@ -13,7 +13,7 @@
 #   scaling  a standalone cluster on 127.0.0.1 (master + workers started here from target/lib, as the tests do):
 #            1 worker x 1 core, then 2 workers x 1 core, Spark native at K = 1,000 and K = 10,000 (SCALING_KS), the
 #            patches in PARTITIONS partitions (default 4)
-#   larger   the 63,774,966-patch set (all digits + 2 shifted/rotated copies) with a 2 GiB heap, K = 256: native
+#   larger   the 63,788,536-patch set (all digits + 2 shifted/rotated copies) with a 2 GiB heap, K = 256: native
 #            and Spark ML (performance.md's larger-than-heap run; the nd4j engine refuses this set)
 #
 # Every JSON line goes to $OUT/<name>.json, each command's log to $OUT/<name>.log; the last step prints a table.
