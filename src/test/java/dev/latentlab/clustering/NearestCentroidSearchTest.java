@@ -171,13 +171,8 @@ class NearestCentroidSearchTest {
                     int rows = 1 + rng.nextInt(70);
                     float[] points = pixels(rng, rows * dim);
                     float[] centroids = quarterPixels(rng, k * dim);
-                    try (PointBlocks x = BruteForce.matrix(points, dim, 37);
-                         NearestCentroidSearch search = new NearestCentroidSearch(2, 0, NearestCentroidSearch.Kernel.FUSED)) {
-                        int[] labels = new int[rows];
-                        Lloyd.assign(search, x, centroids, labels);
-                        assertThat(labels).as("dim %d, K %d, %d rows", dim, k, rows)
-                                .isEqualTo(BruteForce.assign(points, centroids, dim).labels());
-                    }
+                    assertThat(fused(points, centroids, dim, 37).labels()).as("dim %d, K %d, %d rows", dim, k, rows)
+                            .isEqualTo(BruteForce.assign(points, centroids, dim).labels());
                 }
             }
         } finally {
@@ -209,12 +204,9 @@ class NearestCentroidSearchTest {
                 centroids[c * dim + d] = points[row * dim + d] + 0.5f;
             }
         }
-        try (PointBlocks x = BruteForce.matrix(points, dim, 300);
-             NearestCentroidSearch search = new NearestCentroidSearch(2, 0, NearestCentroidSearch.Kernel.FUSED)) {
-            int[] labels = new int[rows];
-            Lloyd.assign(search, x, centroids, labels);
+        try {
             int[] expected = BruteForce.assign(points, centroids, dim).labels();
-            assertThat(labels).isEqualTo(expected);
+            assertThat(fused(points, centroids, dim, 300).labels()).isEqualTo(expected);
             assertThat(java.util.Arrays.stream(expected).filter(l -> l >= half).count())
                     .as("rows whose nearest centroid is in a later chunk").isPositive();
         } finally {
@@ -240,15 +232,27 @@ class NearestCentroidSearchTest {
             centroids[i] = 3000 + rng.nextInt(16) / 8f + (rng.nextBoolean() ? 1 / 16f : 0);
         }
         BruteForce.Assignment expected = BruteForce.assign(points, centroids, dim);
-        try (PointBlocks x = BruteForce.matrix(points, dim, 700);
-             NearestCentroidSearch search = new NearestCentroidSearch(2, 0, NearestCentroidSearch.Kernel.FUSED)) {
-            int[] labels = new int[rows];
-            Lloyd.assign(search, x, centroids, labels);
-            assertThat(labels).isEqualTo(expected.labels());
-            assertThat(search.refinedRows()).as("rows checked in float64").isPositive();
+        try {
+            Fused fused = fused(points, centroids, dim, 700);
+            assertThat(fused.labels()).isEqualTo(expected.labels());
+            assertThat(fused.refinedRows()).as("rows checked in float64").isPositive();
         } finally {
             NativeNearest.useIsa("auto");
         }
+    }
+
+    /** The fused kernel's labels of {@code points} (in row blocks of {@code blockRows}), on 2 threads. */
+    private static Fused fused(float[] points, float[] centroids, int dim, int blockRows) {
+        try (PointBlocks x = BruteForce.matrix(points, dim, blockRows);
+             NearestCentroidSearch search = new NearestCentroidSearch(2, 0, NearestCentroidSearch.Kernel.FUSED)) {
+            int[] labels = new int[points.length / dim];
+            Lloyd.assign(search, x, centroids, labels);
+            return new Fused(labels, search.refinedRows());
+        }
+    }
+
+    /** Labels and how many rows went to the float64 check. */
+    private record Fused(int[] labels, long refinedRows) {
     }
 
     /** {@code n} whole pixel values 0..255. */
